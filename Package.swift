@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "relaydocs",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "relaydocs", targets: ["relaydocs"]),
+        .library(name: "RelayCatalog", targets: ["RelayCatalog"]),
+        .library(name: "RelaySnippets", targets: ["RelaySnippets"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // The relay model: providers, protocols, SDKs and models, loaded from YAML and validated.
+        .target(
+            name: "RelayCatalog",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Quick-start code for one model, key and prompt: escapers, one renderer per language, templates.
+        .target(
+            name: "RelaySnippets",
+            dependencies: [
+                "RelayCatalog",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The default catalog and templates, compiled into the binary so it works from any folder.
+        .target(
+            name: "RelayDefaults",
+            plugins: ["EmbedDefaults"]
+        ),
+        .executableTarget(
+            name: "relaydocs",
+            dependencies: [
+                "RelayCatalog",
+                "RelaySnippets",
+                "RelayDefaults",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Build-time helper: turns templates/ and content/catalog.yaml into Swift string constants.
+        .executableTarget(name: "EmbedDefaultsTool"),
+        .plugin(
+            name: "EmbedDefaults",
+            capability: .buildTool(),
+            dependencies: ["EmbedDefaultsTool"]
+        ),
+        .testTarget(
+            name: "RelayCatalogTests",
+            dependencies: ["RelayCatalog", "RelayDefaults"]
+        ),
+        .testTarget(
+            name: "RelaySnippetsTests",
+            dependencies: [
+                "RelayCatalog",
+                "RelaySnippets",
+                "RelayDefaults",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

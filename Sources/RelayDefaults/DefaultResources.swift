@@ -1,0 +1,27 @@
+/// The catalog and templates that ship inside the `relaydocs` binary.
+///
+/// They are compiled from `content/catalog.yaml` and `templates/` at build time, so the tool
+/// works from any folder; `--catalog` and `--templates` replace them at run time.
+public enum DefaultResources {
+    /// The path the default catalog is reported under in diagnostics.
+    public static let catalogPath = "content/catalog.yaml"
+
+    /// The text of the default catalog.
+    public static var catalogYAML: String {
+        guard let text = EmbeddedFiles.byPath[catalogPath] else {
+            preconditionFailure("the build did not embed \(catalogPath)")
+        }
+        return text
+    }
+
+    /// The default templates, keyed by their path below `templates/` (for example
+    /// `snippets/python/openai-chat.mustache`).
+    public static var templates: [String: String] {
+        let prefix = "templates/"
+        var result: [String: String] = [:]
+        for (path, text) in EmbeddedFiles.byPath where path.hasPrefix(prefix) {
+            result[String(path.dropFirst(prefix.count))] = text
+        }
+        return result
+    }
+}

@@ -1,0 +1,31 @@
+/// The shared rules of every escaper: which characters may stand in code as themselves.
+///
+/// A character that prints as itself is written as is, so a Chinese prompt stays readable.
+/// Everything else (controls, line and paragraph separators, bidirectional and other format
+/// characters, non-breaking and other unusual spaces, private-use and unassigned code points)
+/// is written as an escape, so what the reader sees is what the code does.
+public enum CodeText {
+    /// Whether a scalar may appear in a string literal as itself.
+    public static func showsLiterally(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return (0x20...0x7E).contains(scalar.value) }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator, .privateUse, .surrogate,
+            .unassigned:
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// The scalar's value in uppercase hexadecimal, padded with zeros to `width` digits.
+    public static func hex(_ scalar: Unicode.Scalar, width: Int) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    /// The text with every character that does not show literally replaced by U+FFFD, for
+    /// places such as comments that have no escape syntax.
+    public static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { showsLiterally($0) ? $0 : "\u{FFFD}" }))
+    }
+}

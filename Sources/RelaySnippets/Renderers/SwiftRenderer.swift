@@ -1,0 +1,13 @@
+import RelayCatalog
+
+/// Swift with Foundation's `URLSession` only, for `swiftc` on macOS and Linux.
+///
+/// Escapers: `swift(x)` writes a string literal; `comment(x)` writes text for a `//` comment.
+public struct SwiftRenderer: SnippetRenderer {
+    public init() {}
+    public var language: Language { .swift }
+    public var fenceLanguage: String { "swift" }
+    public var escapers: [String: Escaper] {
+        ["swift": Escaper(.final, SwiftLiteral.string), "comment": Self.commentEscaper]
+    }
+}

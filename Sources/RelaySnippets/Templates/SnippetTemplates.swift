@@ -1,0 +1,86 @@
+import Foundation
+import Mustache
+
+/// The snippet templates: one Mustache file per language and protocol
+/// (`snippets/<language>/<protocol>.mustache`) plus any partials they include.
+///
+/// Templates are plain text: no HTML escaping happens, and every user value must pass
+/// through an escaper of the language (see ``SnippetRenderer``).
+public struct SnippetTemplates: Sendable {
+    /// Where the templates came from, for messages: a folder, or "built-in templates".
+    public let origin: String
+    private let library: MustacheLibrary
+    private let names: Set<String>
+
+    /// Parses templates given as text, keyed by their path below the templates folder
+    /// (such as `snippets/python/openai-chat.mustache`). Files outside `snippets/` are ignored.
+    ///
+    /// - Throws: ``SnippetError/invalidTemplate(path:line:column:message:)`` for the first
+    ///   template that does not parse.
+    public init(files: [String: String], origin: String) throws(SnippetError) {
+        var library = MustacheLibrary()
+        var names: Set<String> = []
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) {
+            guard path.hasPrefix("snippets/"), path.hasSuffix(".mustache") else { continue }
+            let name = String(path.dropFirst("snippets/".count).dropLast(".mustache".count))
+            do {
+                // Snippets are code, not HTML: switch Mustache's escaping off for every template. The
+                // pragma takes a line of its own, which error line numbers leave out.
+                let template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + text)
+                library.register(template, named: name)
+                names.insert(name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw .invalidTemplate(
+                    path: "\(origin)/\(path)", line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
+                    message: "\(error.error)")
+            } catch {
+                throw .invalidTemplate(path: "\(origin)/\(path)", line: 0, column: 0, message: "\(error)")
+            }
+        }
+        self.origin = origin
+        self.library = library
+        self.names = names
+    }
+
+    /// Reads every `.mustache` file below `folder`, which is laid out like the project's
+    /// `templates/` folder (it holds `snippets/`).
+    public init(folder: String) throws(SnippetError) {
+        let root = URL(fileURLWithPath: folder)
+        let snippets = root.appendingPathComponent("snippets")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: snippets.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .templatesNotFound(folder: folder)
+        }
+        var files: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(at: snippets, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard url.pathExtension == "mustache" else { continue }
+            let relative = "snippets/" + url.standardizedFileURL.path.dropFirst(snippets.standardizedFileURL.path.count + 1)
+            do {
+                files[relative] = try String(contentsOf: url, encoding: .utf8)
+            } catch {
+                throw .invalidTemplate(path: url.path, line: 0, column: 0, message: "cannot read: \(error.localizedDescription)")
+            }
+        }
+        try self.init(files: files, origin: folder)
+    }
+
+    /// Whether a template exists for a language and protocol.
+    public func hasTemplate(language: String, protocolID: String) -> Bool {
+        names.contains("\(language)/\(protocolID)")
+    }
+
+    /// Renders `<language>/<protocolID>` with a context and checks that every value went
+    /// through a final escaper.
+    func render(language: String, protocolID: String, context: [String: Any]) throws(SnippetError) -> String {
+        let name = "\(language)/\(protocolID)"
+        let path = "\(origin)/snippets/\(name).mustache"
+        guard names.contains(name), let output = library.render(context, withTemplate: name) else {
+            throw .missingTemplate(path: path)
+        }
+        if let mistake = TemplateMarker.firstError(in: output) {
+            throw .unsafeTemplate(path: path, message: mistake)
+        }
+        return output
+    }
+}

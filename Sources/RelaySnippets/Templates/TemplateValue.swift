@@ -1,0 +1,85 @@
+import Mustache
+
+/// How a value may be written into code by a template: `{{python(prompt)}}`.
+public struct Escaper: Sendable {
+    /// Whether the escaper's output is finished code (a literal, a quoted word) or an
+    /// intermediate encoding that still needs a final escaper, such as JSON inside a shell quote.
+    public enum Stage: Sendable { case final, intermediate }
+
+    public let stage: Stage
+    public let apply: @Sendable (String) -> String
+
+    /// Creates an escaper.
+    public init(_ stage: Stage, _ apply: @escaping @Sendable (String) -> String) {
+        self.stage = stage
+        self.apply = apply
+    }
+}
+
+/// A value from the user or the catalog as templates see it.
+///
+/// It can only reach the output through an escaper of the template's language, such as
+/// `{{python(key)}}` or `{{shell(json(prompt))}}`. Written bare (`{{key}}`), or through an
+/// escaper the language does not have, it renders a marker that ``SnippetTemplates`` refuses,
+/// so a template cannot paste a value unescaped by mistake.
+struct UntrustedText: MustacheTransformable, MustacheCustomRenderable {
+    let name: String
+    let text: String
+    let escapers: [String: Escaper]
+    /// The escapers applied so far, innermost first.
+    var applied: [String] = []
+
+    var renderText: String { TemplateMarker.unescaped(name: name, applied: applied) }
+    var isNull: Bool { false }
+
+    func transform(_ transformName: String) -> Any? {
+        guard let escaper = escapers[transformName] else {
+            return TemplateMarker.Text(TemplateMarker.unknownEscaper(transformName, name: name, known: escapers.keys.sorted()))
+        }
+        let output = escaper.apply(text)
+        switch escaper.stage {
+        case .final: return Code(text: output)
+        case .intermediate:
+            return UntrustedText(name: name, text: output, escapers: escapers, applied: applied + [transformName])
+        }
+    }
+}
+
+/// Finished code: the output of a final escaper, written as is.
+struct Code: MustacheCustomRenderable, MustacheTransformable {
+    let text: String
+    var renderText: String { text }
+    var isNull: Bool { false }
+    func transform(_ name: String) -> Any? {
+        TemplateMarker.Text("\(TemplateMarker.prefix)escaper \(name)() applied to code that is already escaped\(TemplateMarker.suffix)")
+    }
+}
+
+/// Markers that a rendered template must not contain; each explains the template mistake.
+enum TemplateMarker {
+    static let prefix = "\u{FFFF}relaydocs-template-error: "
+    static let suffix = "\u{FFFF}"
+
+    struct Text: MustacheCustomRenderable {
+        let text: String
+        init(_ text: String) { self.text = text }
+        var renderText: String { text }
+        var isNull: Bool { false }
+    }
+
+    static func unescaped(name: String, applied: [String]) -> String {
+        let form = applied.isEmpty ? "{{\(name)}}" : "\(applied.reversed().joined(separator: "(") )(\(name)" + String(repeating: ")", count: applied.count)
+        return "\(prefix)\(form) writes a value without a final escaper\(suffix)"
+    }
+
+    static func unknownEscaper(_ escaper: String, name: String, known: [String]) -> String {
+        "\(prefix)\(escaper)(\(name)): this language has no escaper \(escaper.debugDescription); it has \(known.joined(separator: ", "))\(suffix)"
+    }
+
+    /// The first template mistake in rendered output, if any.
+    static func firstError(in output: String) -> String? {
+        guard let start = output.range(of: prefix) else { return nil }
+        let rest = output[start.upperBound...]
+        return String(rest.prefix { $0 != "\u{FFFF}" })
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `relaydocs` command.
+@main
+struct Relaydocs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "relaydocs",
+        abstract: "Quick-start code and docs for an LLM API relay, made from one catalog.",
+        subcommands: [SnippetCommand.self, SnippetsCommand.self, CatalogCommand.self]
+    )
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import RelayCatalog
+import RelayDefaults
+import RelaySnippets
+
+/// Where the catalog and templates come from, and the origin to serve them from.
+struct SourceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A catalog YAML file to use instead of the built-in one.", valueName: "file"))
+    var catalog: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("A folder laid out like templates/ (with snippets/) to use instead of the built-in templates.", valueName: "dir"))
+    var templates: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Serve from this origin instead of the catalog's; each provider keeps its path.", valueName: "url"))
+    var origin: String?
+
+    /// Loads the catalog (with the origin replaced) and the templates, or fails with their errors.
+    func load() throws -> SnippetGenerator {
+        var loaded = try loadCatalog(path: catalog)
+        if let origin {
+            do {
+                loaded = loaded.replacingOrigin(with: try RelayOrigin(origin))
+            } catch {
+                throw Failure("--origin: \(error.message)")
+            }
+        }
+        return SnippetGenerator(catalog: loaded, templates: try loadTemplates())
+    }
+
+    func loadTemplates() throws -> SnippetTemplates {
+        do {
+            if let templates { return try SnippetTemplates(folder: templates) }
+            return try SnippetTemplates(files: DefaultResources.templates, origin: "templates (built in)")
+        } catch {
+            throw Failure(error.description)
+        }
+    }
+}
+
+/// Loads a catalog file, or the built-in catalog when `path` is nil.
+func loadCatalog(path: String?) throws -> Catalog {
+    do {
+        if let path { return try Catalog.load(path: path) }
+        return try Catalog.load(yaml: DefaultResources.catalogYAML, path: DefaultResources.catalogPath + " (built in)")
+    } catch {
+        throw Failure(error.description)
+    }
+}
+
+/// An error already worded for the user: printed to standard error as is, with exit status 1.
+struct Failure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Runs a command body, turning ``Failure`` and snippet errors into a message on standard
+/// error and exit status 1.
+func reportingFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let failure as Failure {
+        printError(failure.description.split(separator: "\n").map { $0.contains(": error: ") ? String($0) : "error: \($0)" }.joined(separator: "\n"))
+        throw ExitCode.failure
+    } catch let error as SnippetError {
+        let text = error.description
+        printError(text.contains(": error: ") ? text : "error: \(text)")
+        throw ExitCode.failure
+    }
+}
+
+/// Parses `--key`, refusing keys no HTTP header can carry.
+func parseKey(_ text: String?) throws -> APIKey? {
+    guard let text else { return nil }
+    do {
+        return try APIKey(text)
+    } catch {
+        throw Failure("--key: \(error.message)")
+    }
+}
