@@ -95,8 +95,8 @@ struct CatalogReader {
         diagnostics += fields.diagnostics
         guard let relay else { return nil }
         return Catalog(
-            relay: relay, providers: providers.map(\.value), protocols: protocols.map(\.value),
-            sdks: sdks.map(\.value), models: models.map(\.value))
+            relay: relay, providers: providers.values, protocols: protocols.values, sdks: sdks.values,
+            models: models.values)
     }
 
     mutating func readRelay(_ node: Node) -> Relay? {
@@ -172,7 +172,7 @@ struct CatalogReader {
         return Located(value: SDK(id: id, language: language, package: package, versions: versions), node: node)
     }
 
-    mutating func readProtocol(_ node: Node, providers: [Located<Provider>], sdks: [Located<SDK>]) -> Located<WireProtocol>? {
+    mutating func readProtocol(_ node: Node, providers: Section<Provider>, sdks: Section<SDK>) -> Located<WireProtocol>? {
         guard
             var fields = fields(
                 of: node, what: "a protocol",
@@ -182,11 +182,13 @@ struct CatalogReader {
         let id = fields.identifier("id")
         let name = fields.string("name")
         var providerID = fields.string("provider")
-        if let wanted = providerID, !providers.contains(where: { $0.value.id == wanted }) {
+        if let wanted = providerID, !providers.declaredIDs.contains(wanted) {
             fields.report(
-                "unknown provider \(wanted.debugDescription); the catalog's providers are \(Self.list(providers.map(\.value.id)))",
+                "unknown provider \(wanted.debugDescription); the catalog's providers are \(Self.list(providers.ids))",
                 at: fields.node("provider"))
             providerID = nil
+        } else if let wanted = providerID, providers.item(id: wanted) == nil {
+            providerID = nil  // declared, but with problems of its own, reported there
         }
         let apiVersion = fields.string("apiVersion", required: false)
         var endpoints: [String: String] = [:]
@@ -222,12 +224,13 @@ struct CatalogReader {
                         report("the \(language) SDK must be an SDK id", at: valueNode)
                         continue
                     }
-                    guard let sdk = sdks.first(where: { $0.value.id == sdkID })?.value else {
+                    guard sdks.declaredIDs.contains(sdkID) else {
                         report(
-                            "unknown SDK \(sdkID.debugDescription); the catalog's SDKs are \(Self.list(sdks.map(\.value.id)))",
+                            "unknown SDK \(sdkID.debugDescription); the catalog's SDKs are \(Self.list(sdks.ids))",
                             at: valueNode)
                         continue
                     }
+                    guard let sdk = sdks.item(id: sdkID) else { continue }
                     guard sdk.language == language else {
                         report("SDK \(sdkID.debugDescription) is for \(sdk.language), not \(language)", at: valueNode)
                         continue
@@ -256,7 +259,7 @@ struct CatalogReader {
             node: node)
     }
 
-    mutating func readModel(_ node: Node, protocols: [Located<WireProtocol>]) -> Located<Model>? {
+    mutating func readModel(_ node: Node, protocols: Section<WireProtocol>) -> Located<Model>? {
         guard var fields = fields(of: node, what: "a model", allowed: ["id", "name", "vendor", "protocols"])
         else { return nil }
         defer { diagnostics += fields.diagnostics }
@@ -272,7 +275,7 @@ struct CatalogReader {
             if list.sequence == nil {
                 report("protocols must be a list of protocol ids, such as [openai-chat]", at: list)
             } else if list.array().isEmpty {
-                report("model \(id?.debugDescription ?? "") has no protocol; expected at least one of \(Self.list(protocols.map(\.value.id)))", at: list)
+                report("model \(id?.debugDescription ?? "") has no protocol; expected at least one of \(Self.list(protocols.ids))", at: list)
             } else {
                 protocolsValid = true
                 for item in list.array() {
@@ -281,11 +284,13 @@ struct CatalogReader {
                         protocolsValid = false
                         continue
                     }
-                    if !protocols.contains(where: { $0.value.id == protocolID }) {
+                    if !protocols.declaredIDs.contains(protocolID) {
                         report(
-                            "unknown protocol \(protocolID.debugDescription); the catalog's protocols are \(Self.list(protocols.map(\.value.id)))",
+                            "unknown protocol \(protocolID.debugDescription); the catalog's protocols are \(Self.list(protocols.ids))",
                             at: item)
                         protocolsValid = false
+                    } else if protocols.item(id: protocolID) == nil {
+                        protocolsValid = false  // declared, but with problems of its own, reported there
                     } else if protocolIDs.contains(protocolID) {
                         report("protocol \(protocolID.debugDescription) is listed twice", at: item)
                     } else {
@@ -301,26 +306,31 @@ struct CatalogReader {
     // MARK: - Helpers
 
     /// Reads a list section, reporting items that are not valid and ids that repeat.
+    ///
+    /// - Returns: the valid items, and the ids of all items, valid or not, so that a reference to
+    ///   an item with a problem of its own is not reported a second time as unknown.
     mutating func readList<Item: Identified>(
         _ node: Node?, what: String, item read: (inout CatalogReader, Node) -> Located<Item>?
-    ) -> [Located<Item>] {
-        guard let node else { return [] }
+    ) -> Section<Item> {
+        var section = Section<Item>()
+        guard let node else { return section }
         guard node.sequence != nil else {
             report("\(what) must be a list", at: node)
-            return []
+            return section
         }
-        var items: [Located<Item>] = []
+        var lines: [String: Int] = [:]
         for child in node.array() {
-            guard let item = read(&self, child) else { continue }
-            if let first = items.first(where: { $0.value.id == item.value.id }) {
-                report(
-                    "duplicate id \(item.value.id.debugDescription) in \(what); it is already used on line \(first.node.mark?.line ?? 0)",
-                    at: child["id"] ?? child)
-                continue
+            if let idNode = child.mapping?["id"], let id = idNode.string {
+                if let line = lines[id] {
+                    report("duplicate id \(id.debugDescription) in \(what); it is already used on line \(line)", at: idNode)
+                    continue
+                }
+                lines[id] = idNode.mark?.line ?? 0
+                section.declaredIDs.insert(id)
             }
-            items.append(item)
+            if let item = read(&self, child) { section.items.append(item) }
         }
-        return items
+        return section
     }
 
     mutating func fields(of node: Node, what: String, allowed: [String]) -> Fields? {
@@ -362,6 +372,18 @@ struct CatalogReader {
             scalar.value > 0x20 && scalar.value < 0x7F && !"?#{}\\\"'<>`".unicodeScalars.contains(scalar)
         }
     }
+}
+
+/// The items of one list section.
+struct Section<Item: Identified> {
+    /// The items without problems, in file order.
+    var items: [Located<Item>] = []
+    /// The ids of every item, with or without problems.
+    var declaredIDs: Set<String> = []
+
+    var values: [Item] { items.map(\.value) }
+    var ids: [String] { items.map(\.value.id) }
+    func item(id: String) -> Item? { items.first { $0.value.id == id }?.value }
 }
 
 /// A value read from the catalog, with the node it came from.

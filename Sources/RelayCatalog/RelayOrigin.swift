@@ -26,12 +26,19 @@ public struct RelayOrigin: Sendable, Equatable, CustomStringConvertible {
         else {
             throw InvalidValue("the origin \(text.debugDescription) has a query, fragment or user; expected \(expected)")
         }
+        let afterScheme = text.drop { $0 != ":" }.dropFirst(3)
+        guard afterScheme.unicodeScalars.allSatisfy({ Self.allowed.contains($0) }) else {
+            throw InvalidValue(
+                "the origin \(text.debugDescription) has characters other than letters, digits and - . _ ~ / % : @ after the scheme; expected \(expected)")
+        }
         var normalized = text
         while normalized.hasSuffix("/") { normalized.removeLast() }
         self.text = normalized
     }
 
     public var description: String { text }
+
+    private static let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/%:@".unicodeScalars)
 }
 
 /// An API key as it goes into an HTTP header: one or more visible ASCII characters (0x21–0x7E).
