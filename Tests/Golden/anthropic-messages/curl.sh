@@ -1,0 +1,9 @@
+curl -sS https://api.openai-proxy.org/anthropic/v1/messages \
+  -H 'Content-Type: application/json' \
+  -H 'x-api-key: sk-golden-0123456789abcdef' \
+  -H 'anthropic-version: 2023-06-01' \
+  -d '{
+    "model": "claude-sonnet-4-20250514",
+    "max_tokens": 1024,
+    "messages": [{"role": "user", "content": "Say hi"}]
+  }'

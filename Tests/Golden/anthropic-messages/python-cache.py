@@ -1,0 +1,27 @@
+# pip install "anthropic>=0.49,<3"
+from anthropic import Anthropic
+
+client = Anthropic(
+    # The relay serves Anthropic's API under /anthropic.
+    base_url="https://api.openai-proxy.org/anthropic",
+    api_key="sk-golden-0123456789abcdef",
+)
+
+message = client.messages.create(
+    model="claude-sonnet-4-20250514",
+    max_tokens=1024,
+    messages=[
+        {
+            "role": "user",
+            "content": [
+                {
+                    "type": "text",
+                    "text": "Say hi",
+                    # Prompt caching: later requests that start with this text read it from the cache.
+                    "cache_control": {"type": "ephemeral"},
+                }
+            ],
+        }
+    ],
+)
+print("".join(block.text for block in message.content if block.type == "text"))

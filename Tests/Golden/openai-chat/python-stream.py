@@ -1,0 +1,18 @@
+# pip install "openai>=1.66,<4"
+from openai import OpenAI
+
+client = OpenAI(
+    # OpenAI SDKs need the /v1 suffix on the base URL.
+    base_url="https://api.openai-proxy.org/v1",
+    api_key="sk-golden-0123456789abcdef",
+)
+
+stream = client.chat.completions.create(
+    model="gpt-4o",
+    messages=[{"role": "user", "content": "Say hi"}],
+    stream=True,
+)
+for chunk in stream:
+    if chunk.choices and chunk.choices[0].delta.content:
+        print(chunk.choices[0].delta.content, end="", flush=True)
+print()

@@ -1,0 +1,14 @@
+# pip install "openai>=1.66,<4"
+from openai import OpenAI
+
+client = OpenAI(
+    # OpenAI SDKs need the /v1 suffix on the base URL.
+    base_url="https://api.openai-proxy.org/v1",
+    api_key="sk-golden-0123456789abcdef",
+)
+
+completion = client.chat.completions.create(
+    model="gpt-4o",
+    messages=[{"role": "user", "content": "Say hi"}],
+)
+print(completion.choices[0].message.content)

@@ -1,0 +1,36 @@
+// Swift 6 on macOS or Linux, Foundation only. Run: swift main.swift
+import Foundation
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking  // URLSession on Linux
+#endif
+
+let apiKey = "sk-golden-0123456789abcdef"
+let prompt = "Say hi"
+
+var request = URLRequest(url: URL(string: "https://api.openai-proxy.org/v1/chat/completions")!)
+request.httpMethod = "POST"
+request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+request.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization")
+let body: [String: Any] = [
+    "model": "gpt-4o",
+    "messages": [["role": "user", "content": prompt]],
+]
+request.httpBody = try JSONSerialization.data(withJSONObject: body)
+
+struct ChatCompletion: Decodable {
+    struct Choice: Decodable {
+        struct Message: Decodable { let content: String? }
+        let message: Message
+    }
+    let choices: [Choice]
+}
+
+let (data, response) = try await URLSession.shared.data(for: request)
+let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+guard status == 200 else {
+    FileHandle.standardError.write(Data("HTTP \(status): ".utf8) + data + Data("\n".utf8))
+    exit(1)
+}
+let completion = try JSONDecoder().decode(ChatCompletion.self, from: data)
+print(completion.choices.first?.message.content ?? "")

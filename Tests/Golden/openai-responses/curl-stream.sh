@@ -1,0 +1,8 @@
+curl -sS -N https://api.openai-proxy.org/v1/responses \
+  -H 'Content-Type: application/json' \
+  -H 'Authorization: Bearer sk-golden-0123456789abcdef' \
+  -d '{
+    "model": "gpt-4o",
+    "stream": true,
+    "input": "Say hi"
+  }'

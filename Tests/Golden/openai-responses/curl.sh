@@ -1,0 +1,7 @@
+curl -sS https://api.openai-proxy.org/v1/responses \
+  -H 'Content-Type: application/json' \
+  -H 'Authorization: Bearer sk-golden-0123456789abcdef' \
+  -d '{
+    "model": "gpt-4o",
+    "input": "Say hi"
+  }'

@@ -1,0 +1,18 @@
+# pip install "openai>=1.66,<4"
+from openai import OpenAI
+
+client = OpenAI(
+    # OpenAI SDKs need the /v1 suffix on the base URL.
+    base_url="https://api.openai-proxy.org/v1",
+    api_key="sk-golden-0123456789abcdef",
+)
+
+stream = client.responses.create(
+    model="gpt-4o",
+    input="Say hi",
+    stream=True,
+)
+for event in stream:
+    if event.type == "response.output_text.delta":
+        print(event.delta, end="", flush=True)
+print()

@@ -1,0 +1,14 @@
+# pip install "openai>=1.66,<4"
+from openai import OpenAI
+
+client = OpenAI(
+    # OpenAI SDKs need the /v1 suffix on the base URL.
+    base_url="https://api.openai-proxy.org/v1",
+    api_key="sk-golden-0123456789abcdef",
+)
+
+response = client.responses.create(
+    model="gpt-4o",
+    input="Say hi",
+)
+print(response.output_text)

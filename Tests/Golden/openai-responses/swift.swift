@@ -1,0 +1,42 @@
+// Swift 6 on macOS or Linux, Foundation only. Run: swift main.swift
+import Foundation
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking  // URLSession on Linux
+#endif
+
+let apiKey = "sk-golden-0123456789abcdef"
+let prompt = "Say hi"
+
+var request = URLRequest(url: URL(string: "https://api.openai-proxy.org/v1/responses")!)
+request.httpMethod = "POST"
+request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+request.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization")
+let body: [String: Any] = [
+    "model": "gpt-4o",
+    "input": prompt,
+]
+request.httpBody = try JSONSerialization.data(withJSONObject: body)
+
+struct Response: Decodable {
+    struct Item: Decodable {
+        struct Part: Decodable {
+            let type: String
+            let text: String?
+        }
+        let type: String
+        let content: [Part]?
+    }
+    let output: [Item]
+}
+
+let (data, response) = try await URLSession.shared.data(for: request)
+let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+guard status == 200 else {
+    FileHandle.standardError.write(Data("HTTP \(status): ".utf8) + data + Data("\n".utf8))
+    exit(1)
+}
+let reply = try JSONDecoder().decode(Response.self, from: data)
+print(
+    reply.output.filter { $0.type == "message" }.flatMap { $0.content ?? [] }
+        .filter { $0.type == "output_text" }.compactMap(\.text).joined())
