@@ -79,6 +79,6 @@ struct SnippetSyntaxTests {
             }
             return failures
         }
-        #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+        #expect(failures.isEmpty, "\(failures.count) failed; first: \(failures.first.map { String($0.prefix(1500)) } ?? "")")
     }
 }
