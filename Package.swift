@@ -55,6 +55,10 @@ let package = Package(
             dependencies: ["RelayCatalog", "RelayDefaults"]
         ),
         .testTarget(
+            name: "RelaydocsCLITests",
+            dependencies: ["relaydocs"]
+        ),
+        .testTarget(
             name: "RelaySnippetsTests",
             dependencies: [
                 "RelayCatalog",

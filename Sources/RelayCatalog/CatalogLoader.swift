@@ -40,7 +40,9 @@ extension Catalog {
         }
         guard let root else {
             throw CatalogError(diagnostics: [
-                CatalogDiagnostic(path: path, line: 0, column: 0, message: "the catalog is empty; expected the keys relay, providers, protocols, sdks and models")
+                CatalogDiagnostic(
+                    path: path, line: 0, column: 0,
+                    message: "the catalog is empty; expected the keys relay, providers, protocols, sdks and models")
             ])
         }
         let catalog = reader.readCatalog(root)
@@ -60,7 +62,8 @@ struct CatalogReader {
 
     mutating func report(_ message: String, at node: Node?) {
         let mark = node?.mark
-        diagnostics.append(CatalogDiagnostic(path: path, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message))
+        diagnostics.append(
+            CatalogDiagnostic(path: path, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message))
     }
 
     func diagnostic(for error: YamlError) -> CatalogDiagnostic {
@@ -68,7 +71,8 @@ struct CatalogReader {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            return CatalogDiagnostic(path: path, line: mark.line, column: mark.column, message: "invalid YAML: \(detail)")
+            return CatalogDiagnostic(
+                path: path, line: mark.line, column: mark.column, message: "invalid YAML: \(detail)")
         default:
             return CatalogDiagnostic(path: path, line: 0, column: 0, message: "invalid YAML: \(error)")
         }
@@ -77,7 +81,9 @@ struct CatalogReader {
     // MARK: - The sections
 
     mutating func readCatalog(_ root: Node) -> Catalog? {
-        guard var fields = fields(of: root, what: "the catalog", allowed: ["relay", "providers", "protocols", "sdks", "models"])
+        guard
+            var fields = fields(
+                of: root, what: "the catalog", allowed: ["relay", "providers", "protocols", "sdks", "models"])
         else { return nil }
         let relayNode = fields.require("relay")
         let relay = relayNode.flatMap { readRelay($0) }
@@ -100,7 +106,9 @@ struct CatalogReader {
     }
 
     mutating func readRelay(_ node: Node) -> Relay? {
-        guard var fields = fields(of: node, what: "relay", allowed: ["name", "origin", "placeholderKey", "defaultPrompt"])
+        guard
+            var fields = fields(
+                of: node, what: "relay", allowed: ["name", "origin", "placeholderKey", "defaultPrompt"])
         else { return nil }
         defer { diagnostics += fields.diagnostics }
         let name = fields.string("name")
@@ -149,7 +157,8 @@ struct CatalogReader {
         let note = fields.localizedText("note") ?? LocalizedText([])
         guard let id, let name, let original, let relayPath else { return nil }
         return Located(
-            value: Provider(id: id, name: name, originalBaseURL: original, relayPath: relayPath, note: note), node: node)
+            value: Provider(id: id, name: name, originalBaseURL: original, relayPath: relayPath, note: note), node: node
+        )
     }
 
     mutating func readSDK(_ node: Node) -> Located<SDK>? {
@@ -172,7 +181,8 @@ struct CatalogReader {
         return Located(value: SDK(id: id, language: language, package: package, versions: versions), node: node)
     }
 
-    mutating func readProtocol(_ node: Node, providers: Section<Provider>, sdks: Section<SDK>) -> Located<WireProtocol>? {
+    mutating func readProtocol(_ node: Node, providers: Section<Provider>, sdks: Section<SDK>) -> Located<WireProtocol>?
+    {
         guard
             var fields = fields(
                 of: node, what: "a protocol",
@@ -246,7 +256,9 @@ struct CatalogReader {
                         at: sdksNode)
                 }
             } else {
-                report("sdks must be a mapping from language to SDK id, such as { python: openai, curl: curl, swift: urlsession }", at: sdksNode)
+                report(
+                    "sdks must be a mapping from language to SDK id, such as { python: openai, curl: curl, swift: urlsession }",
+                    at: sdksNode)
             }
         }
         guard let id, let name, let providerID, let endpoint = endpoints["endpoint"],
@@ -265,7 +277,9 @@ struct CatalogReader {
         defer { diagnostics += fields.diagnostics }
         let id = fields.string("id")
         if let id, id.isEmpty || id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            fields.report("model id \(id.debugDescription) must be non-empty and free of control characters", at: fields.node("id"))
+            fields.report(
+                "model id \(id.debugDescription) must be non-empty and free of control characters",
+                at: fields.node("id"))
         }
         let name = fields.string("name")
         let vendor = fields.string("vendor")
@@ -275,7 +289,9 @@ struct CatalogReader {
             if list.sequence == nil {
                 report("protocols must be a list of protocol ids, such as [openai-chat]", at: list)
             } else if list.array().isEmpty {
-                report("model \(id?.debugDescription ?? "") has no protocol; expected at least one of \(Self.list(protocols.ids))", at: list)
+                report(
+                    "model \(id?.debugDescription ?? "") has no protocol; expected at least one of \(Self.list(protocols.ids))",
+                    at: list)
             } else {
                 protocolsValid = true
                 for item in list.array() {
@@ -322,7 +338,9 @@ struct CatalogReader {
         for child in node.array() {
             if let idNode = child.mapping?["id"], let id = idNode.string {
                 if let line = lines[id] {
-                    report("duplicate id \(id.debugDescription) in \(what); it is already used on line \(line)", at: idNode)
+                    report(
+                        "duplicate id \(id.debugDescription) in \(what); it is already used on line \(line)", at: idNode
+                    )
                     continue
                 }
                 lines[id] = idNode.mark?.line ?? 0
@@ -342,7 +360,8 @@ struct CatalogReader {
         for (key, value) in mapping {
             guard let name = key.string, allowed.contains(name) else {
                 fields.report(
-                    "unknown key \((key.string ?? "?").debugDescription) in \(what); expected \(Self.list(allowed))", at: key)
+                    "unknown key \((key.string ?? "?").debugDescription) in \(what); expected \(Self.list(allowed))",
+                    at: key)
                 continue
             }
             if fields.values[name] != nil {
@@ -414,7 +433,8 @@ struct Fields {
 
     mutating func report(_ message: String, at node: Node?) {
         let mark = (node ?? owner).mark
-        diagnostics.append(CatalogDiagnostic(path: path, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message))
+        diagnostics.append(
+            CatalogDiagnostic(path: path, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message))
     }
 
     func node(_ name: String) -> Node? { values[name] }
@@ -444,10 +464,15 @@ struct Fields {
     mutating func identifier(_ name: String) -> String? {
         guard let text = string(name) else { return nil }
         let valid =
-            text.unicodeScalars.first.map { CharacterSet.lowercaseLetters.contains($0) || ("0"..."9").contains($0) } == true
-            && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." }
+            text.unicodeScalars.first.map { CharacterSet.lowercaseLetters.contains($0) || ("0"..."9").contains($0) }
+            == true
+            && text.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "."
+            }
         guard valid else {
-            report("\(name) \(text.debugDescription) in \(what) must be lowercase letters, digits, dots and dashes", at: values[name])
+            report(
+                "\(name) \(text.debugDescription) in \(what) must be lowercase letters, digits, dots and dashes",
+                at: values[name])
             return nil
         }
         return text
@@ -458,7 +483,8 @@ struct Fields {
         guard let node = values[name] else { return nil }
         if node.scalar != nil, let text = node.string { return LocalizedText([(locale: "en", text: text)]) }
         guard let mapping = node.mapping else {
-            report("\(name) in \(what) must be text or a mapping from locale to text, such as { zh: …, en: … }", at: node)
+            report(
+                "\(name) in \(what) must be text or a mapping from locale to text, such as { zh: …, en: … }", at: node)
             return nil
         }
         var translations: [(locale: String, text: String)] = []

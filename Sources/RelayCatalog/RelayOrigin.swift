@@ -13,7 +13,8 @@ public struct RelayOrigin: Sendable, Equatable, CustomStringConvertible {
         let expected = "an http or https URL such as https://api.example.com, with an optional path and no query"
         guard !text.isEmpty else { throw InvalidValue("the origin is empty; expected \(expected)") }
         guard text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else {
-            throw InvalidValue("the origin \(text.debugDescription) has spaces, control or non-ASCII characters; expected \(expected)")
+            throw InvalidValue(
+                "the origin \(text.debugDescription) has spaces, control or non-ASCII characters; expected \(expected)")
         }
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
             scheme == "http" || scheme == "https"
@@ -24,12 +25,14 @@ public struct RelayOrigin: Sendable, Equatable, CustomStringConvertible {
         guard components.query == nil, components.fragment == nil, components.user == nil,
             components.password == nil
         else {
-            throw InvalidValue("the origin \(text.debugDescription) has a query, fragment or user; expected \(expected)")
+            throw InvalidValue(
+                "the origin \(text.debugDescription) has a query, fragment or user; expected \(expected)")
         }
         let afterScheme = text.drop { $0 != ":" }.dropFirst(3)
         guard afterScheme.unicodeScalars.allSatisfy({ Self.allowed.contains($0) }) else {
             throw InvalidValue(
-                "the origin \(text.debugDescription) has characters other than letters, digits and - . _ ~ / % : @ after the scheme; expected \(expected)")
+                "the origin \(text.debugDescription) has characters other than letters, digits and - . _ ~ / % : @ after the scheme; expected \(expected)"
+            )
         }
         var normalized = text
         while normalized.hasSuffix("/") { normalized.removeLast() }
@@ -38,7 +41,8 @@ public struct RelayOrigin: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { text }
 
-    private static let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/%:@".unicodeScalars)
+    private static let allowed = Set(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/%:@".unicodeScalars)
 }
 
 /// An API key as it goes into an HTTP header: one or more visible ASCII characters (0x21–0x7E).

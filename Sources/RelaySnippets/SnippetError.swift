@@ -34,9 +34,11 @@ public enum SnippetError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidThinkingBudget(let budget, let reason):
             return "invalid thinking budget \(budget): \(reason)"
         case .templatesNotFound(let folder):
-            return "\(folder) has no snippets/ folder; expected a folder laid out like templates/, with snippets/<language>/<protocol>.mustache"
+            return
+                "\(folder) has no snippets/ folder; expected a folder laid out like templates/, with snippets/<language>/<protocol>.mustache"
         case .missingTemplate(let path):
-            return "\(path): no such template; every protocol needs snippets/<language>/<protocol>.mustache for python, curl and swift"
+            return
+                "\(path): no such template; every protocol needs snippets/<language>/<protocol>.mustache for python, curl and swift"
         case .invalidTemplate(let path, let line, let column, let message):
             return line > 0 ? "\(path):\(line):\(column): error: \(message)" : "\(path): error: \(message)"
         case .unsafeTemplate(let path, let message):

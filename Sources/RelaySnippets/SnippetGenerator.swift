@@ -74,7 +74,9 @@ public struct SnippetGenerator: Sendable {
         }
         try validateOptions(request, protocolID: protocolID)
         let prompt = request.prompt ?? catalog.relay.defaultPrompt
-        guard !prompt.isEmpty else { throw .invalidValue(InvalidValue("the prompt is empty; give a prompt with --prompt")) }
+        guard !prompt.isEmpty else {
+            throw .invalidValue(InvalidValue("the prompt is empty; give a prompt with --prompt"))
+        }
 
         let renderer = SnippetRenderers.renderer(for: request.language)
         let sdk = catalog.sdk(for: wireProtocol, in: request.language)
@@ -137,10 +139,12 @@ public struct SnippetGenerator: Sendable {
                 throw .optionNeedsProtocol(option: "--thinking", protocolID: protocolID, required: anthropic)
             }
             guard budget >= Self.minimumThinkingBudget else {
-                throw .invalidThinkingBudget(budget, reason: "the Anthropic API needs at least \(Self.minimumThinkingBudget) tokens")
+                throw .invalidThinkingBudget(
+                    budget, reason: "the Anthropic API needs at least \(Self.minimumThinkingBudget) tokens")
             }
             guard budget <= Self.maximumThinkingBudget else {
-                throw .invalidThinkingBudget(budget, reason: "the largest budget is \(Self.maximumThinkingBudget) tokens")
+                throw .invalidThinkingBudget(
+                    budget, reason: "the largest budget is \(Self.maximumThinkingBudget) tokens")
             }
             guard request.stream || budget <= Self.maximumNonStreamingThinkingBudget else {
                 throw .invalidThinkingBudget(
@@ -156,8 +160,12 @@ public struct SnippetGenerator: Sendable {
     }
 
     static func validate(model: String) throws(SnippetError) {
-        guard !model.isEmpty else { throw .invalidValue(InvalidValue("the model is empty; give a model id such as gpt-4o")) }
-        guard model.count <= 200 else { throw .invalidValue(InvalidValue("the model id is longer than 200 characters")) }
+        guard !model.isEmpty else {
+            throw .invalidValue(InvalidValue("the model is empty; give a model id such as gpt-4o"))
+        }
+        guard model.count <= 200 else {
+            throw .invalidValue(InvalidValue("the model id is longer than 200 characters"))
+        }
     }
 
     /// Trims trailing spaces from every line and ends the code with exactly one newline.

@@ -32,7 +32,9 @@ struct CatalogCommand: ParsableCommand {
                 let generator = SnippetGenerator(catalog: loaded, templates: try sources.loadTemplates())
                 let missing = generator.missingTemplates()
                 guard missing.isEmpty else {
-                    throw Failure(missing.map { "\(check): error: no template \($0) for a protocol of the catalog" }.joined(separator: "\n"))
+                    throw Failure(
+                        missing.map { "\(check): error: no template \($0) for a protocol of the catalog" }.joined(
+                            separator: "\n"))
                 }
                 print(
                     "\(check): ok: \(loaded.providers.count) providers, \(loaded.protocols.count) protocols, \(loaded.sdks.count) SDKs, \(loaded.models.count) models"

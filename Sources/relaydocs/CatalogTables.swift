@@ -11,13 +11,19 @@ struct CatalogTables {
         out += Self.table(
             header: ["provider", "original base URL", "relay base URL", "note"],
             rows: catalog.providers.map { provider in
-                [provider.name, provider.originalBaseURL, catalog.relayBaseURL(of: provider), provider.note.text(for: locale)]
+                [
+                    provider.name, provider.originalBaseURL, catalog.relayBaseURL(of: provider),
+                    provider.note.text(for: locale),
+                ]
             })
         out += "\nProtocols\n"
         out += Self.table(
             header: ["protocol", "name", "endpoint", "python", "curl", "swift"],
             rows: catalog.protocols.map { wireProtocol in
-                let endpoint = catalog.relayBaseURL(of: catalog.provider(of: wireProtocol)) + wireProtocol.endpoint
+                let endpoint =
+                    catalog.relayBaseURL(of: catalog.provider(of: wireProtocol))
+                    + wireProtocol.endpoint.replacingOccurrences(
+                        of: "{apiVersion}", with: wireProtocol.apiVersion ?? "")
                 return [wireProtocol.id, wireProtocol.name, endpoint]
                     + Language.allCases.map { language in
                         let sdk = catalog.sdk(for: wireProtocol, in: language)

@@ -6,17 +6,21 @@ import RelaySnippets
 
 /// Where the catalog and templates come from, and the origin to serve them from.
 struct SourceOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A catalog YAML file to use instead of the built-in one.", valueName: "file"))
+    @Option(
+        name: .long, help: ArgumentHelp("A catalog YAML file to use instead of the built-in one.", valueName: "file"))
     var catalog: String?
 
     @Option(
         name: .long,
-        help: ArgumentHelp("A folder laid out like templates/ (with snippets/) to use instead of the built-in templates.", valueName: "dir"))
+        help: ArgumentHelp(
+            "A folder laid out like templates/ (with snippets/) to use instead of the built-in templates.",
+            valueName: "dir"))
     var templates: String?
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Serve from this origin instead of the catalog's; each provider keeps its path.", valueName: "url"))
+        help: ArgumentHelp(
+            "Serve from this origin instead of the catalog's; each provider keeps its path.", valueName: "url"))
     var origin: String?
 
     /// Loads the catalog (with the origin replaced) and the templates, or fails with their errors.
@@ -71,7 +75,9 @@ func reportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let failure as Failure {
-        printError(failure.description.split(separator: "\n").map { $0.contains(": error: ") ? String($0) : "error: \($0)" }.joined(separator: "\n"))
+        printError(
+            failure.description.split(separator: "\n").map { $0.contains(": error: ") ? String($0) : "error: \($0)" }
+                .joined(separator: "\n"))
         throw ExitCode.failure
     } catch let error as SnippetError {
         let text = error.description

@@ -19,7 +19,8 @@ struct SnippetCommand: ParsableCommand {
     @Option(name: .customLong("lang"), help: "The language: python, curl or swift.")
     var language: Language
 
-    @Option(name: .customLong("protocol"), help: "openai-chat, openai-responses, anthropic-messages or gemini-generate.")
+    @Option(
+        name: .customLong("protocol"), help: "openai-chat, openai-responses, anthropic-messages or gemini-generate.")
     var protocolID: String?
 
     @Option(help: "The API key to write into the code (visible ASCII only).")
@@ -31,7 +32,9 @@ struct SnippetCommand: ParsableCommand {
     @Flag(help: "Stream the reply as it is generated.")
     var stream = false
 
-    @Option(name: .customLong("thinking"), help: ArgumentHelp("Anthropic extended thinking with this token budget (at least 1024).", valueName: "budget"))
+    @Option(
+        name: .customLong("thinking"),
+        help: ArgumentHelp("Anthropic extended thinking with this token budget (at least 1024).", valueName: "budget"))
     var thinkingBudget: Int?
 
     @Flag(help: "Anthropic prompt caching: mark the prompt with cache_control.")

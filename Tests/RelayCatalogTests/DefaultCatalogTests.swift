@@ -36,7 +36,8 @@ struct DefaultCatalogTests {
         for (id, protocols) in expected {
             #expect(catalog.model(id: id)?.protocolIDs == protocols, "\(id)")
         }
-        #expect(catalog.protocols.map(\.id) == ["openai-chat", "openai-responses", "anthropic-messages", "gemini-generate"])
+        #expect(
+            catalog.protocols.map(\.id) == ["openai-chat", "openai-responses", "anthropic-messages", "gemini-generate"])
     }
 
     @Test("endpoint URLs: the path of each protocol, the model as one encoded path segment")
@@ -44,8 +45,12 @@ struct DefaultCatalogTests {
         let chat = try #require(catalog.wireProtocol(id: "openai-chat"))
         let gemini = try #require(catalog.wireProtocol(id: "gemini-generate"))
         let claude = try #require(catalog.wireProtocol(id: "anthropic-messages"))
-        #expect(catalog.endpointURL(of: chat, model: "gpt-4o", stream: true) == "https://api.openai-proxy.org/v1/chat/completions")
-        #expect(catalog.endpointURL(of: claude, model: "x", stream: false) == "https://api.openai-proxy.org/anthropic/v1/messages")
+        #expect(
+            catalog.endpointURL(of: chat, model: "gpt-4o", stream: true)
+                == "https://api.openai-proxy.org/v1/chat/completions")
+        #expect(
+            catalog.endpointURL(of: claude, model: "x", stream: false)
+                == "https://api.openai-proxy.org/anthropic/v1/messages")
         #expect(
             catalog.endpointURL(of: gemini, model: "gemini-2.5-flash", stream: false)
                 == "https://api.openai-proxy.org/google/v1beta/models/gemini-2.5-flash:generateContent")
@@ -63,9 +68,11 @@ struct DefaultCatalogTests {
     @Test("another origin keeps each provider's path")
     func replacingOrigin() throws {
         let staging = catalog.replacingOrigin(with: try RelayOrigin("http://127.0.0.1:8080/relay/"))
-        #expect(staging.providers.map { staging.relayBaseURL(of: $0) } == [
-            "http://127.0.0.1:8080/relay/v1", "http://127.0.0.1:8080/relay/anthropic", "http://127.0.0.1:8080/relay/google",
-        ])
+        #expect(
+            staging.providers.map { staging.relayBaseURL(of: $0) } == [
+                "http://127.0.0.1:8080/relay/v1", "http://127.0.0.1:8080/relay/anthropic",
+                "http://127.0.0.1:8080/relay/google",
+            ])
     }
 
     @Test func notesAreLocalized() throws {

@@ -52,7 +52,8 @@ struct EscaperPropertyTests {
             let literal = PythonLiteral.string(input)
             #expect(!literal.contains("\n") && !literal.contains("\r"), "a literal must stay on one line")
         }
-        let literals = try folder.write(inputs.map(PythonLiteral.string).joined(separator: "\n") + "\n", to: "literals.txt")
+        let literals = try folder.write(
+            inputs.map(PythonLiteral.string).joined(separator: "\n") + "\n", to: "literals.txt")
         let script = try folder.write(
             """
             import ast, sys
@@ -77,11 +78,13 @@ struct EscaperPropertyTests {
             script += "args+=('\(ShellQuoting.insideSingleQuotes(JSONLiteral.string(input)))')\n"
             script += "args+=(\(ShellQuoting.word(input)))\n"
         }
-        script += "exec python3 -c 'import os, sys\nfor a in sys.argv[1:]: print(os.fsencode(a).hex())' \"${args[@]}\"\n"
+        script +=
+            "exec python3 -c 'import os, sys\nfor a in sys.argv[1:]: print(os.fsencode(a).hex())' \"${args[@]}\"\n"
         let file = try folder.write(script, to: "quote.sh")
         let result = try ProcessRunner.run("bash", [file.path])
         #expect(result.status == 0, "\(result.stderr)")
-        let received = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        let received = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(
+            String.init)
         let expected = inputs.flatMap { [Self.hex($0), Self.hex(JSONLiteral.string($0)), Self.hex($0)] }
         #expect(received.count == expected.count)
         for (index, (got, want)) in zip(received, expected).enumerated() where got != want {
@@ -92,8 +95,12 @@ struct EscaperPropertyTests {
 
     @Test("a shell word needs no quotes only when it has no special character")
     func shellWords() {
-        #expect(ShellQuoting.word("https://api.openai-proxy.org/v1/chat/completions") == "https://api.openai-proxy.org/v1/chat/completions")
-        #expect(ShellQuoting.word("https://x/models/m:streamGenerateContent?alt=sse") == "'https://x/models/m:streamGenerateContent?alt=sse'")
+        #expect(
+            ShellQuoting.word("https://api.openai-proxy.org/v1/chat/completions")
+                == "https://api.openai-proxy.org/v1/chat/completions")
+        #expect(
+            ShellQuoting.word("https://x/models/m:streamGenerateContent?alt=sse")
+                == "'https://x/models/m:streamGenerateContent?alt=sse'")
         #expect(ShellQuoting.word("") == "''")
         #expect(ShellQuoting.word("a'b") == "'a'\\''b'")
     }
@@ -105,7 +112,9 @@ struct EscaperPropertyTests {
             let literal = JSONLiteral.string(input)
             let decoded = try JSONDecoder().decode(String.self, from: Data(literal.utf8))
             #expect(decoded == input, "\(literal)")
-            #expect(!literal.unicodeScalars.contains { !CodeText.showsLiterally($0) }, "\(literal) shows an invisible character")
+            #expect(
+                !literal.unicodeScalars.contains { !CodeText.showsLiterally($0) },
+                "\(literal) shows an invisible character")
         }
     }
 

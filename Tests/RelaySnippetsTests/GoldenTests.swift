@@ -16,14 +16,18 @@ struct GoldenTests {
         let code = try Fixtures.generator.snippet(for: entry.request).code
         let file = Self.folder.appendingPathComponent("\(entry.name).\(entry.fileExtension)")
         if Self.updating {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(code.utf8).write(to: file)
             return
         }
         let golden = try? String(contentsOf: file, encoding: .utf8)
         #expect(golden != nil, "no golden file \(file.path); run RELAYDOCS_UPDATE_GOLDEN=1 swift test")
         if let golden {
-            #expect(code == golden, "\(entry.name) differs from \(file.path); if the change is intended, run RELAYDOCS_UPDATE_GOLDEN=1 swift test and review the diff")
+            #expect(
+                code == golden,
+                "\(entry.name) differs from \(file.path); if the change is intended, run RELAYDOCS_UPDATE_GOLDEN=1 swift test and review the diff"
+            )
         }
     }
 

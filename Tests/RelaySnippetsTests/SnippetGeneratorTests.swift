@@ -36,8 +36,12 @@ struct SnippetGeneratorTests {
     }
 
     @Test func aProtocolTheModelDoesNotAcceptIsRefused() {
-        #expect(throws: SnippetError.protocolNotAccepted(model: "deepseek-chat", protocolID: "anthropic-messages", accepted: ["openai-chat"])) {
-            try generator.snippet(for: SnippetRequest(model: "deepseek-chat", language: .python, protocolID: "anthropic-messages"))
+        #expect(
+            throws: SnippetError.protocolNotAccepted(
+                model: "deepseek-chat", protocolID: "anthropic-messages", accepted: ["openai-chat"])
+        ) {
+            try generator.snippet(
+                for: SnippetRequest(model: "deepseek-chat", language: .python, protocolID: "anthropic-messages"))
         }
     }
 
@@ -45,16 +49,26 @@ struct SnippetGeneratorTests {
         #expect {
             try generator.snippet(for: SnippetRequest(model: "gpt-4o", language: .python, protocolID: "vertex"))
         } throws: { error in
-            "\(error)" == "unknown protocol \"vertex\"; expected one of openai-chat, openai-responses, anthropic-messages, gemini-generate"
+            "\(error)"
+                == "unknown protocol \"vertex\"; expected one of openai-chat, openai-responses, anthropic-messages, gemini-generate"
         }
     }
 
     @Test(arguments: [
-        (SnippetRequest(model: "gpt-4o", language: .python, thinkingBudget: 2048), "--thinking needs the anthropic-messages protocol"),
-        (SnippetRequest(model: "gemini-2.5-flash", language: .curl, cache: true), "--cache needs the anthropic-messages protocol"),
+        (
+            SnippetRequest(model: "gpt-4o", language: .python, thinkingBudget: 2048),
+            "--thinking needs the anthropic-messages protocol"
+        ),
+        (
+            SnippetRequest(model: "gemini-2.5-flash", language: .curl, cache: true),
+            "--cache needs the anthropic-messages protocol"
+        ),
         (SnippetRequest(model: "claude-sonnet-4-20250514", language: .swift, thinkingBudget: 1000), "at least 1024"),
         (SnippetRequest(model: "claude-sonnet-4-20250514", language: .swift, thinkingBudget: 20_000), "add --stream"),
-        (SnippetRequest(model: "claude-sonnet-4-20250514", language: .swift, stream: true, thinkingBudget: 500_000), "largest budget"),
+        (
+            SnippetRequest(model: "claude-sonnet-4-20250514", language: .swift, stream: true, thinkingBudget: 500_000),
+            "largest budget"
+        ),
         (SnippetRequest(model: "gpt-4o", language: .swift, prompt: ""), "the prompt is empty"),
         (SnippetRequest(model: "", language: .swift), "the model is empty"),
     ])
@@ -69,7 +83,8 @@ struct SnippetGeneratorTests {
     @Test("a large thinking budget streams")
     func largeBudgetStreams() throws {
         let snippet = try generator.snippet(
-            for: SnippetRequest(model: "claude-sonnet-4-20250514", language: .curl, stream: true, thinkingBudget: 32_000))
+            for: SnippetRequest(
+                model: "claude-sonnet-4-20250514", language: .curl, stream: true, thinkingBudget: 32_000))
         #expect(snippet.code.contains("\"budget_tokens\": 32000"))
         #expect(snippet.code.contains("\"max_tokens\": 33024"))
     }
@@ -78,11 +93,17 @@ struct SnippetGeneratorTests {
     func allSnippetsOfAModel() throws {
         let snippets = try generator.snippets(model: "claude-sonnet-4-20250514")
         #expect(snippets.count == 12)
-        #expect(snippets.map(\.protocol) == Array(repeating: "anthropic-messages", count: 6) + Array(repeating: "openai-chat", count: 6))
-        #expect(snippets.prefix(6).map { "\($0.language)-\($0.stream)" } == [
-            "python-false", "python-true", "curl-false", "curl-true", "swift-false", "swift-true",
-        ])
-        #expect(snippets.map(\.sdk).prefix(6) == ["anthropic", "anthropic", "curl", "curl", "Foundation URLSession", "Foundation URLSession"])
+        #expect(
+            snippets.map(\.protocol) == Array(repeating: "anthropic-messages", count: 6)
+                + Array(repeating: "openai-chat", count: 6))
+        #expect(
+            snippets.prefix(6).map { "\($0.language)-\($0.stream)" } == [
+                "python-false", "python-true", "curl-false", "curl-true", "swift-false", "swift-true",
+            ])
+        #expect(
+            snippets.map(\.sdk).prefix(6) == [
+                "anthropic", "anthropic", "curl", "curl", "Foundation URLSession", "Foundation URLSession",
+            ])
     }
 
     @Test("another origin reaches every snippet and keeps the provider paths")
@@ -126,8 +147,10 @@ struct TemplateSafetyTests {
     }
 
     @Test func escapedValuesRender() throws {
-        #expect(try render("curl {{shellWord(url)}} -H 'Authorization: Bearer {{shell(key)}}' -d '{{shell(json(prompt))}}'")
-            == "curl https://api.openai-proxy.org/v1/chat/completions -H 'Authorization: Bearer sk-xxxxxx' -d '\"Say hi\"'\n")
+        #expect(
+            try render("curl {{shellWord(url)}} -H 'Authorization: Bearer {{shell(key)}}' -d '{{shell(json(prompt))}}'")
+                == "curl https://api.openai-proxy.org/v1/chat/completions -H 'Authorization: Bearer sk-xxxxxx' -d '\"Say hi\"'\n"
+        )
     }
 
     @Test(arguments: [

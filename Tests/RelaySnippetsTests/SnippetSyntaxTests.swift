@@ -12,7 +12,8 @@ struct SnippetSyntaxTests {
     static func write(language: Language) throws -> (TemporaryFolder, [(Fixtures.Entry, URL)]) {
         let folder = try TemporaryFolder()
         var files: [(Fixtures.Entry, URL)] = []
-        for entry in Fixtures.matrix(key: key, prompt: Fixtures.hostilePrompt) where entry.request.language == language {
+        for entry in Fixtures.matrix(key: key, prompt: Fixtures.hostilePrompt) where entry.request.language == language
+        {
             let code = try Fixtures.generator.snippet(for: entry.request).code
             let name = entry.name.replacingOccurrences(of: "/", with: "_")
             // Each Swift snippet is a program of its own: a folder each, main.swift each.
@@ -79,6 +80,8 @@ struct SnippetSyntaxTests {
             }
             return failures
         }
-        #expect(failures.isEmpty, "\(failures.count) failed; first: \(failures.first.map { String($0.prefix(1500)) } ?? "")")
+        #expect(
+            failures.isEmpty, "\(failures.count) failed; first: \(failures.first.map { String($0.prefix(1500)) } ?? "")"
+        )
     }
 }

@@ -10,7 +10,8 @@ public enum ShellQuoting {
     /// One shell word: the text as is when it holds only characters no shell treats specially,
     /// otherwise the text in single quotes.
     public static func word(_ text: String) -> String {
-        let safe = !text.isEmpty
+        let safe =
+            !text.isEmpty
             && text.unicodeScalars.allSatisfy { scalar in
                 scalar.isASCII
                     && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)

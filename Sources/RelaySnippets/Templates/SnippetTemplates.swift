@@ -31,7 +31,8 @@ public struct SnippetTemplates: Sendable {
                 names.insert(name)
             } catch let error as MustacheTemplate.ParserError {
                 throw .invalidTemplate(
-                    path: "\(origin)/\(path)", line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
+                    path: "\(origin)/\(path)", line: max(1, error.context.lineNumber - 1),
+                    column: error.context.columnNumber,
                     message: "\(error.error)")
             } catch {
                 throw .invalidTemplate(path: "\(origin)/\(path)", line: 0, column: 0, message: "\(error)")
@@ -55,11 +56,13 @@ public struct SnippetTemplates: Sendable {
         let enumerator = FileManager.default.enumerator(at: snippets, includingPropertiesForKeys: [.isRegularFileKey])
         while let url = enumerator?.nextObject() as? URL {
             guard url.pathExtension == "mustache" else { continue }
-            let relative = "snippets/" + url.standardizedFileURL.path.dropFirst(snippets.standardizedFileURL.path.count + 1)
+            let relative =
+                "snippets/" + url.standardizedFileURL.path.dropFirst(snippets.standardizedFileURL.path.count + 1)
             do {
                 files[relative] = try String(contentsOf: url, encoding: .utf8)
             } catch {
-                throw .invalidTemplate(path: url.path, line: 0, column: 0, message: "cannot read: \(error.localizedDescription)")
+                throw .invalidTemplate(
+                    path: url.path, line: 0, column: 0, message: "cannot read: \(error.localizedDescription)")
             }
         }
         try self.init(files: files, origin: folder)

@@ -34,7 +34,8 @@ struct UntrustedText: MustacheTransformable, MustacheCustomRenderable {
 
     func transform(_ transformName: String) -> Any? {
         guard let escaper = escapers[transformName] else {
-            return TemplateMarker.Text(TemplateMarker.unknownEscaper(transformName, name: name, known: escapers.keys.sorted()))
+            return TemplateMarker.Text(
+                TemplateMarker.unknownEscaper(transformName, name: name, known: escapers.keys.sorted()))
         }
         let output = escaper.apply(text)
         switch escaper.stage {
@@ -51,7 +52,8 @@ struct Code: MustacheCustomRenderable, MustacheTransformable {
     var renderText: String { text }
     var isNull: Bool { false }
     func transform(_ name: String) -> Any? {
-        TemplateMarker.Text("\(TemplateMarker.prefix)escaper \(name)() applied to code that is already escaped\(TemplateMarker.suffix)")
+        TemplateMarker.Text(
+            "\(TemplateMarker.prefix)escaper \(name)() applied to code that is already escaped\(TemplateMarker.suffix)")
     }
 }
 
@@ -68,7 +70,10 @@ enum TemplateMarker {
     }
 
     static func unescaped(name: String, applied: [String]) -> String {
-        let form = applied.isEmpty ? "{{\(name)}}" : "\(applied.reversed().joined(separator: "(") )(\(name)" + String(repeating: ")", count: applied.count)
+        let form =
+            applied.isEmpty
+            ? "{{\(name)}}"
+            : "\(applied.reversed().joined(separator: "(") )(\(name)" + String(repeating: ")", count: applied.count)
         return "\(prefix)\(form) writes a value without a final escaper\(suffix)"
     }
 
