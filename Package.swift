@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // The relay model: providers, protocols, SDKs and models, loaded from YAML and validated.
@@ -29,6 +32,20 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // A local server that answers like the relay (OpenAI, Anthropic, Gemini) and records every request.
+        .target(
+            name: "StandInRelay",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // `relaydocs verify`: renders every snippet, runs it against the stand-in relay, checks each request.
+        .target(
+            name: "RelayVerify",
+            dependencies: ["RelayCatalog", "RelaySnippets", "StandInRelay"]
+        ),
         // The default catalog and templates, compiled into the binary so it works from any folder.
         .target(
             name: "RelayDefaults",
@@ -40,6 +57,7 @@ let package = Package(
                 "RelayCatalog",
                 "RelaySnippets",
                 "RelayDefaults",
+                "RelayVerify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// The `relaydocs` command.
 @main
-struct Relaydocs: ParsableCommand {
+struct Relaydocs: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "relaydocs",
         abstract: "Quick-start code and docs for an LLM API relay, made from one catalog.",
-        subcommands: [SnippetCommand.self, SnippetsCommand.self, CatalogCommand.self]
+        subcommands: [SnippetCommand.self, SnippetsCommand.self, CatalogCommand.self, VerifyCommand.self]
     )
 }

@@ -1,0 +1,117 @@
+import Foundation
+import RelayCatalog
+import StandInRelay
+
+/// What the request of one snippet must look like when it reaches the relay.
+struct RequestChecks {
+    let verificationCase: VerificationCase
+    let catalog: Catalog
+    let prompt: String
+
+    /// The problems with the requests that carried the case's key; empty when all is right.
+    func problems(in requests: [RecordedRequest]) -> [String] {
+        guard let request = requests.first else {
+            return ["no request reached the relay with this snippet's key"]
+        }
+        var problems: [String] = []
+        if requests.count > 1 { problems.append("\(requests.count) requests arrived; expected exactly one") }
+        let key = verificationCase.key.value
+        let request_ = verificationCase.request
+        let stream = request_.stream
+
+        // The path.
+        guard let wireProtocol = catalog.wireProtocol(id: verificationCase.protocolID) else {
+            return ["the catalog has no protocol \(verificationCase.protocolID)"]
+        }
+        let expectedURL = catalog.endpointURL(of: wireProtocol, model: request_.model, stream: stream)
+        let expectedPath = URLComponents(string: expectedURL)?.percentEncodedPath ?? expectedURL
+        let gemini = verificationCase.protocolID == "gemini-generate"
+        if gemini {
+            // google-genai picks its own API version; the snippet pins the catalog's.
+            if request.path != expectedPath {
+                problems.append("path \(request.path); expected \(expectedPath)")
+            }
+            if stream, request.queryValue("alt") != "sse" { problems.append("streaming without ?alt=sse") }
+        } else if request.path != expectedPath {
+            problems.append("path \(request.path); expected \(expectedPath)")
+        }
+        if request.method != "POST" { problems.append("method \(request.method); expected POST") }
+        if request.status != 200 { problems.append("the relay answered \(request.status)") }
+
+        // The key, byte for byte, in the protocol's header.
+        switch verificationCase.protocolID {
+        case "anthropic-messages":
+            let sent = request.header("x-api-key") ?? StandInRelay.bearer(request.header("authorization"))
+            if sent != key { problems.append("the key did not arrive intact in x-api-key (or Authorization: Bearer)") }
+            if request.header("anthropic-version") == nil { problems.append("no anthropic-version header") }
+        case "gemini-generate":
+            if request.header("x-goog-api-key") != key { problems.append("the key did not arrive intact in x-goog-api-key") }
+        default:
+            if request.header("authorization") != "Bearer \(key)" {
+                problems.append("the key did not arrive intact in Authorization: Bearer")
+            }
+        }
+
+        // The body: model, prompt, stream flag and the Anthropic extras.
+        guard let body = request.jsonBody else {
+            problems.append("the body is not a JSON object")
+            return problems
+        }
+        if !gemini, body["model"] as? String != request_.model {
+            problems.append("model \(String(describing: body["model"] ?? "none")); expected \(request_.model)")
+        }
+        let prompts = Self.userTexts(in: body, protocolID: verificationCase.protocolID)
+        if prompts != [prompt] {
+            problems.append("the prompt did not arrive intact: got \(prompts.map(\.debugDescription))")
+        }
+        if !gemini, (body["stream"] as? Bool ?? false) != stream {
+            problems.append("stream is \(body["stream"] as? Bool ?? false); expected \(stream)")
+        }
+        if let budget = request_.thinkingBudget {
+            let thinking = body["thinking"] as? [String: Any]
+            if thinking?["type"] as? String != "enabled" || thinking?["budget_tokens"] as? Int != budget {
+                problems.append("thinking is \(String(describing: body["thinking"] ?? "absent")); expected enabled with budget \(budget)")
+            }
+        } else if body["thinking"] != nil {
+            problems.append("thinking was sent but not asked for")
+        }
+        let cached = Self.cacheControls(in: body)
+        if request_.cache, cached != ["ephemeral"] {
+            problems.append("cache_control is \(cached); expected one {\"type\": \"ephemeral\"}")
+        } else if !request_.cache, !cached.isEmpty {
+            problems.append("cache_control was sent but not asked for")
+        }
+        return problems
+    }
+
+    /// The user texts of a request body, however the protocol nests them.
+    static func userTexts(in body: [String: Any], protocolID: String) -> [String] {
+        func texts(of content: Any?) -> [String] {
+            if let text = content as? String { return [text] }
+            guard let blocks = content as? [[String: Any]] else { return [] }
+            return blocks.compactMap { $0["text"] as? String }
+        }
+        switch protocolID {
+        case "gemini-generate":
+            let contents = body["contents"] as? [[String: Any]] ?? []
+            return contents.flatMap { ($0["parts"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String } }
+        case "openai-responses":
+            if let input = body["input"] as? String { return [input] }
+            return (body["input"] as? [[String: Any]] ?? []).flatMap { texts(of: $0["content"]) }
+        default:
+            let messages = body["messages"] as? [[String: Any]] ?? []
+            return messages.filter { $0["role"] as? String == "user" }.flatMap { texts(of: $0["content"]) }
+        }
+    }
+
+    /// The `type` of every `cache_control` in a body.
+    static func cacheControls(in value: Any) -> [String] {
+        if let object = value as? [String: Any] {
+            var found = (object["cache_control"] as? [String: Any]).map { [$0["type"] as? String ?? "?"] } ?? []
+            for (key, child) in object where key != "cache_control" { found += cacheControls(in: child) }
+            return found
+        }
+        if let array = value as? [Any] { return array.flatMap(cacheControls) }
+        return []
+    }
+}

@@ -1,0 +1,49 @@
+import RelayCatalog
+import RelaySnippets
+
+/// One snippet to run: a model, protocol, language and variant, with the key it carries.
+public struct VerificationCase: Sendable, CustomStringConvertible {
+    /// The position in the run, which also makes the key unique.
+    public var index: Int
+    public var request: SnippetRequest
+    public var protocolID: String
+
+    /// `python anthropic-messages claude-sonnet-4-20250514 stream thinking`
+    public var description: String {
+        var words = ["\(request.language)", protocolID, request.model, request.stream ? "stream" : "plain"]
+        if request.thinkingBudget != nil { words.append("thinking") }
+        if request.cache { words.append("cache") }
+        return words.joined(separator: " ")
+    }
+
+    /// Every snippet the catalog can produce: each model × accepted protocol × language × plain
+    /// and stream, plus the extended-thinking and prompt-caching variants of Anthropic Messages.
+    public static func all(
+        in catalog: Catalog, languages: [Language] = Language.allCases, prompt: String, thinkingBudget: Int = 2048
+    ) -> [VerificationCase] {
+        var cases: [VerificationCase] = []
+        for model in catalog.models {
+            for protocolID in model.protocolIDs {
+                var variants: [(thinking: Int?, cache: Bool)] = [(nil, false)]
+                if protocolID == "anthropic-messages" { variants += [(thinkingBudget, false), (nil, true)] }
+                for language in languages {
+                    for variant in variants {
+                        for stream in [false, true] {
+                            let request = SnippetRequest(
+                                model: model.id, language: language, protocolID: protocolID, key: nil, prompt: prompt,
+                                stream: stream, thinkingBudget: variant.thinking, cache: variant.cache)
+                            cases.append(VerificationCase(index: cases.count, request: request, protocolID: protocolID))
+                        }
+                    }
+                }
+            }
+        }
+        return cases
+    }
+
+    /// A key no other case uses, with the characters that break careless quoting.
+    public var key: APIKey {
+        // Visible ASCII only: quotes, $( ), backticks, backslashes and \( all fit in a header.
+        try! APIKey("sk-verify-\(index)-'\"$(id)`id`\\(x)\\\\%s;|&")
+    }
+}

@@ -1,0 +1,277 @@
+import Foundation
+import RelayCatalog
+import RelaySnippets
+import StandInRelay
+
+/// Renders every snippet of a catalog, runs it against a ``StandInRelay`` and checks what
+/// arrived: the path, the key in the right header byte for byte, the model, the prompt, the
+/// stream flag and the Anthropic extras, and that the snippet printed the reply.
+///
+/// ```swift
+/// let verifier = Verifier(catalog: catalog, templates: templates)
+/// let report = try await verifier.run { result in print(result.line) }
+/// print(report.summary)  // "66 passed, 0 failed"
+/// ```
+public struct Verifier: Sendable {
+    /// How to run the snippets.
+    public struct Options: Sendable {
+        /// The languages to run.
+        public var languages: [Language]
+        /// The Python interpreter that has the SDKs installed.
+        public var python: String
+        /// How many snippets run at once.
+        public var jobs: Int
+        /// The prompt every snippet sends: quotes, `$(…)`, backticks, backslashes, `\(`, a
+        /// newline and non-ASCII, so careless quoting changes it.
+        public var prompt: String
+        /// How long one snippet (or one compilation) may take.
+        public var timeout: Duration
+
+        /// Options with the defaults: every language, `python3`, one job per core.
+        public init(
+            languages: [Language] = Language.allCases, python: String = "python3",
+            jobs: Int = ProcessInfo.processInfo.activeProcessorCount, prompt: String = Verifier.hostilePrompt,
+            timeout: Duration = .seconds(120)
+        ) {
+            self.languages = languages
+            self.python = python
+            self.jobs = max(1, jobs)
+            self.prompt = prompt
+            self.timeout = timeout
+        }
+    }
+
+    /// The default prompt of a verification run.
+    public static let hostilePrompt =
+        "Quote \"double\" and 'single', run $(id) and `uname`, keep ${HOME}, back\\slash, \\(interpolation), \"\"\" #\n"
+        + "second line: 你好, café, 🙂"
+
+    public let catalog: Catalog
+    public let templates: SnippetTemplates
+    public let options: Options
+
+    /// Creates a verifier.
+    public init(catalog: Catalog, templates: SnippetTemplates, options: Options = Options()) {
+        self.catalog = catalog
+        self.templates = templates
+        self.options = options
+    }
+
+    /// The cases a run covers.
+    public var cases: [VerificationCase] {
+        VerificationCase.all(in: catalog, languages: options.languages, prompt: options.prompt)
+    }
+
+    /// Checks that the programs the languages need are installed, with the SDKs.
+    ///
+    /// - Returns: the versions that will run, one line each, such as `openai 3.57.0`.
+    /// - Throws: ``MissingTools`` saying what is missing and how to install it.
+    public func toolVersions() async throws -> [String] {
+        var versions: [String] = []
+        var missing: [String] = []
+        for language in options.languages {
+            switch language {
+            case .python:
+                let script = """
+                    import importlib.metadata as m, platform
+                    print("python " + platform.python_version())
+                    for name in ("openai", "anthropic", "google-genai"):
+                        try:
+                            print(name + " " + m.version(name))
+                        except m.PackageNotFoundError:
+                            print(name + " MISSING")
+                    """
+                do {
+                    let result = try await ProgramRunner.run(options.python, ["-c", script], timeout: .seconds(60))
+                    let lines = result.stdout.split(separator: "\n").map(String.init)
+                    let absent = lines.filter { $0.hasSuffix(" MISSING") }.map { String($0.dropLast(" MISSING".count)) }
+                    if result.status != 0 || !absent.isEmpty {
+                        missing.append(
+                            "\(options.python) lacks \(absent.isEmpty ? "a working interpreter" : absent.joined(separator: ", ")): run `make venv` (python3 -m venv .venv && .venv/bin/pip install openai anthropic google-genai) and pass --python .venv/bin/python"
+                        )
+                    }
+                    versions += lines.filter { !$0.hasSuffix(" MISSING") }
+                } catch {
+                    missing.append("\(options.python) is not installed: install python3 (apt-get install python3 python3-venv) and run `make venv`")
+                }
+            case .curl:
+                for tool in ["curl", "bash"] {
+                    do {
+                        let result = try await ProgramRunner.run(tool, ["--version"], timeout: .seconds(30))
+                        versions.append(result.stdout.split(separator: "\n").first.map(String.init) ?? tool)
+                    } catch {
+                        missing.append("\(tool) is not installed: apt-get install \(tool)")
+                    }
+                }
+            case .swift:
+                do {
+                    let result = try await ProgramRunner.run("swiftc", ["--version"], timeout: .seconds(30))
+                    let text = result.stdout.isEmpty ? result.stderr : result.stdout
+                    versions.append(text.split(separator: "\n").first.map(String.init) ?? "swiftc")
+                } catch {
+                    missing.append("swiftc is not installed: install the Swift toolchain")
+                }
+            }
+        }
+        if !missing.isEmpty { throw MissingTools(problems: missing) }
+        return versions
+    }
+
+    /// Runs every case against a fresh stand-in relay.
+    ///
+    /// - Parameter progress: called once per finished case, in the order they finish.
+    public func run(progress: @escaping @Sendable (VerificationResult) -> Void = { _ in }) async throws
+        -> VerificationReport
+    {
+        let versions = try await toolVersions()
+        let relay = try await StandInRelay.start()
+        let local = catalog.replacingOrigin(with: try RelayOrigin(relay.origin))
+        let generator = SnippetGenerator(catalog: local, templates: templates)
+        let cases = self.cases
+        for verificationCase in cases { await relay.allow(key: verificationCase.key.value) }
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("relaydocs-verify-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: workspace) }
+
+        var results: [VerificationResult] = []
+        await withTaskGroup(of: VerificationResult.self) { group in
+            var pending = cases[...]
+            func startNext() {
+                guard let next = pending.popFirst() else { return }
+                group.addTask {
+                    await self.verify(next, generator: generator, catalog: local, relay: relay, workspace: workspace)
+                }
+            }
+            for _ in 0..<options.jobs { startNext() }
+            while let result = await group.next() {
+                progress(result)
+                results.append(result)
+                startNext()
+            }
+        }
+        await relay.stop()
+        results.sort { $0.verificationCase.index < $1.verificationCase.index }
+        return VerificationReport(results: results, toolVersions: versions)
+    }
+
+    /// Renders, runs and checks one case.
+    func verify(
+        _ verificationCase: VerificationCase, generator: SnippetGenerator, catalog: Catalog, relay: StandInRelay,
+        workspace: URL
+    ) async -> VerificationResult {
+        var request = verificationCase.request
+        request.key = verificationCase.key
+        let key = verificationCase.key.value
+        let snippet: Snippet
+        do {
+            snippet = try generator.snippet(for: request)
+        } catch {
+            return VerificationResult(verificationCase: verificationCase, problems: ["cannot render: \(error)"], details: "")
+        }
+        let folder = workspace.appendingPathComponent("case-\(verificationCase.index)")
+        var problems: [String] = []
+        var output = ProgramResult(status: -1, stdout: "", stderr: "", timedOut: false)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            output = try await execute(snippet, in: folder)
+        } catch {
+            problems.append("could not run: \(error)")
+        }
+        if output.timedOut { problems.append("still running after \(options.timeout); stopped") }
+        if output.status != 0 { problems.append("exit status \(output.status)") }
+        let requests = await relay.requests(carrying: key)
+        switch snippet.language {
+        case .python, .swift:
+            if output.stdout != relay.script.text + "\n" {
+                problems.append("printed \(output.stdout.debugDescription); expected the reply \((relay.script.text + "\n").debugDescription)")
+            }
+        case .curl:
+            let body = requests.first.map { String(decoding: $0.responseBody, as: UTF8.self) }
+            if output.stdout != body {
+                problems.append("curl did not print the response as the relay sent it")
+            }
+        }
+        if output.status != -1 {
+            problems += RequestChecks(verificationCase: verificationCase, catalog: catalog, prompt: options.prompt)
+                .problems(in: requests)
+        }
+        let masked = RecordedRequest.mask(key)
+        var details = "--- snippet (key masked)\n" + snippet.code.replacingOccurrences(of: key, with: masked)
+        details += "--- requests that carried the key\n"
+        details += requests.isEmpty ? "(none)\n" : requests.map { $0.described(masking: key) }.joined()
+        details += "--- output (exit \(output.status))\n" + output.stdout.replacingOccurrences(of: key, with: masked)
+        if !output.stderr.isEmpty { details += "\n--- stderr\n" + String(output.stderr.suffix(3000)).replacingOccurrences(of: key, with: masked) }
+        return VerificationResult(verificationCase: verificationCase, problems: problems, details: details)
+    }
+
+    /// Writes a snippet to `folder` and runs it the way a user would.
+    func execute(_ snippet: Snippet, in folder: URL) async throws -> ProgramResult {
+        var environment = ProcessInfo.processInfo.environment.filter { name, _ in
+            !["OPENAI_", "ANTHROPIC_", "GOOGLE_", "GEMINI_"].contains { name.hasPrefix($0) }
+                && !["http_proxy", "https_proxy", "all_proxy"].contains(name.lowercased())
+        }
+        environment["NO_PROXY"] = "127.0.0.1,localhost"
+        environment["no_proxy"] = "127.0.0.1,localhost"
+        switch snippet.language {
+        case .python:
+            let file = folder.appendingPathComponent("snippet.py")
+            try Data(snippet.code.utf8).write(to: file)
+            return try await ProgramRunner.run(
+                options.python, [file.path], directory: folder, environment: environment, timeout: options.timeout)
+        case .curl:
+            let file = folder.appendingPathComponent("snippet.sh")
+            try Data(snippet.code.utf8).write(to: file)
+            return try await ProgramRunner.run(
+                "bash", [file.path], directory: folder, environment: environment, timeout: options.timeout)
+        case .swift:
+            let file = folder.appendingPathComponent("main.swift")
+            let binary = folder.appendingPathComponent("snippet")
+            try Data(snippet.code.utf8).write(to: file)
+            let compiled = try await ProgramRunner.run(
+                "swiftc", ["-Onone", "-swift-version", "6", file.path, "-o", binary.path], directory: folder,
+                timeout: options.timeout)
+            guard compiled.status == 0 else {
+                return ProgramResult(
+                    status: compiled.status, stdout: "", stderr: "swiftc failed:\n" + compiled.stderr,
+                    timedOut: compiled.timedOut)
+            }
+            return try await ProgramRunner.run(
+                binary.path, [], directory: folder, environment: environment, timeout: options.timeout)
+        }
+    }
+}
+
+/// The outcome of one case.
+public struct VerificationResult: Sendable {
+    public var verificationCase: VerificationCase
+    /// What was wrong; empty when the case passed.
+    public var problems: [String]
+    /// The snippet, the requests that arrived and the output, with the key masked.
+    public var details: String
+
+    public var passed: Bool { problems.isEmpty }
+
+    /// `PASS python openai-chat gpt-4o plain` or `FAIL …: why`.
+    public var line: String {
+        passed ? "PASS \(verificationCase)" : "FAIL \(verificationCase): \(problems.joined(separator: "; "))"
+    }
+}
+
+/// The outcome of a run.
+public struct VerificationReport: Sendable {
+    public var results: [VerificationResult]
+    /// The versions of the interpreters, SDKs and compilers that ran.
+    public var toolVersions: [String]
+
+    public var passedCount: Int { results.filter(\.passed).count }
+    public var failedCount: Int { results.count - passedCount }
+
+    /// `N passed, M failed`
+    public var summary: String { "\(passedCount) passed, \(failedCount) failed" }
+}
+
+/// Programs or SDKs a run needs but does not have.
+public struct MissingTools: Error, CustomStringConvertible {
+    public var problems: [String]
+    public var description: String { problems.joined(separator: "\n") }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import RelayCatalog
+import RelaySnippets
+import RelayVerify
+
+/// `relaydocs verify`: run every snippet against a local stand-in relay and check each request.
+struct VerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Run every snippet of the catalog against a local stand-in relay and check what arrives.",
+        discussion: """
+            Each snippet (every model × accepted protocol × language × plain and stream, plus the
+            thinking and cache variants) is rendered with a test key and a prompt full of quotes,
+            $(…), backticks and non-ASCII, run (python3 with the SDKs, bash for curl, swiftc), and
+            checked: exit status, the reply printed, the path, the key in the right header, the model,
+            the prompt, the stream flag and the Anthropic extras. Prints one line per snippet, the
+            details of each failure, then "N passed, M failed"; exits 1 if any failed.
+            """
+    )
+
+    @Option(help: ArgumentHelp("A catalog YAML file to use instead of the built-in one.", valueName: "file"))
+    var catalog: String?
+
+    @Option(help: ArgumentHelp("A folder laid out like templates/ to use instead of the built-in templates.", valueName: "dir"))
+    var templates: String?
+
+    @Option(help: ArgumentHelp("The Python interpreter with openai, anthropic and google-genai installed (default: .venv/bin/python if present, else python3).", valueName: "path"))
+    var python: String?
+
+    @Option(help: ArgumentHelp("Only these languages, comma-separated: python,curl,swift.", valueName: "languages"))
+    var only: String?
+
+    @Option(help: "How many snippets run at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() async throws {
+        let languages = try parseLanguages()
+        let loaded = try loadCatalog(path: catalog)
+        let sources = try SourceOptions.parse(templates.map { ["--templates", $0] } ?? [])
+        let verifier = Verifier(
+            catalog: loaded, templates: try sources.loadTemplates(),
+            options: Verifier.Options(languages: languages, python: python ?? defaultPython(), jobs: jobs))
+        let report: VerificationReport
+        do {
+            print("verifying \(verifier.cases.count) snippets with \(max(1, jobs)) jobs")
+            report = try await verifier.run { result in print(result.line) }
+        } catch let error as MissingTools {
+            printError(error.problems.map { "error: \($0)" }.joined(separator: "\n"))
+            throw ExitCode.failure
+        }
+        print("ran with: " + report.toolVersions.joined(separator: ", "))
+        for result in report.results where !result.passed {
+            print("\n=== FAIL \(result.verificationCase)")
+            for problem in result.problems { print("  - \(problem)") }
+            print(result.details)
+        }
+        print(report.summary)
+        if report.failedCount > 0 { throw ExitCode.failure }
+    }
+
+    func parseLanguages() throws -> [Language] {
+        guard let only else { return Language.allCases }
+        var languages: [Language] = []
+        for name in only.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let language = Language(rawValue: name) else {
+                throw ValidationError("--only: unknown language \(name.debugDescription); expected python, curl, swift")
+            }
+            if !languages.contains(language) { languages.append(language) }
+        }
+        return languages
+    }
+
+    func defaultPython() -> String {
+        FileManager.default.isExecutableFile(atPath: ".venv/bin/python") ? ".venv/bin/python" : "python3"
+    }
+}
