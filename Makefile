@@ -1,27 +1,44 @@
 # relaydocs: `make test` installs what the tests need and runs the whole suite.
 
 SWIFT ?= swift
-APT_PACKAGES := python3 bash curl
+VENV := .venv
+PYTHON_SDKS := openai anthropic google-genai
 
-.PHONY: test build deps clean
+.PHONY: test build deps venv verify clean
 
 ## Build the relaydocs binary (debug).
 build:
 	$(SWIFT) build
 
-## Install the system packages the tests call (python3, bash, curl) when one is missing.
+## Install the system packages the tests call when one is missing: python3 (with venv), bash, curl.
 deps:
 	@missing=""; \
 	for tool in python3 bash curl; do command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; done; \
+	python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
-		echo "installing$$missing"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
+		echo "installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv bash curl; \
 	fi
 
-## Run every test.
-test: deps
+## A virtual environment with the current releases of the official Python SDKs (from PyPI).
+venv: $(VENV)/.sdks
+
+$(VENV)/.sdks: | deps
+	python3 -m venv $(VENV)
+	$(VENV)/bin/python -m pip install -q --upgrade pip
+	$(VENV)/bin/python -m pip install -q --upgrade $(PYTHON_SDKS)
+	$(VENV)/bin/python -m pip list 2>/dev/null | grep -E '^(openai|anthropic|google-genai) '
+	touch $@
+
+## Run every test, the verification of every snippet included.
+test: deps venv
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	RELAYDOCS_PYTHON=$(abspath $(VENV))/bin/python $(SWIFT) test --skip-build
+
+## Run every snippet of the built-in catalog against the stand-in relay.
+verify: venv
+	$(SWIFT) build
+	.build/debug/relaydocs verify --python $(VENV)/bin/python
 
 clean:
-	rm -rf .build site
+	rm -rf .build site $(VENV)

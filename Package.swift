@@ -73,6 +73,10 @@ let package = Package(
             dependencies: ["RelayCatalog", "RelayDefaults"]
         ),
         .testTarget(
+            name: "RelayVerifyTests",
+            dependencies: ["RelayCatalog", "RelaySnippets", "RelayDefaults", "RelayVerify", "StandInRelay"]
+        ),
+        .testTarget(
             name: "RelaydocsCLITests",
             dependencies: ["relaydocs"]
         ),

@@ -37,7 +37,8 @@ struct EscaperPropertyTests {
         }
         // Always include the hardest cases, whatever the generator drew.
         let all = batch.inputs + hostilePieces + [hostilePieces.joined(), Fixtures.hostilePrompt, Fixtures.hostileKey]
-        return excludingNUL ? all.map { $0.replacingOccurrences(of: "\0", with: "") } : all
+        // Filter scalars, not characters: a NUL followed by a combining mark is one Character.
+        return excludingNUL ? all.map { String(String.UnicodeScalarView($0.unicodeScalars.filter { $0 != "\0" })) } : all
     }
 
     static func hex(_ text: String) -> String {

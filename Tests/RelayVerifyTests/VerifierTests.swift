@@ -1,0 +1,170 @@
+import Foundation
+import RelayCatalog
+import RelayDefaults
+import RelaySnippets
+import RelayVerify
+import Testing
+
+/// The Python interpreter with the SDKs: `RELAYDOCS_PYTHON`, or the `.venv` that `make test` creates.
+let sdkPython: String = {
+    if let python = ProcessInfo.processInfo.environment["RELAYDOCS_PYTHON"] { return python }
+    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".venv/bin/python").path
+}()
+
+let defaultCatalog = try! Catalog.load(yaml: DefaultResources.catalogYAML, path: DefaultResources.catalogPath)
+let defaultTemplates = try! SnippetTemplates(files: DefaultResources.templates, origin: "templates")
+
+/// Runs a verification and records a readable issue when the tools are missing.
+func verify(
+    catalog: Catalog = defaultCatalog, templates: SnippetTemplates = defaultTemplates, languages: [Language]
+) async throws -> VerificationReport {
+    let verifier = Verifier(
+        catalog: catalog, templates: templates, options: Verifier.Options(languages: languages, python: sdkPython))
+    do {
+        return try await verifier.run()
+    } catch let error as MissingTools {
+        Issue.record("cannot verify: \(error.description)")
+        throw error
+    }
+}
+
+@Suite("Every snippet runs against the stand-in relay", .serialized)
+struct VerifierTests {
+    @Test("the whole matrix passes: every model × protocol × language × variant")
+    func wholeMatrix() async throws {
+        let report = try await verify(languages: Language.allCases)
+        #expect(report.results.count >= 24)
+        #expect(report.results.count == VerificationCase.all(in: defaultCatalog, prompt: Verifier.hostilePrompt).count)
+        let failures = report.results.filter { !$0.passed }
+        #expect(failures.isEmpty, "\(failures.map(\.line).joined(separator: "\n"))\n\(failures.first?.details ?? "")")
+        #expect(report.summary == "\(report.results.count) passed, 0 failed")
+        for language in Language.allCases {
+            #expect(report.results.contains { $0.verificationCase.request.language == language && $0.passed })
+        }
+        #expect(report.toolVersions.contains { $0.hasPrefix("openai ") })
+        #expect(report.toolVersions.contains { $0.hasPrefix("anthropic ") })
+        #expect(report.toolVersions.contains { $0.hasPrefix("google-genai ") })
+    }
+}
+
+/// Templates with the mistakes verify exists to catch; each must fail, for the right reason.
+@Suite("Broken templates are caught", .serialized)
+struct NegativeVerifierTests {
+    /// A catalog with one model, so each negative run stays small.
+    func catalog(model: String) -> Catalog {
+        var catalog = defaultCatalog
+        catalog.models = catalog.models.filter { $0.id == model }
+        return catalog
+    }
+
+    /// The built-in templates with one file replaced.
+    func templates(replacing path: String, _ edit: (String) -> String) throws -> SnippetTemplates {
+        var files = DefaultResources.templates
+        let original = try #require(files[path])
+        let edited = edit(original)
+        #expect(edited != original, "the edit changed nothing in \(path)")
+        files[path] = edited
+        return try SnippetTemplates(files: files, origin: "broken-templates")
+    }
+
+    @Test("a doubled /v1 in the base path gets 404 and fails")
+    func wrongBasePath() async throws {
+        let broken = try templates(replacing: "snippets/curl/openai-chat.mustache") {
+            $0.replacingOccurrences(of: "{{shellWord(url)}}", with: "'{{shell(baseURL)}}/v1/chat/completions'")
+        }
+        let report = try await verify(catalog: catalog(model: "deepseek-chat"), templates: broken, languages: [.curl])
+        #expect(report.results.count == 2)
+        for result in report.results {
+            #expect(!result.passed)
+            #expect(result.problems.contains("path /v1/v1/chat/completions; expected /v1/chat/completions"), "\(result.problems)")
+            #expect(result.problems.contains("the relay answered 404"))
+        }
+        #expect(report.summary == "0 passed, 2 failed")
+    }
+
+    @Test("a forgotten /anthropic suffix fails in Python")
+    func forgottenSuffix() async throws {
+        let broken = try templates(replacing: "snippets/python/anthropic-messages.mustache") {
+            $0.replacingOccurrences(of: "base_url={{python(baseURL)}}", with: "base_url={{python(baseURL)}}[: -len(\"/anthropic\")]")
+        }
+        var catalog = catalog(model: "claude-sonnet-4-20250514")
+        catalog.models[0].protocolIDs = ["anthropic-messages"]
+        let report = try await verify(catalog: catalog, templates: broken, languages: [.python])
+        #expect(report.results.count == 6)
+        for result in report.results {
+            #expect(!result.passed)
+            #expect(result.problems.contains("path /v1/messages; expected /anthropic/v1/messages"), "\(result.problems)")
+        }
+    }
+
+    @Test("a dropped key header gets 401 and fails")
+    func droppedHeader() async throws {
+        let broken = try templates(replacing: "snippets/curl/anthropic-messages.mustache") {
+            $0.replacingOccurrences(of: "  -H 'x-api-key: {{shell(key)}}' \\\n", with: "")
+        }
+        var catalog = catalog(model: "claude-sonnet-4-20250514")
+        catalog.models[0].protocolIDs = ["anthropic-messages"]
+        let report = try await verify(catalog: catalog, templates: broken, languages: [.curl])
+        #expect(report.results.count == 6)
+        for result in report.results {
+            #expect(!result.passed)
+            #expect(result.problems.contains("no request reached the relay with this snippet's key"), "\(result.problems)")
+            #expect(result.details.contains("--- requests that carried the key\n(none)"))
+        }
+    }
+
+    @Test("a key pasted into double quotes is expanded by the shell and fails")
+    func keyPastedUnescaped() async throws {
+        let broken = try templates(replacing: "snippets/curl/openai-chat.mustache") {
+            $0.replacingOccurrences(of: "-H 'Authorization: Bearer {{shell(key)}}'", with: "-H \"Authorization: Bearer {{shell(key)}}\"")
+        }
+        let report = try await verify(catalog: catalog(model: "deepseek-chat"), templates: broken, languages: [.curl])
+        for result in report.results {
+            #expect(!result.passed)
+            #expect(result.problems.contains { $0.hasPrefix("no request reached the relay") || $0.hasPrefix("the key did not arrive intact") }, "\(result.problems)")
+            // The failure report never shows the key itself.
+            #expect(!result.details.contains(result.verificationCase.key.value))
+        }
+    }
+
+    @Test("a snippet that sends the wrong model, or the wrong stream flag, fails")
+    func wrongBody() async throws {
+        let broken = try templates(replacing: "snippets/swift/openai-chat.mustache") {
+            $0.replacingOccurrences(of: "\"model\": {{swift(model)}},", with: "\"model\": \"gpt-4o\",")
+                .replacingOccurrences(of: "    \"stream\": true,\n", with: "")
+        }
+        let report = try await verify(catalog: catalog(model: "deepseek-chat"), templates: broken, languages: [.swift])
+        #expect(report.results.count == 2)
+        for result in report.results {
+            #expect(!result.passed)
+            #expect(result.problems.contains("model gpt-4o; expected deepseek-chat"), "\(result.problems)")
+        }
+        let stream = try #require(report.results.first { $0.verificationCase.request.stream })
+        #expect(stream.problems.contains("stream is false; expected true"), "\(stream.problems)")
+    }
+
+    @Test("a snippet that prints more than the reply fails")
+    func extraOutput() async throws {
+        let broken = try templates(replacing: "snippets/python/openai-chat.mustache") {
+            $0.replacingOccurrences(of: "print(completion.choices[0].message.content)", with: "print(completion)")
+        }
+        let report = try await verify(catalog: catalog(model: "deepseek-chat"), templates: broken, languages: [.python])
+        let plain = try #require(report.results.first { !$0.verificationCase.request.stream })
+        #expect(!plain.passed)
+        #expect(plain.problems.contains { $0.hasPrefix("printed ") }, "\(plain.problems)")
+        #expect(report.results.first { $0.verificationCase.request.stream }?.passed == true)
+    }
+
+    @Test("a missing interpreter fails with how to install it")
+    func missingPython() async throws {
+        let verifier = Verifier(
+            catalog: catalog(model: "deepseek-chat"), templates: defaultTemplates,
+            options: Verifier.Options(languages: [.python], python: "/nonexistent/python3"))
+        await #expect {
+            try await verifier.run()
+        } throws: { error in
+            "\(error)".contains("/nonexistent/python3 is not installed") && "\(error)".contains("make venv")
+        }
+    }
+}
