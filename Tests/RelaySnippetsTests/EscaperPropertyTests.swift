@@ -18,7 +18,7 @@ let hostilePieces = [
     "'", "\"", "\\", "`", "$", "$(id)", "${HOME}", "\\(", "\\(x)", "\"\"\"", "#", "#\"", "\"#", "'''", "\n", "\r",
     "\r\n", "\t", "\0", "\u{7}", "\u{1B}[31m", "\u{7F}", "\u{85}", "\u{A0}", "\u{2028}", "\u{2029}", "\u{202E}",
     "\u{200B}", "\u{FEFF}", "\u{E000}", "你好", "🙂", "👩‍👩‍👧", "é", "e\u{301}", "%", "%2F", "{{x}}", "}}", "!", "*",
-    " ", "-", "/", "?", "&", ";", "|", "<", ">", "\0\u{301}",
+    " ", "-", "/", "?", "&", ";", "|", "<", ">", "\0\u{301}", "'\u{301}",
 ]
 
 @Suite("Escapers, over arbitrary strings")
@@ -104,6 +104,8 @@ struct EscaperPropertyTests {
                 == "'https://x/models/m:streamGenerateContent?alt=sse'")
         #expect(ShellQuoting.word("") == "''")
         #expect(ShellQuoting.word("a'b") == "'a'\\''b'")
+        // A quote followed by a combining mark is one Character; it must still be escaped.
+        #expect(ShellQuoting.insideSingleQuotes("'\u{301}$(id)") == "'\\''\u{301}$(id)")
     }
 
     @Test("a JSON string decodes back to the same string")
