@@ -44,7 +44,7 @@ public struct Verifier: Sendable {
     /// The default prompt of a verification run.
     public static let hostilePrompt =
         "Quote \"double\" and 'single', run $(id) and `uname`, keep ${HOME}, back\\slash, \\(interpolation), \"\"\" #\n"
-        + "second line: 你好, café, 🙂"
+        + "second line: 你好, café, 🙂, a quote with a combining mark '\u{301} and $(id)"
 
     public let catalog: Catalog
     public let templates: SnippetTemplates
