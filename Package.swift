@@ -32,6 +32,8 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Build-time syntax highlighting (python, bash, swift, json) into HTML spans.
+        .target(name: "RelayHighlight"),
         // A local server that answers like the relay (OpenAI, Anthropic, Gemini) and records every request.
         .target(
             name: "StandInRelay",
@@ -71,6 +73,10 @@ let package = Package(
         .testTarget(
             name: "RelayCatalogTests",
             dependencies: ["RelayCatalog", "RelayDefaults"]
+        ),
+        .testTarget(
+            name: "RelayHighlightTests",
+            dependencies: ["RelayHighlight"]
         ),
         .testTarget(
             name: "RelayVerifyTests",
