@@ -7,17 +7,20 @@ PYTHON_SDKS := openai anthropic google-genai
 .PHONY: test build deps venv verify clean
 
 ## Build the relaydocs binary (debug).
-build:
+build: deps
 	$(SWIFT) build
 
-## Install the system packages the tests call when one is missing: python3 (with venv), bash, curl.
+## Install the system packages the build and tests need when one is missing:
+## libcmark-dev (found through pkg-config), python3 with venv, bash, curl.
 deps:
 	@missing=""; \
-	for tool in python3 bash curl; do command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; done; \
+	for tool in python3 bash curl pkg-config; do command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; done; \
+	pkg-config --exists libcmark 2>/dev/null || missing="$$missing libcmark-dev"; \
 	python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv bash curl; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			libcmark-dev pkg-config python3 python3-venv bash curl; \
 	fi
 
 ## A virtual environment with the current releases of the official Python SDKs (from PyPI).

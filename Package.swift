@@ -32,6 +32,17 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // libcmark from Debian's libcmark-dev; `make` installs it when it is missing.
+        .systemLibrary(
+            name: "CCMark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // CommonMark through libcmark, and the Markdown extensions: tables, containers, alerts, heading ids.
+        .target(
+            name: "RelayMarkdown",
+            dependencies: ["CCMark"]
+        ),
         // Build-time syntax highlighting (python, bash, swift, json) into HTML spans.
         .target(name: "RelayHighlight"),
         // A local server that answers like the relay (OpenAI, Anthropic, Gemini) and records every request.
@@ -60,6 +71,7 @@ let package = Package(
                 "RelaySnippets",
                 "RelayDefaults",
                 "RelayVerify",
+                "RelayMarkdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +85,10 @@ let package = Package(
         .testTarget(
             name: "RelayCatalogTests",
             dependencies: ["RelayCatalog", "RelayDefaults"]
+        ),
+        .testTarget(
+            name: "RelayMarkdownTests",
+            dependencies: ["RelayMarkdown"]
         ),
         .testTarget(
             name: "RelayHighlightTests",

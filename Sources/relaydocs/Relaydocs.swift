@@ -6,6 +6,8 @@ struct Relaydocs: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "relaydocs",
         abstract: "Quick-start code and docs for an LLM API relay, made from one catalog.",
-        subcommands: [SnippetCommand.self, SnippetsCommand.self, CatalogCommand.self, VerifyCommand.self]
+        subcommands: [
+            SnippetCommand.self, SnippetsCommand.self, CatalogCommand.self, VerifyCommand.self, MarkdownCommand.self,
+        ]
     )
 }

@@ -1,0 +1,223 @@
+import CCMark
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// The only file that touches libcmark's C API: everything else works with `MarkdownTree`
+// and `MarkdownNode`.
+
+/// libcmark parse and render options.
+public struct MarkdownOptions: OptionSet, Sendable {
+    public let rawValue: Int32
+    public init(rawValue: Int32) { self.rawValue = rawValue }
+
+    /// Record each block's start and end line and column.
+    public static let sourcePositions = MarkdownOptions(rawValue: CMARK_OPT_SOURCEPOS)
+    /// Let authors' raw HTML and dangerous URLs through (cmark's `--unsafe`).
+    public static let unsafe = MarkdownOptions(rawValue: CMARK_OPT_UNSAFE)
+    /// Replace invalid UTF-8 with U+FFFD.
+    public static let validateUTF8 = MarkdownOptions(rawValue: CMARK_OPT_VALIDATE_UTF8)
+}
+
+/// A parsed Markdown document. It owns the cmark tree: its nodes live as long as it does.
+public final class MarkdownTree {
+    /// The document node.
+    public let document: MarkdownNode
+
+    /// Parses CommonMark text.
+    public init(parsing text: String, options: MarkdownOptions = []) {
+        let root = text.withCString { pointer in
+            cmark_parse_document(pointer, strlen(pointer), options.rawValue)
+        }
+        guard let root else { preconditionFailure("libcmark could not allocate a document") }
+        document = MarkdownNode(root)
+    }
+
+    deinit { cmark_node_free(document.pointer) }
+
+    /// The document as HTML.
+    public func html(options: MarkdownOptions = []) -> String {
+        document.html(options: options)
+    }
+}
+
+/// A node of a ``MarkdownTree``, valid while the tree lives and the node is in it.
+public struct MarkdownNode: Equatable {
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+
+    /// The kinds of node libcmark knows.
+    public enum Kind: Equatable {
+        case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock, paragraph, heading, thematicBreak
+        case text, softBreak, lineBreak, code, htmlInline, customInline, emphasis, strong, link, image
+        case none
+    }
+
+    public var kind: Kind {
+        switch cmark_node_get_type(pointer) {
+        case CMARK_NODE_DOCUMENT: .document
+        case CMARK_NODE_BLOCK_QUOTE: .blockQuote
+        case CMARK_NODE_LIST: .list
+        case CMARK_NODE_ITEM: .item
+        case CMARK_NODE_CODE_BLOCK: .codeBlock
+        case CMARK_NODE_HTML_BLOCK: .htmlBlock
+        case CMARK_NODE_CUSTOM_BLOCK: .customBlock
+        case CMARK_NODE_PARAGRAPH: .paragraph
+        case CMARK_NODE_HEADING: .heading
+        case CMARK_NODE_THEMATIC_BREAK: .thematicBreak
+        case CMARK_NODE_TEXT: .text
+        case CMARK_NODE_SOFTBREAK: .softBreak
+        case CMARK_NODE_LINEBREAK: .lineBreak
+        case CMARK_NODE_CODE: .code
+        case CMARK_NODE_HTML_INLINE: .htmlInline
+        case CMARK_NODE_CUSTOM_INLINE: .customInline
+        case CMARK_NODE_EMPH: .emphasis
+        case CMARK_NODE_STRONG: .strong
+        case CMARK_NODE_LINK: .link
+        case CMARK_NODE_IMAGE: .image
+        default: .none
+        }
+    }
+
+    // MARK: Content
+
+    /// The text of a text, code, code block or HTML node.
+    public var literal: String? { cmark_node_get_literal(pointer).map { String(cString: $0) } }
+
+    /// The info string of a fenced code block, such as `python` or `snippet model=gpt-4o`.
+    public var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
+
+    /// The destination of a link or image.
+    public var url: String {
+        get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
+        nonmutating set { _ = newValue.withCString { cmark_node_set_url(pointer, $0) } }
+    }
+
+    /// The level of a heading, 1 to 6.
+    public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+
+    /// Sets the text of a text or code node.
+    public func setLiteral(_ text: String) {
+        _ = text.withCString { cmark_node_set_literal(pointer, $0) }
+    }
+
+    // MARK: Source positions (with `.sourcePositions`)
+
+    public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    public var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    public var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+    public var endColumn: Int { Int(cmark_node_get_end_column(pointer)) }
+
+    // MARK: Navigation
+
+    public var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
+    public var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
+    public var lastChild: MarkdownNode? { cmark_node_last_child(pointer).map(MarkdownNode.init) }
+    public var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
+    public var previous: MarkdownNode? { cmark_node_previous(pointer).map(MarkdownNode.init) }
+
+    /// The children, in order (a snapshot: editing the tree does not change it).
+    public var children: [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        var child = firstChild
+        while let node = child {
+            result.append(node)
+            child = node.next
+        }
+        return result
+    }
+
+    /// This node and every node below it, depth first, parents before children (a snapshot).
+    public var descendants: [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        var stack = [self]
+        while let node = stack.popLast() {
+            result.append(node)
+            stack.append(contentsOf: node.children.reversed())
+        }
+        return result
+    }
+
+    /// The plain text of the node's inline content: text and code literals, breaks as spaces.
+    public var plainText: String {
+        var text = ""
+        for node in descendants {
+            switch node.kind {
+            case .text, .code: text += node.literal ?? ""
+            case .softBreak, .lineBreak: text += " "
+            default: break
+            }
+        }
+        return text
+    }
+
+    // MARK: Editing
+
+    /// A new block whose HTML is written as is, around its children, even in safe mode.
+    public static func customBlock(html: String, closing: String = "") -> MarkdownNode {
+        custom(CMARK_NODE_CUSTOM_BLOCK, html, closing)
+    }
+
+    /// A new inline whose HTML is written as is, around its children, even in safe mode.
+    public static func customInline(html: String, closing: String = "") -> MarkdownNode {
+        custom(CMARK_NODE_CUSTOM_INLINE, html, closing)
+    }
+
+    private static func custom(_ type: cmark_node_type, _ enter: String, _ exit: String) -> MarkdownNode {
+        guard let node = cmark_node_new(type) else { preconditionFailure("libcmark could not allocate a node") }
+        _ = enter.withCString { cmark_node_set_on_enter(node, $0) }
+        _ = exit.withCString { cmark_node_set_on_exit(node, $0) }
+        return MarkdownNode(node)
+    }
+
+    /// A new empty node of a kind libcmark can create on its own (paragraph, text, …).
+    public static func make(_ kind: Kind) -> MarkdownNode {
+        let type: cmark_node_type =
+            switch kind {
+            case .paragraph: CMARK_NODE_PARAGRAPH
+            case .text: CMARK_NODE_TEXT
+            case .blockQuote: CMARK_NODE_BLOCK_QUOTE
+            default: preconditionFailure("make(\(kind)) is not supported")
+            }
+        guard let node = cmark_node_new(type) else { preconditionFailure("libcmark could not allocate a node") }
+        return MarkdownNode(node)
+    }
+
+    /// Inserts `node` (unlinked first) before this one.
+    public func insertBefore(_ node: MarkdownNode) { cmark_node_insert_before(pointer, node.pointer) }
+
+    /// Inserts `node` (unlinked first) after this one.
+    public func insertAfter(_ node: MarkdownNode) { cmark_node_insert_after(pointer, node.pointer) }
+
+    /// Appends `child` (unlinked first) as the last child; false if this node cannot contain it.
+    @discardableResult
+    public func append(_ child: MarkdownNode) -> Bool { cmark_node_append_child(pointer, child.pointer) == 1 }
+
+    /// Takes the node out of the tree, keeping it alive for re-insertion.
+    public func unlink() { cmark_node_unlink(pointer) }
+
+    /// Takes the node out of the tree and frees it with its children.
+    public func remove() {
+        cmark_node_unlink(pointer)
+        cmark_node_free(pointer)
+    }
+
+    /// Puts `node` where this node is and frees this node with its children.
+    public func replace(with node: MarkdownNode) {
+        cmark_node_insert_before(pointer, node.pointer)
+        remove()
+    }
+
+    // MARK: Rendering
+
+    /// The node and its children as HTML.
+    public func html(options: MarkdownOptions = []) -> String {
+        guard let buffer = cmark_render_html(pointer, options.rawValue) else { return "" }
+        defer { free(buffer) }
+        return String(cString: buffer)
+    }
+}

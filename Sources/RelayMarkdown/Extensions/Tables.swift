@@ -1,0 +1,204 @@
+/// GitHub Flavored Markdown pipe tables, which libcmark lacks.
+///
+/// libcmark reads a table as a paragraph. Each paragraph whose raw lines hold a header row and
+/// a matching delimiter row becomes a table: cells split on unescaped pipes, `\|` becomes `|`
+/// (inside code spans too), and each cell's inline Markdown is parsed by libcmark. Lines before
+/// the header row stay a paragraph.
+public enum Tables {
+    public enum Alignment: Equatable { case none, left, center, right }
+
+    /// Turns every table paragraph, at any depth, into table HTML.
+    public static func apply(to tree: MarkdownTree, source: MarkdownSource, options: MarkdownOptions) {
+        for paragraph in tree.document.descendants where paragraph.kind == .paragraph {
+            let first = paragraph.startLine
+            let last = paragraph.endLine
+            guard first >= 1, last >= first + 1, last <= source.lines.count else { continue }
+            let prefixWidth = paragraph.startColumn - 1
+            let lines = (first...last).map { number in
+                strip(source.lines[number - 1], prefixWidth: number == first ? prefixWidth : nil, width: prefixWidth)
+            }
+            guard lines.contains(where: { $0.contains(UInt8(ascii: "|")) }) else { continue }
+            guard let start = tableStart(in: lines) else { continue }
+            let header = cells(of: lines[start])
+            let alignments = cells(of: lines[start + 1]).map(alignment)
+            let body = lines[(start + 2)...].map(cells)
+            let html = tableHTML(header: header, alignments: alignments, body: Array(body), options: options)
+            let table = MarkdownNode.customBlock(html: html)
+            if start > 0 {
+                // The lines above the table stay a paragraph.
+                let text = lines[..<start].map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+                let above = MarkdownTree(parsing: text, options: options)
+                for block in above.document.children { paragraph.insertBefore(block) }
+            }
+            paragraph.replace(with: table)
+        }
+    }
+
+    /// The index of the header row: the first line followed by a delimiter row with as many cells.
+    static func tableStart(in lines: [ArraySlice<UInt8>]) -> Int? {
+        for index in 0..<(lines.count - 1) where isDelimiterRow(lines[index + 1]) {
+            let header = cells(of: lines[index])
+            if header.count == cells(of: lines[index + 1]).count { return index }
+            return nil
+        }
+        return nil
+    }
+
+    static func isDelimiterRow(_ line: ArraySlice<UInt8>) -> Bool {
+        guard line.contains(UInt8(ascii: "|")) || line.contains(UInt8(ascii: ":")) else { return false }
+        let row = cells(of: line)
+        return !row.isEmpty
+            && row.allSatisfy { cell in
+                var bytes = Array(cell.utf8)
+                if bytes.first == UInt8(ascii: ":") { bytes.removeFirst() }
+                if bytes.last == UInt8(ascii: ":") { bytes.removeLast() }
+                return !bytes.isEmpty && bytes.allSatisfy { $0 == UInt8(ascii: "-") }
+            }
+    }
+
+    static func alignment(_ cell: String) -> Alignment {
+        switch (cell.hasPrefix(":"), cell.hasSuffix(":")) {
+        case (true, true): .center
+        case (true, false): .left
+        case (false, true): .right
+        case (false, false): .none
+        }
+    }
+
+    /// The cells of a row, trimmed, with the outer pipes removed and `\|` unescaped.
+    static func cells(of line: ArraySlice<UInt8>) -> [String] {
+        var bytes = Array(trimmed(line))
+        if bytes.first == UInt8(ascii: "|") { bytes.removeFirst() }
+        if bytes.last == UInt8(ascii: "|"), !isEscaped(bytes, bytes.count - 1) { bytes.removeLast() }
+        var cells: [String] = []
+        var cell: [UInt8] = []
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "|") {
+                if isEscaped(bytes, index) {
+                    cell.removeLast()  // the backslash
+                    cell.append(byte)
+                } else {
+                    cells.append(String(decoding: trimmed(cell[...]), as: UTF8.self))
+                    cell = []
+                }
+            } else {
+                cell.append(byte)
+            }
+        }
+        cells.append(String(decoding: trimmed(cell[...]), as: UTF8.self))
+        return cells
+    }
+
+    static func isEscaped(_ bytes: [UInt8], _ index: Int) -> Bool {
+        var backslashes = 0
+        var position = index - 1
+        while position >= 0, bytes[position] == UInt8(ascii: "\\") {
+            backslashes += 1
+            position -= 1
+        }
+        return backslashes % 2 == 1
+    }
+
+    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var slice = bytes
+        while let first = slice.first, first == 32 || first == 9 { slice = slice.dropFirst() }
+        while let last = slice.last, last == 32 || last == 9 { slice = slice.dropLast() }
+        return slice
+    }
+
+    /// A continuation line without its container prefix (spaces and `>` of lists and quotes).
+    static func strip(_ line: ArraySlice<UInt8>, prefixWidth: Int?, width: Int) -> ArraySlice<UInt8> {
+        if let prefixWidth { return line.dropFirst(min(prefixWidth, line.count)) }
+        var slice = line
+        var removed = 0
+        while removed < width, let first = slice.first, first == 32 || first == 9 || first == UInt8(ascii: ">") {
+            slice = slice.dropFirst()
+            removed += 1
+        }
+        return slice
+    }
+
+    static func tableHTML(header: [String], alignments: [Alignment], body: [[String]], options: MarkdownOptions) -> String {
+        let columns = header.count
+        let rows = body.map { row in (0..<columns).map { $0 < row.count ? row[$0] : "" } }
+        let rendered = inlineHTML(of: header + rows.flatMap { $0 }, options: options)
+        func cell(_ tag: String, _ column: Int, _ html: String) -> String {
+            let align: String =
+                switch alignments[column] {
+                case .none: ""
+                case .left: " align=\"left\""
+                case .center: " align=\"center\""
+                case .right: " align=\"right\""
+                }
+            return "<\(tag)\(align)>\(html)</\(tag)>\n"
+        }
+        var html = "<table>\n<thead>\n<tr>\n"
+        for column in 0..<columns { html += cell("th", column, rendered[column]) }
+        html += "</tr>\n</thead>\n"
+        if !rows.isEmpty {
+            html += "<tbody>\n"
+            for (rowIndex, _) in rows.enumerated() {
+                html += "<tr>\n"
+                for column in 0..<columns { html += cell("td", column, rendered[columns * (rowIndex + 1) + column]) }
+                html += "</tr>\n"
+            }
+            html += "</tbody>\n"
+        }
+        return html + "</table>\n"
+    }
+
+    /// The inline HTML of each cell, from one libcmark parse of all the cells.
+    static func inlineHTML(of cells: [String], options: MarkdownOptions) -> [String] {
+        let filled = cells.enumerated().filter { !$0.element.isEmpty }
+        guard !filled.isEmpty else { return cells.map { _ in "" } }
+        // Each cell becomes one paragraph; a cell that would start another kind of block is
+        // escaped first, since cells hold inline content only.
+        let text = filled.map { inlineOnly($0.element) }.joined(separator: "\n\n")
+        let tree = MarkdownTree(parsing: text, options: options)
+        let paragraphs = tree.document.children
+        var result = cells.map { _ in "" }
+        for (position, (index, _)) in filled.enumerated() where position < paragraphs.count {
+            var html = paragraphs[position].html(options: options)
+            if html.hasPrefix("<p>") { html.removeFirst(3) }
+            while html.hasSuffix("\n") { html.removeLast() }
+            if html.hasSuffix("</p>") { html.removeLast(4) }
+            result[index] = html
+        }
+        return result
+    }
+
+    /// The cell with a backslash before a character that would start a block (heading, quote,
+    /// list, fence, thematic break, HTML block, link reference definition).
+    static func inlineOnly(_ cell: String) -> String {
+        let scalars = Array(cell.unicodeScalars)
+        guard let first = scalars.first else { return cell }
+        let second = scalars.count > 1 ? scalars[1] : nil
+        let escaped = "\\" + cell
+        switch first {
+        case "#", ">":
+            return escaped
+        case "[":
+            // A link reference definition, not a link.
+            if cell.contains("]:") { return escaped }
+        case "-", "+", "*", "_":
+            let isListMarker = first != "_" && (second == nil || second == " " || second == "\t")
+            let isThematicBreak =
+                scalars.filter { $0 == first }.count >= 3 && scalars.allSatisfy { $0 == first || $0 == " " || $0 == "\t" }
+            if isListMarker || isThematicBreak { return escaped }
+        case "`", "~":
+            if scalars.prefix(3).allSatisfy({ $0 == first }) && scalars.count >= 3 { return escaped }
+        case "0"..."9":
+            let digits = scalars.prefix { ("0"..."9").contains($0) }
+            let after = scalars.dropFirst(digits.count)
+            if let marker = after.first, marker == "." || marker == ")" {
+                let rest = after.dropFirst()
+                if rest.isEmpty || rest.first == " " || rest.first == "\t" {
+                    return String(String.UnicodeScalarView(digits)) + "\\" + String(String.UnicodeScalarView(after))
+                }
+            }
+        default:
+            break
+        }
+        return cell
+    }
+}
