@@ -43,6 +43,15 @@ let package = Package(
             name: "RelayMarkdown",
             dependencies: ["CCMark"]
         ),
+        // The static docs site: content/ + templates/site/ -> site/.
+        .target(
+            name: "RelaySite",
+            dependencies: [
+                "RelayCatalog", "RelaySnippets", "RelayMarkdown", "RelayHighlight",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         // Build-time syntax highlighting (python, bash, swift, json) into HTML spans.
         .target(name: "RelayHighlight"),
         // A local server that answers like the relay (OpenAI, Anthropic, Gemini) and records every request.
@@ -72,6 +81,7 @@ let package = Package(
                 "RelayDefaults",
                 "RelayVerify",
                 "RelayMarkdown",
+                "RelaySite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,6 +99,10 @@ let package = Package(
         .testTarget(
             name: "RelayMarkdownTests",
             dependencies: ["RelayMarkdown"]
+        ),
+        .testTarget(
+            name: "RelaySiteTests",
+            dependencies: ["RelaySite", "RelayCatalog", "RelaySnippets", "RelayDefaults"]
         ),
         .testTarget(
             name: "RelayHighlightTests",

@@ -23,6 +23,11 @@ public struct MarkdownRenderer: Sendable {
     public struct Diagnostic: Sendable, Equatable {
         public var line: Int
         public var message: String
+
+        public init(line: Int, message: String) {
+            self.line = line
+            self.message = message
+        }
     }
 
     /// Parses `text` and applies the extensions, leaving the tree for more transforms.

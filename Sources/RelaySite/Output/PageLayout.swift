@@ -1,0 +1,118 @@
+/// Puts rendered pages into the layout template of one locale.
+struct PageLayout: Sendable {
+    let site: SiteModel
+    let locale: SiteModel.LocaleInfo
+    let pages: [RenderedPage]
+    let strings: SiteStrings
+    let templates: SiteTemplates
+    let navigation: Navigation
+    /// Which locales have a page at a path, for the language switcher and hreflang links.
+    let pathsByLocale: [String: Set<String>]
+
+    init(
+        site: SiteModel, locale: SiteModel.LocaleInfo, pages: [RenderedPage], strings: SiteStrings,
+        templates: SiteTemplates, pathsByLocale: [String: Set<String>]
+    ) {
+        self.site = site
+        self.locale = locale
+        self.pages = pages
+        self.strings = strings
+        self.templates = templates
+        self.navigation = Navigation(pages: pages) { path in site.url(of: path, in: locale) }
+        self.pathsByLocale = pathsByLocale
+    }
+
+    /// The URL of `path` in another locale: the same page if it has one, else its home.
+    func url(of path: String?, in other: SiteModel.LocaleInfo) -> String {
+        guard let path, pathsByLocale[other.code]?.contains(path) == true else { return site.url(of: "index.md", in: other) }
+        return site.url(of: path, in: other)
+    }
+
+    func outputPath(of page: RenderedPage) -> String { locale.prefix + page.source.outputPath }
+
+    /// The full HTML document of a page.
+    func html(for page: RenderedPage) -> String {
+        let url = site.url(of: page.source.path, in: locale)
+        let sequence = navigation.sequence
+        let position = sequence.firstIndex { $0.path == page.source.path }
+        var context = common(alternatesFor: page.source.path)
+        var pageContext: [String: Any] = [
+            "title": page.title, "description": page.frontMatter.description ?? "", "content": page.html, "url": url,
+        ]
+        let toc = Self.toc(page.headings)
+        pageContext["hasToc"] = !toc.isEmpty
+        pageContext["toc"] = toc
+        if let position, position > 0 {
+            pageContext["prev"] = ["title": sequence[position - 1].title, "url": sequence[position - 1].url]
+        }
+        if let position, position + 1 < sequence.count {
+            pageContext["next"] = ["title": sequence[position + 1].title, "url": sequence[position + 1].url]
+        }
+        if site.locales.count > 1 {
+            pageContext["alternates"] = site.locales.filter { pathsByLocale[$0.code]?.contains(page.source.path) == true }
+                .map { ["hreflang": $0.lang, "url": site.url(of: page.source.path, in: $0)] }
+        }
+        context["page"] = pageContext
+        context["nav"] = navigation.groups.map { group in
+            [
+                "title": group.title, "hasTitle": !group.title.isEmpty,
+                "items": group.items.map { ["title": $0.title, "url": $0.url, "active": $0.path == page.source.path] },
+            ] as [String: Any]
+        }
+        return templates.render(context)
+    }
+
+    /// `404.html`, in the default locale.
+    func notFoundHTML() -> String {
+        let home = site.url(of: "index.md", in: locale)
+        let title = strings["notFoundTitle", "Page not found"]
+        var context = common(alternatesFor: nil)
+        let content =
+            "<h1>\(title.htmlEscaped)</h1>\n<p>\(strings["notFoundText", "The page you are looking for does not exist."].htmlEscaped)</p>\n"
+            + "<p><a href=\"\(home.htmlEscaped)\">\(strings["backHome", "Back home"].htmlEscaped)</a></p>\n"
+        context["page"] = ["title": title, "description": "", "content": content, "url": site.base + "404.html", "hasToc": false]
+        context["nav"] = navigation.groups.map { group in
+            [
+                "title": group.title, "hasTitle": !group.title.isEmpty,
+                "items": group.items.map { ["title": $0.title, "url": $0.url, "active": false] },
+            ] as [String: Any]
+        }
+        return templates.render(context)
+    }
+
+    /// What every page of the locale shares: the site, the locales and the strings.
+    private func common(alternatesFor path: String?) -> [String: Any] {
+        var context: [String: Any] = [
+            "lang": locale.lang,
+            "site": [
+                "title": site.configuration.title, "base": site.base, "assets": site.base + "assets/",
+                "searchIndex": site.base + locale.prefix + "search-index.json",
+                "home": site.url(of: "index.md", in: locale),
+            ],
+            "strings": strings.context,
+            "hasLocales": site.locales.count > 1,
+        ]
+        context["locales"] = site.locales.map { other in
+            [
+                "code": other.code, "name": other.name, "current": other.code == locale.code,
+                "url": url(of: path, in: other),
+            ] as [String: Any]
+        }
+        return context
+    }
+
+    /// h2 entries with their h3 children.
+    static func toc(_ headings: [HeadingAnchors.Entry]) -> [[String: Any]] {
+        var entries: [[String: Any]] = []
+        for heading in headings where heading.level == 2 || heading.level == 3 {
+            if heading.level == 2 || entries.isEmpty {
+                entries.append(["id": heading.id, "text": heading.text, "items": [[String: Any]]()])
+            } else {
+                var last = entries.removeLast()
+                last["items"] = (last["items"] as? [[String: Any]] ?? []) + [["id": heading.id, "text": heading.text]]
+                entries.append(last)
+            }
+        }
+        return entries
+    }
+}

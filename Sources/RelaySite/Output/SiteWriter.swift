@@ -1,0 +1,54 @@
+import Foundation
+
+/// Writes the site into a temporary folder beside the output folder, and swaps it in only when
+/// everything was written: a failed build leaves the previous site as it was.
+final class SiteWriter {
+    let output: URL
+    let staging: URL
+    private var committed = false
+
+    init(output: String) throws(SiteBuildError) {
+        self.output = URL(fileURLWithPath: output).standardizedFileURL
+        let parent = self.output.deletingLastPathComponent()
+        staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw SiteBuildError([SiteDiagnostic(file: output, line: 0, message: "cannot create \(staging.path): \(error.localizedDescription)")])
+        }
+    }
+
+    deinit { if !committed { discard() } }
+
+    func write(_ text: String, to path: String) throws {
+        let file = staging.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+    }
+
+    func copy(_ source: URL, to path: String) throws {
+        let file = staging.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: source, to: file)
+    }
+
+    /// Replaces the output folder with the staged one.
+    func commit() throws {
+        let old = output.deletingLastPathComponent()
+            .appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+        let fileManager = FileManager.default
+        try? fileManager.removeItem(at: old)
+        if fileManager.fileExists(atPath: output.path) { try fileManager.moveItem(at: output, to: old) }
+        do {
+            try fileManager.moveItem(at: staging, to: output)
+        } catch {
+            if fileManager.fileExists(atPath: old.path) { try? fileManager.moveItem(at: old, to: output) }
+            throw error
+        }
+        committed = true
+        try? fileManager.removeItem(at: old)
+    }
+
+    func discard() { try? FileManager.default.removeItem(at: staging) }
+}

@@ -1,0 +1,21 @@
+import RelayHighlight
+import RelayMarkdown
+
+/// Fenced and indented code, highlighted at build time.
+enum CodeBlocks {
+    /// The HTML of one highlighted code block.
+    static func html(code: String, language: String) -> String {
+        let name = language.lowercased()
+        let body = SyntaxHighlighter.highlight(code, language: name) ?? SyntaxHighlighter.escape(code)
+        let lang = name.isEmpty ? "text" : name.htmlEscaped
+        return "<div class=\"code-block\" data-lang=\"\(lang)\"><pre class=\"code\"><code class=\"language-\(lang)\">\(body)</code></pre></div>"
+    }
+
+    /// Replaces every code block that is left (snippet and catalog blocks are gone by now).
+    static func apply(to tree: MarkdownTree) {
+        for block in tree.document.descendants where block.kind == .codeBlock {
+            let language = block.fenceInfo.split(separator: " ").first.map(String.init) ?? ""
+            block.replace(with: .customBlock(html: html(code: block.literal ?? "", language: language)))
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import RelayCatalog
+import RelayMarkdown
+import RelaySnippets
+
+/// ```` ```snippet model=… protocol=… stream=true langs=python,curl ```` blocks: a tab group
+/// of the rendered snippets, with the catalog's placeholder key. The block's text, if any, is the
+/// prompt. Every attribute is optional: the first model of the catalog, its native protocol,
+/// all three languages, not streaming.
+enum SnippetBlocks {
+    static let attributes = ["model", "protocol", "stream", "langs", "lang", "thinking", "cache"]
+
+    /// Replaces every snippet block; problems are returned with the block's line.
+    static func apply(to tree: MarkdownTree, generator: SnippetGenerator, file: String) -> [SiteDiagnostic] {
+        var problems: [SiteDiagnostic] = []
+        for block in tree.document.descendants where block.kind == .codeBlock {
+            let words = block.fenceInfo.split(separator: " ", omittingEmptySubsequences: true)
+            guard words.first == "snippet" else { continue }
+            let line = block.startLine
+            do {
+                let html = try render(words.dropFirst().map(String.init), prompt: block.literal ?? "", generator: generator)
+                block.replace(with: .customBlock(html: html))
+            } catch {
+                problems.append(SiteDiagnostic(file: file, line: line, message: "snippet block: \(error)"))
+                block.replace(with: .customBlock(html: ""))
+            }
+        }
+        return problems
+    }
+
+    struct Problem: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func render(_ words: [String], prompt: String, generator: SnippetGenerator) throws -> String {
+        var values: [String: String] = [:]
+        for word in words {
+            let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, attributes.contains(parts[0]) else {
+                throw Problem(description: "\(word.debugDescription) is not an attribute; expected \(attributes.map { "\($0)=…" }.joined(separator: ", "))")
+            }
+            values[parts[0]] = parts[1].trimmingCharacters(in: ["\"", "'"])
+        }
+        let catalog = generator.catalog
+        let model = values["model"] ?? catalog.models.first?.id ?? ""
+        guard let listed = catalog.model(id: model) else {
+            throw Problem(description: "unknown model \(model.debugDescription); the catalog's models are \(catalog.models.map(\.id).joined(separator: ", "))")
+        }
+        let protocolID = values["protocol"] ?? listed.protocolIDs[0]
+        guard catalog.wireProtocol(id: protocolID) != nil else {
+            throw Problem(description: "unknown protocol \(protocolID.debugDescription); expected one of \(catalog.protocols.map(\.id).joined(separator: ", "))")
+        }
+        func flag(_ name: String) throws -> Bool {
+            guard let text = values[name] else { return false }
+            guard let value = Bool(text) else { throw Problem(description: "\(name) must be true or false, not \(text.debugDescription)") }
+            return value
+        }
+        var languages: [Language] = Language.allCases
+        if let list = values["langs"] ?? values["lang"] {
+            languages = try list.split(separator: ",").map { name in
+                guard let language = Language(rawValue: String(name)) else {
+                    throw Problem(description: "unknown language \(String(name).debugDescription); expected python, curl, swift")
+                }
+                return language
+            }
+        }
+        var thinking: Int?
+        if let text = values["thinking"] {
+            guard let budget = Int(text) else { throw Problem(description: "thinking must be a token budget such as 2048") }
+            thinking = budget
+        }
+        let trimmedPrompt = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
+        var tabs = ""
+        var panels = ""
+        for (index, language) in languages.enumerated() {
+            let snippet = try generator.snippet(
+                for: SnippetRequest(
+                    model: model, language: language, protocolID: protocolID,
+                    prompt: trimmedPrompt.isEmpty ? nil : trimmedPrompt, stream: try flag("stream"),
+                    thinkingBudget: thinking, cache: try flag("cache")))
+            let renderer = SnippetRenderers.renderer(for: language)
+            let name = displayName(language)
+            let label = language == .curl ? name : "\(name) · \(snippet.sdk)"
+            tabs +=
+                "<button type=\"button\" role=\"tab\" class=\"code-group-tab\" data-tab=\"\(language)\" aria-selected=\"\(index == 0)\">\(name)</button>"
+            panels +=
+                "<div class=\"code-group-panel\" data-tab=\"\(language)\" role=\"tabpanel\"><p class=\"code-group-label\">\(label.htmlEscaped)</p>"
+                + CodeBlocks.html(code: snippet.code, language: renderer.fenceLanguage) + "</div>"
+        }
+        return "<div class=\"code-group\" data-code-group><div class=\"code-group-tabs\" role=\"tablist\">\(tabs)</div>\(panels)</div>"
+    }
+
+    static func displayName(_ language: Language) -> String {
+        switch language {
+        case .python: "Python"
+        case .curl: "curl"
+        case .swift: "Swift"
+        }
+    }
+}

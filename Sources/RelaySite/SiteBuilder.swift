@@ -1,0 +1,197 @@
+import Foundation
+import RelayCatalog
+import RelayMarkdown
+import RelaySnippets
+
+/// Builds the static docs site: Markdown under a content folder plus the layout templates,
+/// with code tabs and tables from the catalog.
+///
+/// The build is a short pipeline: read the configuration, find the pages, render them (in
+/// parallel), check every internal link and anchor, lay the pages out, and write everything
+/// into a temporary folder that replaces the output folder only when all of it worked. All
+/// problems of a build are reported together.
+public struct SiteBuilder: Sendable {
+    public struct Options: Sendable {
+        /// The content folder, such as `content`.
+        public var content: String
+        /// The output folder, such as `site`.
+        public var output: String
+        public var catalog: Catalog
+        /// The snippet templates.
+        public var snippetTemplates: SnippetTemplates
+        /// The site templates: paths below the templates folder (`site/layout.mustache`, …) and text.
+        public var siteTemplates: [String: String]
+        /// Where the site templates came from, for messages.
+        public var siteTemplatesOrigin: String
+
+        public init(
+            content: String, output: String, catalog: Catalog, snippetTemplates: SnippetTemplates,
+            siteTemplates: [String: String], siteTemplatesOrigin: String
+        ) {
+            self.content = content
+            self.output = output
+            self.catalog = catalog
+            self.snippetTemplates = snippetTemplates
+            self.siteTemplates = siteTemplates
+            self.siteTemplatesOrigin = siteTemplatesOrigin
+        }
+    }
+
+    /// What a build made.
+    public struct Summary: Sendable {
+        public var pages: Int
+        public var locales: Int
+        public var files: Int
+        public var seconds: Double
+        public var output: String
+    }
+
+    public let options: Options
+
+    public init(options: Options) { self.options = options }
+
+    /// Runs the build.
+    ///
+    /// - Parameter progress: called with short status lines (for standard error).
+    /// - Throws: ``SiteBuildError`` with every problem found; the output folder is untouched.
+    public func build(progress: @Sendable (String) -> Void = { _ in }) throws(SiteBuildError) -> Summary {
+        let started = Date()
+        let configuration = try loadConfiguration()
+        let templates = try SiteTemplates(files: options.siteTemplates, origin: options.siteTemplatesOrigin)
+        let site = SiteModel(configuration: configuration)
+
+        // 1. Find the pages of every locale.
+        var sources: [(locale: SiteModel.LocaleInfo, pages: [SourcePage], files: [String])] = []
+        for locale in site.locales {
+            let folder = URL(fileURLWithPath: options.content).appendingPathComponent(locale.folder)
+            let display = locale.folder.isEmpty ? options.content : "\(options.content)/\(locale.folder)"
+            let found = try ContentScanner.scan(folder: folder, displayFolder: display, locale: locale.code)
+            sources.append((locale, found.pages, found.files))
+        }
+        let pageCount = sources.reduce(0) { $0 + $1.pages.count }
+        guard pageCount > 0 else {
+            throw SiteBuildError([SiteDiagnostic(file: options.content, line: 0, message: "no Markdown pages (*.md) found")])
+        }
+        progress("rendering \(pageCount) pages")
+
+        // 2. Render every page, in parallel.
+        var rendered: [String: [RenderedPage]] = [:]
+        var diagnostics: [SiteDiagnostic] = []
+        let generator = SnippetGenerator(catalog: options.catalog, templates: options.snippetTemplates)
+        for (locale, pages, _) in sources {
+            let strings = SiteStrings.load(yaml: templates.stringsYAML, locale: locale.code)
+            let labels = ContainerLabels(titles: strings.values.filter { $0.key.hasPrefix("labels.") }
+                .reduce(into: [:]) { $0[String($1.key.dropFirst("labels.".count))] = $1.value })
+            let renderer = PageRenderer(
+                markdown: MarkdownRenderer(allowsRawHTML: configuration.rawHTML, labels: labels),
+                generator: generator, strings: strings, url: { [site] path in site.url(of: path, in: locale) })
+            let results = Parallel.map(pages) { renderer.render($0) }
+            rendered[locale.code] = results
+            diagnostics += results.flatMap(\.diagnostics)
+        }
+
+        // 3. Check every internal link and anchor.
+        for (locale, _, files) in sources {
+            let pages = rendered[locale.code] ?? []
+            let byPath = Dictionary(uniqueKeysWithValues: pages.map { ($0.source.path, $0) })
+            let fileSet = Set(files)
+            for page in pages {
+                for link in page.links {
+                    if let target = link.target {
+                        guard let targetPage = byPath[target] else {
+                            let file = fileSet.contains(target) ? " (it is not a page)" : ""
+                            diagnostics.append(
+                                SiteDiagnostic(
+                                    file: page.source.displayPath, line: link.line,
+                                    message: "broken link \(link.written.debugDescription): no page \(target)\(file)"))
+                            continue
+                        }
+                        if let anchor = link.anchor, !anchor.isEmpty, !targetPage.ids.contains(anchor) {
+                            diagnostics.append(
+                                SiteDiagnostic(
+                                    file: page.source.displayPath, line: link.line,
+                                    message: "broken anchor \(link.written.debugDescription): \(target) has no heading #\(anchor)"))
+                        }
+                    } else if let anchor = link.anchor, !anchor.isEmpty, !page.ids.contains(anchor) {
+                        diagnostics.append(
+                            SiteDiagnostic(
+                                file: page.source.displayPath, line: link.line,
+                                message: "broken anchor \(link.written.debugDescription): this page has no heading #\(anchor)"))
+                    }
+                }
+            }
+        }
+        guard diagnostics.isEmpty else { throw SiteBuildError(diagnostics) }
+
+        // 4. Lay the pages out and write the site.
+        progress("writing \(pageCount) pages")
+        var pathsByLocale: [String: Set<String>] = [:]
+        for (locale, pages) in rendered { pathsByLocale[locale] = Set(pages.map(\.source.path)) }
+        let writer = try SiteWriter(output: options.output)
+        do {
+            var fileCount = 0
+            for (locale, _, files) in sources {
+                let pages = rendered[locale.code] ?? []
+                let strings = SiteStrings.load(yaml: templates.stringsYAML, locale: locale.code)
+                let layout = PageLayout(
+                    site: site, locale: locale, pages: pages, strings: strings, templates: templates,
+                    pathsByLocale: pathsByLocale)
+                let documents = Parallel.map(pages) { page in (layout.outputPath(of: page), layout.html(for: page)) }
+                for (path, html) in documents { try writer.write(html, to: path) }
+                try writer.write(SearchIndex.json(pages: pages, site: site, locale: locale), to: locale.prefix + "search-index.json")
+                for file in files {
+                    let source = URL(fileURLWithPath: options.content).appendingPathComponent(locale.folder).appendingPathComponent(file)
+                    try writer.copy(source, to: locale.prefix + file)
+                }
+                fileCount += files.count
+                if locale.isDefault {
+                    try writer.write(layout.notFoundHTML(), to: "404.html")
+                }
+            }
+            for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) {
+                try writer.write(text, to: "assets/" + path)
+            }
+            try writer.write(Sitemap.xml(site: site, pages: rendered), to: "sitemap.xml")
+            try writer.commit()
+            return Summary(
+                pages: pageCount, locales: site.locales.count, files: fileCount, seconds: Date().timeIntervalSince(started),
+                output: options.output)
+        } catch {
+            writer.discard()
+            throw SiteBuildError([SiteDiagnostic(file: options.output, line: 0, message: "cannot write the site: \(error)")])
+        }
+    }
+
+    func loadConfiguration() throws(SiteBuildError) -> SiteConfiguration {
+        let path = URL(fileURLWithPath: options.content).appendingPathComponent("site.yaml").path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.content, isDirectory: &isFolder), isFolder.boolValue else {
+            throw SiteBuildError([SiteDiagnostic(file: options.content, line: 0, message: "no such content folder")])
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            return .implicit(folderName: URL(fileURLWithPath: options.content).standardizedFileURL.lastPathComponent)
+        }
+        return try SiteConfiguration.load(path: path, displayPath: "\(options.content)/site.yaml")
+    }
+}
+
+/// Runs work over an array on every core, keeping the order.
+enum Parallel {
+    static func map<Element: Sendable, Result: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Result)
+        -> [Result]
+    {
+        let results = ResultBox<Result>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            results.set(index, transform(items[index]))
+        }
+        return results.values
+    }
+
+    private final class ResultBox<Value>: @unchecked Sendable {
+        private var storage: [Value?]
+        private let lock = NSLock()
+        init(count: Int) { storage = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: Value) { lock.withLock { storage[index] = value } }
+        var values: [Value] { lock.withLock { storage.map { $0! } } }
+    }
+}

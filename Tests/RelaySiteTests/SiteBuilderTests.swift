@@ -1,0 +1,190 @@
+import Foundation
+import RelayCatalog
+import RelayDefaults
+import RelaySite
+import RelaySnippets
+import Testing
+
+/// A content folder written by a test, and a place to build it.
+final class SiteFixture: @unchecked Sendable {
+    let root: URL
+    var content: URL { root.appendingPathComponent("content") }
+    var output: URL { root.appendingPathComponent("site") }
+
+    init(_ files: [String: String]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("relaydocs-site-\(UUID().uuidString)")
+        for (path, text) in files { try write(text, to: path) }
+    }
+
+    func write(_ text: String, to path: String) throws {
+        let file = content.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    func builder() throws -> SiteBuilder {
+        let catalog = try Catalog.load(yaml: DefaultResources.catalogYAML, path: "catalog.yaml")
+        return SiteBuilder(
+            options: SiteBuilder.Options(
+                content: content.path, output: output.path, catalog: catalog,
+                snippetTemplates: try SnippetTemplates(files: DefaultResources.templates, origin: "templates"),
+                siteTemplates: DefaultResources.templates, siteTemplatesOrigin: "templates"))
+    }
+
+    @discardableResult
+    func build() throws -> SiteBuilder.Summary { try builder().build() }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// Every output file and its bytes.
+    func snapshot() throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let base = output.standardizedFileURL.path
+        let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            guard !url.hasDirectoryPath else { continue }
+            files[String(url.standardizedFileURL.path.dropFirst(base.count + 1))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+}
+
+/// A two-locale site with links, anchors, snippets, catalog tables, containers and an image.
+let bilingualSite: [String: String] = [
+    "site.yaml": """
+        title: Test Docs
+        url: https://docs.example.com
+        locales:
+          - { code: zh, name: 简体中文, lang: zh-CN }
+          - { code: en, name: English, lang: en }
+        """,
+    "zh/index.md": "---\ntitle: 首页\n---\n\n# 欢迎\n\n见[快速接入](guide/start.md#第一个请求)。\n",
+    "zh/guide/start.md": "# 快速接入\n\n## 第一个请求\n\n```snippet model=gpt-4o\n```\n",
+    "en/index.md": "# Welcome\n\nSee [the quick start](guide/start.md#first-request) and [below](#domains).\n\n## Domains\n\n```catalog domains\n```\n",
+    "en/guide/start.md": "---\ntitle: Quick start\norder: 1\n---\n\n# Quick start\n\n## First request\n\n```snippet model=claude-sonnet-4-20250514 stream=true\nTell me a joke\n```\n\n::: tip\nA tip.\n:::\n\n![logo](../img/logo.svg)\n",
+    "en/guide/more.md": "---\ntitle: More\norder: 2\n---\n\n# More {#custom}\n\nBack to [start](start.md).\n",
+    "en/img/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+]
+
+@Suite("Site builds", .serialized)
+struct SiteBuilderTests {
+    @Test("a bilingual site: pages, rewritten links, locales, search index, sitemap, 404, assets")
+    func bilingualBuild() throws {
+        let fixture = try SiteFixture(bilingualSite)
+        let summary = try fixture.build()
+        #expect(summary.pages == 5)
+        #expect(summary.locales == 2)
+        let files = try fixture.snapshot()
+        for path in [
+            "index.html", "guide/start.html", "en/index.html", "en/guide/start.html", "en/guide/more.html",
+            "en/img/logo.svg", "search-index.json", "en/search-index.json", "sitemap.xml", "404.html",
+            "assets/relaydocs.css", "assets/relaydocs.js",
+        ] {
+            #expect(files[path] != nil, "missing \(path)")
+        }
+        let home = try fixture.read("en/index.html")
+        #expect(home.contains("href=\"/en/guide/start.html#first-request\""))
+        #expect(home.contains("<h2 id=\"domains\" tabindex=\"-1\">"))
+        #expect(home.contains("https://api.openai-proxy.org/anthropic"), "the domain table comes from the catalog")
+        #expect(home.contains("hreflang=\"zh-CN\"") && home.contains("hreflang=\"en\""))
+        #expect(try fixture.read("index.html").contains("href=\"/guide/start.html#%E7%AC%AC%E4%B8%80%E4%B8%AA%E8%AF%B7%E6%B1%82\"") || fixture.read("index.html").contains("href=\"/guide/start.html#第一个请求\""))
+
+        let start = try fixture.read("en/guide/start.html")
+        #expect(start.contains("data-code-group"))
+        #expect(start.components(separatedBy: "class=\"code-group-panel\"").count - 1 == 3)
+        #expect(start.contains("sk-xxxxxx"), "snippets on the site carry the placeholder key")
+        #expect(start.contains("Tell me a joke"), "the block's text is the prompt")
+        #expect(start.contains("class=\"custom-block tip\""))
+        #expect(try fixture.read("en/guide/more.html").contains("<h1 id=\"custom\""))
+
+        let index = try JSONSerialization.jsonObject(with: Data(try fixture.read("en/search-index.json").utf8)) as? [String: Any]
+        let pages = try #require(index?["pages"] as? [[String: Any]])
+        #expect(pages.count == 3)
+        #expect(pages.contains { $0["url"] as? String == "/en/guide/start.html" && $0["title"] as? String == "Quick start" })
+        #expect(try fixture.read("sitemap.xml").contains("<loc>https://docs.example.com/en/guide/more.html</loc>"))
+    }
+
+    @Test("two builds of the same input are byte-identical")
+    func deterministic() throws {
+        let fixture = try SiteFixture(bilingualSite)
+        try fixture.build()
+        let first = try fixture.snapshot()
+        try fixture.build()
+        #expect(try fixture.snapshot() == first)
+    }
+
+    @Test("every error of a build is reported at once with file and line, and the old site stays")
+    func errorsLeaveTheOldSite() throws {
+        let fixture = try SiteFixture(bilingualSite)
+        try fixture.build()
+        let before = try fixture.snapshot()
+        try fixture.write("# Broken\n\nA [dead link](nowhere.md) and [a bad anchor](start.md#nope).\n\n```snippet model=gpt-9\n```\n\n::: tip\nunclosed\n", to: "en/guide/broken.md")
+        try fixture.write("---\ntitle: [unclosed\n---\n# x\n", to: "en/guide/bad-front-matter.md")
+        #expect {
+            try fixture.build()
+        } throws: { error in
+            guard let error = error as? SiteBuildError else { return false }
+            let lines = error.diagnostics.map(\.description)
+            let file = fixture.content.path + "/en/guide/broken.md"
+            return lines.contains("\(file):3: error: broken link \"nowhere.md\": no page guide/nowhere.md")
+                && lines.contains("\(file):3: error: broken anchor \"start.md#nope\": guide/start.md has no heading #nope")
+                && lines.contains { $0.hasPrefix("\(file):5: error: snippet block: unknown model \"gpt-9\"") }
+                && lines.contains("\(file):8: error: the container opened here is never closed with :::")
+                && lines.contains { $0.hasPrefix(fixture.content.path + "/en/guide/bad-front-matter.md:") && $0.contains("front matter") }
+        }
+        #expect(try fixture.snapshot() == before, "a failed build leaves the previous site untouched")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "no staging folder is left behind: \(leftovers)")
+    }
+
+    @Test("a content folder without configuration builds as one locale")
+    func unconfiguredFolder() throws {
+        let fixture = try SiteFixture([
+            "index.md": "# Corpus home\n\n[A page](section/page.md)\n",
+            "section/page.md": "---\ntitle: From front matter\n---\n\nNo heading here.\n",
+            "section/other.md": "Text first.\n\n# From the first heading\n",
+        ])
+        let summary = try fixture.build()
+        #expect(summary.locales == 1)
+        let index = try JSONSerialization.jsonObject(with: Data(try fixture.read("search-index.json").utf8)) as? [String: Any]
+        let titles = (index?["pages"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }.sorted()
+        #expect(titles == ["Corpus home", "From front matter", "From the first heading"])
+        #expect(try fixture.read("index.html").contains("href=\"/section/page.html\""))
+    }
+
+    @Test("basePath prefixes every URL")
+    func basePath() throws {
+        let fixture = try SiteFixture([
+            "site.yaml": "title: Sub\nbasePath: /docs\n",
+            "index.md": "# Home\n\n[Next](next.md)\n",
+            "next.md": "# Next\n",
+        ])
+        try fixture.build()
+        let home = try fixture.read("index.html")
+        #expect(home.contains("href=\"/docs/next.html\""))
+        #expect(home.contains("/docs/assets/relaydocs.css"))
+    }
+
+    @Test("raw HTML is off unless site.yaml turns it on")
+    func rawHTML() throws {
+        let fixture = try SiteFixture(["index.md": "# Home\n\n<div class=\"raw\">x</div>\n"])
+        try fixture.build()
+        #expect(!(try fixture.read("index.html")).contains("<div class=\"raw\">"))
+        try fixture.write("title: Raw\nrawHTML: true\n", to: "site.yaml")
+        try fixture.build()
+        #expect(try fixture.read("index.html").contains("<div class=\"raw\">"))
+    }
+
+    @Test("code is highlighted at build time")
+    func highlighting() throws {
+        let fixture = try SiteFixture(["index.md": "# Home\n\n```python\nprint(\"hi\")  # note\n```\n"])
+        try fixture.build()
+        let html = try fixture.read("index.html")
+        #expect(html.contains("<div class=\"code-block\" data-lang=\"python\">"))
+        #expect(html.contains("<span class=\"hl-comment\"># note</span>"))
+    }
+}
