@@ -4,7 +4,17 @@ SWIFT ?= swift
 VENV := .venv
 PYTHON_SDKS := openai anthropic google-genai
 
-.PHONY: test build deps venv verify clean
+.PHONY: site preview test build deps venv verify clean
+
+## Build the default docs site (content/ + templates/site/) into site/.
+site: deps
+	$(SWIFT) build -c release --product relaydocs
+	.build/release/relaydocs build --content content --out site
+	@echo "Open it through a web server: make preview, then http://127.0.0.1:8000/"
+
+## Serve site/ on http://127.0.0.1:8000/ (the site uses absolute URLs, so file:// does not load its assets).
+preview:
+	python3 -m http.server 8000 --bind 127.0.0.1 --directory site
 
 ## Build the relaydocs binary (debug).
 build: deps

@@ -6,11 +6,17 @@ public struct MarkdownRenderer: Sendable {
     public var allowsRawHTML: Bool
     /// Default titles of containers and alerts.
     public var labels: ContainerLabels
+    /// How table cell alignment is written.
+    public var tableAlignment: Tables.AlignmentMarkup
 
     /// Creates a renderer; raw HTML is off unless asked for.
-    public init(allowsRawHTML: Bool = false, labels: ContainerLabels = ContainerLabels()) {
+    public init(
+        allowsRawHTML: Bool = false, labels: ContainerLabels = ContainerLabels(),
+        tableAlignment: Tables.AlignmentMarkup = .attribute
+    ) {
         self.allowsRawHTML = allowsRawHTML
         self.labels = labels
+        self.tableAlignment = tableAlignment
     }
 
     /// The options libcmark renders with.
@@ -35,7 +41,7 @@ public struct MarkdownRenderer: Sendable {
         let source = MarkdownSource(text)
         let (marked, unmatched) = Containers.mark(source)
         let tree = MarkdownTree(parsing: marked, options: parseOptions)
-        Tables.apply(to: tree, source: source, options: options)
+        Tables.apply(to: tree, source: source, options: options, alignment: tableAlignment)
         Containers.apply(to: tree, labels: labels, options: options)
         Alerts.apply(to: tree, labels: labels)
         return (tree, source, unmatched.map { Diagnostic(line: $0.line, message: $0.message) })

@@ -83,7 +83,7 @@ public struct SiteBuilder: Sendable {
             let labels = ContainerLabels(titles: strings.values.filter { $0.key.hasPrefix("labels.") }
                 .reduce(into: [:]) { $0[String($1.key.dropFirst("labels.".count))] = $1.value })
             let renderer = PageRenderer(
-                markdown: MarkdownRenderer(allowsRawHTML: configuration.rawHTML, labels: labels),
+                markdown: MarkdownRenderer(allowsRawHTML: configuration.rawHTML, labels: labels, tableAlignment: .style),
                 generator: generator, strings: strings, url: { [site] path in site.url(of: path, in: locale) })
             let results = Parallel.map(pages) { renderer.render($0) }
             rendered[locale.code] = results

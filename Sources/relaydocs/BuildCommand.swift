@@ -44,7 +44,7 @@ struct BuildCommand: ParsableCommand {
                 let summary = try builder.build { printError($0) }
                 let seconds = String(format: "%.2f", summary.seconds)
                 printError(
-                    "built \(summary.pages) pages in \(summary.locales) locale\(summary.locales == 1 ? "" : "s") into \(summary.output)/ in \(seconds) s; open \(summary.output)/index.html through a web server (make serve-static) or run relaydocs serve"
+                    "built \(summary.pages) pages in \(summary.locales) locale\(summary.locales == 1 ? "" : "s") into \(summary.output)/ in \(seconds) s"
                 )
             } catch {
                 throw Failure(error.description)

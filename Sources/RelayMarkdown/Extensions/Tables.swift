@@ -7,8 +7,14 @@
 public enum Tables {
     public enum Alignment: Equatable { case none, left, center, right }
 
+    /// How cell alignment is written: the `align` attribute (what the GFM spec shows) or a
+    /// `style` (valid HTML5).
+    public enum AlignmentMarkup: Sendable { case attribute, style }
+
     /// Turns every table paragraph, at any depth, into table HTML.
-    public static func apply(to tree: MarkdownTree, source: MarkdownSource, options: MarkdownOptions) {
+    public static func apply(
+        to tree: MarkdownTree, source: MarkdownSource, options: MarkdownOptions, alignment markup: AlignmentMarkup = .attribute
+    ) {
         for paragraph in tree.document.descendants where paragraph.kind == .paragraph {
             let first = paragraph.startLine
             let last = paragraph.endLine
@@ -22,7 +28,7 @@ public enum Tables {
             let header = cells(of: lines[start])
             let alignments = cells(of: lines[start + 1]).map(alignment)
             let body = lines[(start + 2)...].map(cells)
-            let html = tableHTML(header: header, alignments: alignments, body: Array(body), options: options)
+            let html = tableHTML(header: header, alignments: alignments, body: Array(body), options: options, markup: markup)
             let table = MarkdownNode.customBlock(html: html)
             if start > 0 {
                 // The lines above the table stay a paragraph.
@@ -118,18 +124,21 @@ public enum Tables {
         return slice
     }
 
-    static func tableHTML(header: [String], alignments: [Alignment], body: [[String]], options: MarkdownOptions) -> String {
+    static func tableHTML(
+        header: [String], alignments: [Alignment], body: [[String]], options: MarkdownOptions, markup: AlignmentMarkup
+    ) -> String {
         let columns = header.count
         let rows = body.map { row in (0..<columns).map { $0 < row.count ? row[$0] : "" } }
         let rendered = inlineHTML(of: header + rows.flatMap { $0 }, options: options)
         func cell(_ tag: String, _ column: Int, _ html: String) -> String {
-            let align: String =
+            let name: String? =
                 switch alignments[column] {
-                case .none: ""
-                case .left: " align=\"left\""
-                case .center: " align=\"center\""
-                case .right: " align=\"right\""
+                case .none: nil
+                case .left: "left"
+                case .center: "center"
+                case .right: "right"
                 }
+            let align = name.map { markup == .attribute ? " align=\"\($0)\"" : " style=\"text-align: \($0)\"" } ?? ""
             return "<\(tag)\(align)>\(html)</\(tag)>\n"
         }
         var html = "<table>\n<thead>\n<tr>\n"

@@ -37,7 +37,8 @@ struct PageLayout: Sendable {
         let position = sequence.firstIndex { $0.path == page.source.path }
         var context = common(alternatesFor: page.source.path)
         var pageContext: [String: Any] = [
-            "title": page.title, "description": page.frontMatter.description ?? "", "content": page.html, "url": url,
+            "title": page.title, "description": page.frontMatter.description ?? "",
+            "hasDescription": !(page.frontMatter.description ?? "").isEmpty, "content": page.html, "url": url,
         ]
         let toc = Self.toc(page.headings)
         pageContext["hasToc"] = !toc.isEmpty
