@@ -54,12 +54,7 @@ struct PageLayout: Sendable {
                 .map { ["hreflang": $0.lang, "url": site.url(of: page.source.path, in: $0)] }
         }
         context["page"] = pageContext
-        context["nav"] = navigation.groups.map { group in
-            [
-                "title": group.title, "hasTitle": !group.title.isEmpty,
-                "items": group.items.map { ["title": $0.title, "url": $0.url, "active": $0.path == page.source.path] },
-            ] as [String: Any]
-        }
+        context["nav"] = navigationContext(activePath: page.source.path)
         return templates.render(context)
     }
 
@@ -72,13 +67,26 @@ struct PageLayout: Sendable {
             "<h1>\(title.htmlEscaped)</h1>\n<p>\(strings["notFoundText", "The page you are looking for does not exist."].htmlEscaped)</p>\n"
             + "<p><a href=\"\(home.htmlEscaped)\">\(strings["backHome", "Back home"].htmlEscaped)</a></p>\n"
         context["page"] = ["title": title, "description": "", "content": content, "url": site.base + "404.html", "hasToc": false]
-        context["nav"] = navigation.groups.map { group in
-            [
-                "title": group.title, "hasTitle": !group.title.isEmpty,
-                "items": group.items.map { ["title": $0.title, "url": $0.url, "active": false] },
+        context["nav"] = navigationContext(activePath: nil)
+        return templates.render(context)
+    }
+
+    /// Sidebars with more items than this show only the current page's group expanded; the
+    /// other groups show their title, linked to their first page.
+    static let expandedItemLimit = 80
+
+    /// The sidebar groups for a page.
+    private func navigationContext(activePath: String?) -> [[String: Any]] {
+        let collapses = navigation.sequence.count > Self.expandedItemLimit
+        return navigation.groups.map { group in
+            let containsActive = group.items.contains { $0.path == activePath }
+            let collapsed = collapses && !containsActive && !group.title.isEmpty
+            return [
+                "title": group.title, "hasTitle": !group.title.isEmpty, "collapsed": collapsed,
+                "url": group.items.first?.url ?? "",
+                "items": collapsed ? [] : group.items.map { ["title": $0.title, "url": $0.url, "active": $0.path == activePath] },
             ] as [String: Any]
         }
-        return templates.render(context)
     }
 
     /// What every page of the locale shares: the site, the locales and the strings.

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// `relaydocs markdown` and `relaydocs build`, run as users run them.
+@Suite("relaydocs markdown and build")
+struct SiteCommandTests {
+    let cli = CLITests()
+
+    /// Runs relaydocs with text on standard input.
+    func relaydocs(_ arguments: [String], stdin: String) throws -> CLITests.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLITests.binary)
+        process.arguments = arguments
+        let input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        process.standardInput = input
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLITests.Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test("markdown reads standard input; raw HTML only with --unsafe")
+    func markdownFromStandardInput() throws {
+        let text = "| a | b |\n|---|:-:|\n| 1 | 2 |\n\n<b>x</b>\n"
+        let safe = try relaydocs(["markdown"], stdin: text)
+        #expect(safe.status == 0)
+        #expect(safe.stdout.contains("<th align=\"center\">b</th>"))
+        #expect(safe.stdout.contains("<!-- raw HTML omitted -->") || safe.stdout.contains("<p><!-- raw HTML omitted -->x<!-- raw HTML omitted --></p>"))
+        let unsafe = try relaydocs(["markdown", "--unsafe"], stdin: text)
+        #expect(unsafe.stdout.contains("<b>x</b>"))
+    }
+
+    @Test("markdown --unsafe matches every CommonMark, cmark regression and GFM table example")
+    func conformanceThroughTheCommand() async throws {
+        let root = CLITests.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance")
+        var examples: [(String, String, String)] = []
+        for file in ["commonmark-0.30-spec.txt", "cmark-regression.txt", "gfm-tables.txt"] {
+            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+            examples += Self.examples(in: text).map { (file, $0.0, $0.1) }
+        }
+        #expect(examples.count == 676)
+        let failures = try await withThrowingTaskGroup(of: String?.self) { group in
+            var pending = examples.enumerated().makeIterator()
+            var failures: [String] = []
+            func next() {
+                guard let (index, (file, markdown, html)) = pending.next() else { return }
+                group.addTask {
+                    let result = try relaydocs(["markdown", "--unsafe"], stdin: markdown)
+                    return Self.normalize(result.stdout) == Self.normalize(html) ? nil : "\(file) #\(index)"
+                }
+            }
+            for _ in 0..<4 { next() }
+            while let failure = try await group.next() {
+                if let failure { failures.append(failure) }
+                next()
+            }
+            return failures
+        }
+        #expect(failures.isEmpty, "\(failures.count) examples differ: \(failures.prefix(10))")
+    }
+
+    static func examples(in text: String) -> [(String, String)] {
+        let fence = String(repeating: "`", count: 32)
+        var result: [(String, String)] = []
+        var current: [String]?
+        for line in text.components(separatedBy: "\n") {
+            if line.hasPrefix(fence + " example") {
+                current = []
+            } else if line == fence, let lines = current {
+                let joined = lines.joined(separator: "\n") + "\n"
+                if joined.hasPrefix(".\n") {
+                    result.append(("", String(joined.dropFirst(2))))
+                } else {
+                    let parts = joined.components(separatedBy: "\n.\n")
+                    result.append((parts[0] + "\n", parts.dropFirst().joined(separator: "\n.\n")))
+                }
+                current = nil
+            } else if current != nil {
+                current!.append(line)
+            }
+        }
+        return result.map { ($0.0.replacingOccurrences(of: "→", with: "\t"), $0.1.replacingOccurrences(of: "→", with: "\t")) }
+    }
+
+    static func normalize(_ html: String) -> String {
+        var text = html
+        while let range = text.range(of: #">\s+<"#, options: .regularExpression) { text.replaceSubrange(range, with: "><") }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test("build prints a summary; a broken page fails with file:line and keeps the old site")
+    func buildCommand() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relaydocs-build-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        try "# Home\n\n```snippet model=deepseek-chat langs=curl\n```\n".write(
+            to: content.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("site").path
+        let ok = try cli.relaydocs("build", "--content", content.path, "--out", out)
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stderr.contains("built 1 pages in 1 locale into \(out)/ in "))
+        let page = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
+        #expect(page.contains("deepseek-chat"))
+
+        try "# Broken\n\n[x](missing.md)\n".write(to: content.appendingPathComponent("broken.md"), atomically: true, encoding: .utf8)
+        let failed = try cli.relaydocs("build", "--content", content.path, "--out", out)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("\(content.path)/broken.md:3: error: broken link \"missing.md\""))
+        #expect(try String(contentsOfFile: out + "/index.html", encoding: .utf8) == page)
+        #expect(!FileManager.default.fileExists(atPath: out + "/broken.html"))
+    }
+
+    @Test("the default content builds")
+    func defaultContent() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("relaydocs-default-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let result = try cli.relaydocs(
+            "build", "--content", CLITests.packageRoot.appendingPathComponent("content").path, "--out", out)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out + "/guide/quickstart.html"))
+        #expect(FileManager.default.fileExists(atPath: out + "/en/guide/quickstart.html"))
+    }
+}
