@@ -52,6 +52,16 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `relaydocs serve`: the site with live reload, and the snippet API (Hummingbird).
+        .target(
+            name: "RelayServer",
+            dependencies: [
+                "RelaySite", "RelaySnippets", "RelayCatalog",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Build-time syntax highlighting (python, bash, swift, json) into HTML spans.
         .target(name: "RelayHighlight"),
         // A local server that answers like the relay (OpenAI, Anthropic, Gemini) and records every request.
@@ -82,6 +92,7 @@ let package = Package(
                 "RelayVerify",
                 "RelayMarkdown",
                 "RelaySite",
+                "RelayServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -103,6 +114,14 @@ let package = Package(
         .testTarget(
             name: "RelaySiteTests",
             dependencies: ["RelaySite", "RelayCatalog", "RelaySnippets", "RelayDefaults"]
+        ),
+        .testTarget(
+            name: "RelayServerTests",
+            dependencies: [
+                "RelayServer", "RelaySite", "RelaySnippets", "RelayCatalog", "RelayDefaults",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "RelayHighlightTests",

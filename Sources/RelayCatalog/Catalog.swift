@@ -3,7 +3,7 @@
 ///
 /// A catalog is loaded from YAML with ``Catalog/load(yaml:path:)`` and is valid by construction:
 /// every reference between its parts resolves.
-public struct Catalog: Sendable, Equatable {
+public struct Catalog: Sendable, Hashable {
     /// The relay itself.
     public var relay: Relay
     /// The providers whose APIs the relay re-hosts, in catalog order.
@@ -88,7 +88,7 @@ public enum Language: String, CaseIterable, Sendable, Codable, CustomStringConve
 }
 
 /// The relay's own settings.
-public struct Relay: Sendable, Equatable {
+public struct Relay: Sendable, Hashable {
     /// The relay's display name.
     public var name: String
     /// Where the relay is served; every relay base URL starts with it.
@@ -108,7 +108,7 @@ public struct Relay: Sendable, Equatable {
 }
 
 /// A provider whose API the relay re-hosts, such as OpenAI or Anthropic.
-public struct Provider: Sendable, Equatable {
+public struct Provider: Sendable, Hashable {
     public var id: String
     public var name: String
     /// The provider's own base URL, which users replace.
@@ -129,7 +129,7 @@ public struct Provider: Sendable, Equatable {
 }
 
 /// A wire protocol the relay speaks, such as OpenAI Chat Completions or Anthropic Messages.
-public struct WireProtocol: Sendable, Equatable {
+public struct WireProtocol: Sendable, Hashable {
     public var id: String
     public var name: String
     /// The id of the provider whose base URL the protocol is served under.
@@ -159,7 +159,7 @@ public struct WireProtocol: Sendable, Equatable {
 }
 
 /// A client library (or client) that snippets are written for.
-public struct SDK: Sendable, Equatable {
+public struct SDK: Sendable, Hashable {
     public var id: String
     public var language: Language
     /// The name users install, such as `google-genai` on PyPI.
@@ -177,7 +177,7 @@ public struct SDK: Sendable, Equatable {
 }
 
 /// A model the relay serves.
-public struct Model: Sendable, Equatable {
+public struct Model: Sendable, Hashable {
     public var id: String
     public var name: String
     public var vendor: String
@@ -194,7 +194,7 @@ public struct Model: Sendable, Equatable {
 }
 
 /// Text in one or more locales, such as `zh` and `en`.
-public struct LocalizedText: Sendable, Equatable {
+public struct LocalizedText: Sendable, Hashable {
     /// The text by locale code, in catalog order.
     public var translations: [(locale: String, text: String)]
 
@@ -212,5 +212,12 @@ public struct LocalizedText: Sendable, Equatable {
 
     public static func == (lhs: LocalizedText, rhs: LocalizedText) -> Bool {
         lhs.translations.elementsEqual(rhs.translations) { $0.locale == $1.locale && $0.text == $1.text }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for translation in translations {
+            hasher.combine(translation.locale)
+            hasher.combine(translation.text)
+        }
     }
 }

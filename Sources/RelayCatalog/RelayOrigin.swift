@@ -2,7 +2,7 @@ import Foundation
 
 /// Where a relay is served: an `http` or `https` URL with a host and at most a path prefix,
 /// without a trailing slash, such as `https://api.openai-proxy.org`.
-public struct RelayOrigin: Sendable, Equatable, CustomStringConvertible {
+public struct RelayOrigin: Sendable, Hashable, CustomStringConvertible {
     /// The origin as it appears at the start of every relay base URL.
     public let text: String
 
@@ -49,7 +49,7 @@ public struct RelayOrigin: Sendable, Equatable, CustomStringConvertible {
 ///
 /// Nothing else can travel in a header, so a key with a space, tab, newline or non-ASCII
 /// character is refused before any code is written with it.
-public struct APIKey: Sendable, Equatable, CustomStringConvertible {
+public struct APIKey: Sendable, Hashable, CustomStringConvertible {
     /// The key itself.
     public let value: String
 

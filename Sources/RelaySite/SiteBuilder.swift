@@ -50,12 +50,35 @@ public struct SiteBuilder: Sendable {
 
     public init(options: Options) { self.options = options }
 
-    /// Runs the build.
+    /// Runs the build and writes the site to the output folder.
     ///
     /// - Parameter progress: called with short status lines (for standard error).
     /// - Throws: ``SiteBuildError`` with every problem found; the output folder is untouched.
     public func build(progress: @Sendable (String) -> Void = { _ in }) throws(SiteBuildError) -> Summary {
         let started = Date()
+        let site = try render(progress: progress)
+        progress("writing \(site.files.count) files")
+        let writer = try SiteWriter(output: options.output)
+        do {
+            for (path, data) in site.files { try writer.write(data, to: path) }
+            try writer.commit()
+        } catch {
+            writer.discard()
+            throw SiteBuildError([SiteDiagnostic(file: options.output, line: 0, message: "cannot write the site: \(error)")])
+        }
+        return Summary(
+            pages: site.pageCount, locales: site.localeCount, files: site.files.count,
+            seconds: Date().timeIntervalSince(started), output: options.output)
+    }
+
+    /// Builds the whole site in memory.
+    ///
+    /// - Parameter cache: pages whose text did not change since the last render with the same
+    ///   cache are not rendered again, and pages whose layout inputs did not change are not laid
+    ///   out again (what `relaydocs serve` uses to rebuild only what a change touches).
+    public func render(cache: SiteCache? = nil, progress: @Sendable (String) -> Void = { _ in }) throws(SiteBuildError)
+        -> SiteFiles
+    {
         let configuration = try loadConfiguration()
         let templates = try SiteTemplates(files: options.siteTemplates, origin: options.siteTemplatesOrigin)
         let site = SiteModel(configuration: configuration)
@@ -74,95 +97,103 @@ public struct SiteBuilder: Sendable {
         }
         progress("rendering \(pageCount) pages")
 
-        // 2. Render every page, in parallel.
+        // 2. Render every page (that changed), in parallel.
         var rendered: [String: [RenderedPage]] = [:]
         var diagnostics: [SiteDiagnostic] = []
         let generator = SnippetGenerator(catalog: options.catalog, templates: options.snippetTemplates)
+        let generation = cache?.generation(
+            catalog: options.catalog, snippetTemplates: options.snippetTemplates.fingerprint,
+            templates: options.siteTemplates, configuration: configuration)
         for (locale, pages, _) in sources {
             let strings = SiteStrings.load(yaml: templates.stringsYAML, locale: locale.code)
-            let labels = ContainerLabels(titles: strings.values.filter { $0.key.hasPrefix("labels.") }
-                .reduce(into: [:]) { $0[String($1.key.dropFirst("labels.".count))] = $1.value })
+            let labels = ContainerLabels(
+                titles: strings.values.filter { $0.key.hasPrefix("labels.") }
+                    .reduce(into: [:]) { $0[String($1.key.dropFirst("labels.".count))] = $1.value })
             let renderer = PageRenderer(
                 markdown: MarkdownRenderer(allowsRawHTML: configuration.rawHTML, labels: labels, tableAlignment: .style),
                 generator: generator, strings: strings, url: { [site] path in site.url(of: path, in: locale) })
-            let results = Parallel.map(pages) { renderer.render($0) }
+            let results = Parallel.map(pages) { page in
+                if let cache, let generation, let hit = cache.page(page, generation: generation) { return hit }
+                let result = renderer.render(page)
+                if let generation { cache?.store(result, generation: generation) }
+                return result
+            }
             rendered[locale.code] = results
             diagnostics += results.flatMap(\.diagnostics)
         }
 
         // 3. Check every internal link and anchor.
         for (locale, _, files) in sources {
-            let pages = rendered[locale.code] ?? []
-            let byPath = Dictionary(uniqueKeysWithValues: pages.map { ($0.source.path, $0) })
-            let fileSet = Set(files)
-            for page in pages {
-                for link in page.links {
-                    if let target = link.target {
-                        guard let targetPage = byPath[target] else {
-                            let file = fileSet.contains(target) ? " (it is not a page)" : ""
-                            diagnostics.append(
-                                SiteDiagnostic(
-                                    file: page.source.displayPath, line: link.line,
-                                    message: "broken link \(link.written.debugDescription): no page \(target)\(file)"))
-                            continue
-                        }
-                        if let anchor = link.anchor, !anchor.isEmpty, !targetPage.ids.contains(anchor) {
-                            diagnostics.append(
-                                SiteDiagnostic(
-                                    file: page.source.displayPath, line: link.line,
-                                    message: "broken anchor \(link.written.debugDescription): \(target) has no heading #\(anchor)"))
-                        }
-                    } else if let anchor = link.anchor, !anchor.isEmpty, !page.ids.contains(anchor) {
-                        diagnostics.append(
-                            SiteDiagnostic(
-                                file: page.source.displayPath, line: link.line,
-                                message: "broken anchor \(link.written.debugDescription): this page has no heading #\(anchor)"))
-                    }
-                }
-            }
+            diagnostics += Self.checkLinks(of: rendered[locale.code] ?? [], files: Set(files))
         }
         guard diagnostics.isEmpty else { throw SiteBuildError(diagnostics) }
 
-        // 4. Lay the pages out and write the site.
-        progress("writing \(pageCount) pages")
+        // 4. Lay the pages out.
+        progress("laying out \(pageCount) pages")
         var pathsByLocale: [String: Set<String>] = [:]
-        for (locale, pages) in rendered { pathsByLocale[locale] = Set(pages.map(\.source.path)) }
-        let writer = try SiteWriter(output: options.output)
-        do {
-            var fileCount = 0
-            for (locale, _, files) in sources {
-                let pages = rendered[locale.code] ?? []
-                let strings = SiteStrings.load(yaml: templates.stringsYAML, locale: locale.code)
-                let layout = PageLayout(
-                    site: site, locale: locale, pages: pages, strings: strings, templates: templates,
-                    pathsByLocale: pathsByLocale)
-                let documents = Parallel.map(pages) { page in (layout.outputPath(of: page), layout.html(for: page)) }
-                for (path, html) in documents { try writer.write(html, to: path) }
-                try writer.write(SearchIndex.json(pages: pages, site: site, locale: locale), to: locale.prefix + "search-index.json")
-                for file in files {
-                    let source = URL(fileURLWithPath: options.content).appendingPathComponent(locale.folder).appendingPathComponent(file)
-                    try writer.copy(source, to: locale.prefix + file)
-                }
-                fileCount += files.count
-                if locale.isDefault {
-                    try writer.write(layout.notFoundHTML(), to: "404.html")
-                }
+        for (locale, pages) in rendered { pathsByLocale[locale] = Set(pages.map { $0.source.path }) }
+        var files: [(String, Data)] = []
+        for (locale, _, copies) in sources {
+            let pages = rendered[locale.code] ?? []
+            let strings = SiteStrings.load(yaml: templates.stringsYAML, locale: locale.code)
+            let layout = PageLayout(
+                site: site, locale: locale, pages: pages, strings: strings, templates: templates,
+                pathsByLocale: pathsByLocale)
+            let documents = Parallel.map(pages) { page in
+                (layout.outputPath(of: page), layout.document(for: page, cache: cache, generation: generation))
             }
-            for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) {
-                try writer.write(text, to: "assets/" + path)
+            files += documents
+            files.append((locale.prefix + "search-index.json", Data(SearchIndex.json(pages: pages, site: site, locale: locale).utf8)))
+            for file in copies {
+                let source = URL(fileURLWithPath: options.content).appendingPathComponent(locale.folder).appendingPathComponent(file)
+                guard let data = FileManager.default.contents(atPath: source.path) else {
+                    throw SiteBuildError([SiteDiagnostic(file: source.path, line: 0, message: "cannot read the file")])
+                }
+                files.append((locale.prefix + file, data))
             }
-            try writer.write(Sitemap.xml(site: site, pages: rendered), to: "sitemap.xml")
-            try writer.commit()
-            return Summary(
-                pages: pageCount, locales: site.locales.count, files: fileCount, seconds: Date().timeIntervalSince(started),
-                output: options.output)
-        } catch {
-            writer.discard()
-            throw SiteBuildError([SiteDiagnostic(file: options.output, line: 0, message: "cannot write the site: \(error)")])
+            if locale.isDefault { files.append(("404.html", Data(layout.notFoundHTML().utf8))) }
         }
+        for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) {
+            files.append(("assets/" + path, Data(text.utf8)))
+        }
+        files.append(("sitemap.xml", Data(Sitemap.xml(site: site, pages: rendered).utf8)))
+        return SiteFiles(files: files, pageCount: pageCount, localeCount: site.locales.count)
     }
 
-    func loadConfiguration() throws(SiteBuildError) -> SiteConfiguration {
+    /// Broken links and anchors of one locale's pages.
+    static func checkLinks(of pages: [RenderedPage], files: Set<String>) -> [SiteDiagnostic] {
+        var diagnostics: [SiteDiagnostic] = []
+        let byPath = Dictionary(uniqueKeysWithValues: pages.map { ($0.source.path, $0) })
+        for page in pages {
+            for link in page.links {
+                if let target = link.target {
+                    guard let targetPage = byPath[target] else {
+                        let file = files.contains(target) ? " (it is not a page)" : ""
+                        diagnostics.append(
+                            SiteDiagnostic(
+                                file: page.source.displayPath, line: link.line,
+                                message: "broken link \(link.written.debugDescription): no page \(target)\(file)"))
+                        continue
+                    }
+                    if let anchor = link.anchor, !anchor.isEmpty, !targetPage.ids.contains(anchor) {
+                        diagnostics.append(
+                            SiteDiagnostic(
+                                file: page.source.displayPath, line: link.line,
+                                message: "broken anchor \(link.written.debugDescription): \(target) has no heading #\(anchor)"))
+                    }
+                } else if let anchor = link.anchor, !anchor.isEmpty, !page.ids.contains(anchor) {
+                    diagnostics.append(
+                        SiteDiagnostic(
+                            file: page.source.displayPath, line: link.line,
+                            message: "broken anchor \(link.written.debugDescription): this page has no heading #\(anchor)"))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// Reads `site.yaml` of the content folder, or the configuration of a folder without one.
+    public func loadConfiguration() throws(SiteBuildError) -> SiteConfiguration {
         let path = URL(fileURLWithPath: options.content).appendingPathComponent("site.yaml").path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.content, isDirectory: &isFolder), isFolder.boolValue else {
@@ -173,6 +204,20 @@ public struct SiteBuilder: Sendable {
         }
         return try SiteConfiguration.load(path: path, displayPath: "\(options.content)/site.yaml")
     }
+}
+
+/// A built site in memory: every file by its path below the output folder.
+public struct SiteFiles: Sendable {
+    /// Paths and contents, in build order (deterministic).
+    public var files: [(String, Data)]
+    public var pageCount: Int
+    public var localeCount: Int
+
+    /// The contents of one file.
+    public func file(_ path: String) -> Data? { files.first { $0.0 == path }?.1 }
+
+    /// The files by path.
+    public var byPath: [String: Data] { Dictionary(files, uniquingKeysWith: { _, last in last }) }
 }
 
 /// Runs work over an array on every core, keeping the order.

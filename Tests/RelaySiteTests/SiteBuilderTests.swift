@@ -188,3 +188,38 @@ struct SiteBuilderTests {
         #expect(html.contains("<span class=\"hl-comment\"># note</span>"))
     }
 }
+
+@Suite("Rebuilds in memory")
+struct SiteCacheTests {
+    @Test("a rebuild renders and lays out only the pages a change touches")
+    func incremental() throws {
+        let fixture = try SiteFixture(bilingualSite)
+        let builder = try fixture.builder()
+        let cache = SiteCache()
+        cache.beginBuild()
+        let first = try builder.render(cache: cache)
+        #expect(cache.renderedCount == 5)
+        #expect(cache.laidOutCount == 5)
+
+        cache.beginBuild()
+        let unchanged = try builder.render(cache: cache)
+        #expect(cache.renderedCount == 0)
+        #expect(cache.laidOutCount == 0)
+        #expect(unchanged.byPath == first.byPath)
+
+        // A change of body text: one page rendered and laid out again.
+        try fixture.write(bilingualSite["en/guide/more.md"]! + "\nMore text.\n", to: "en/guide/more.md")
+        cache.beginBuild()
+        let edited = try builder.render(cache: cache)
+        #expect(cache.renderedCount == 1)
+        #expect(cache.laidOutCount == 1)
+        #expect(String(decoding: edited.file("en/guide/more.html")!, as: UTF8.self).contains("More text."))
+
+        // A changed title changes the sidebar of every page of the locale.
+        try fixture.write("---\ntitle: Renamed\norder: 2\n---\n\n# More\n", to: "en/guide/more.md")
+        cache.beginBuild()
+        _ = try builder.render(cache: cache)
+        #expect(cache.renderedCount == 1)
+        #expect(cache.laidOutCount == 3)
+    }
+}

@@ -13,8 +13,8 @@ import Yams
 ///   - { code: en, name: English, lang: en }
 /// ```
 /// Without the file the folder is one locale, with its title from the folder's name.
-public struct SiteConfiguration: Sendable, Equatable {
-    public struct Locale: Sendable, Equatable {
+public struct SiteConfiguration: Sendable, Hashable {
+    public struct Locale: Sendable, Hashable {
         /// The folder below the content folder, such as `en`.
         public var code: String
         /// The name in the language switcher.

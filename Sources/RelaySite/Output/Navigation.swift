@@ -19,7 +19,8 @@ struct Navigation: Sendable {
 
     init(pages: [RenderedPage], url: (String) -> String) {
         func sortKey(_ page: RenderedPage) -> (Int, Int, String, String) {
-            (page.frontMatter.order ?? Int.max, page.source.isIndex ? 0 : 1, page.frontMatter.navTitle ?? page.title, page.source.path)
+            // A folder's index page leads its group; its `order` places the whole group.
+            (page.source.isIndex ? 0 : 1, page.frontMatter.order ?? Int.max, page.frontMatter.navTitle ?? page.title, page.source.path)
         }
         var byFolder: [String: [RenderedPage]] = [:]
         for page in pages {

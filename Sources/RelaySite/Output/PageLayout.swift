@@ -1,3 +1,5 @@
+import Foundation
+
 /// Puts rendered pages into the layout template of one locale.
 struct PageLayout: Sendable {
     let site: SiteModel
@@ -29,6 +31,30 @@ struct PageLayout: Sendable {
     }
 
     func outputPath(of page: RenderedPage) -> String { locale.prefix + page.source.outputPath }
+
+    /// The page's document as bytes, from the cache when nothing it depends on changed.
+    func document(for page: RenderedPage, cache: SiteCache?, generation: Int?) -> Data {
+        guard let cache, let generation else { return Data(html(for: page).utf8) }
+        var hasher = Hasher()
+        hasher.combine(generation)
+        hasher.combine(page.html)
+        hasher.combine(page.title)
+        hasher.combine(page.frontMatter.description)
+        hasher.combine(navigationSignature)
+        hasher.combine(pathsByLocale.mapValues { $0.sorted() })
+        let key = hasher.finalize()
+        let path = outputPath(of: page)
+        if let hit = cache.layout(path: path, key: key) { return hit }
+        let data = Data(html(for: page).utf8)
+        cache.store(layout: data, path: path, key: key)
+        return data
+    }
+
+    /// Everything of the sidebar that every page shows.
+    var navigationSignature: String {
+        navigation.groups.map { group in group.title + "\u{1}" + group.items.map { $0.title + "\u{2}" + $0.url }.joined(separator: "\u{3}") }
+            .joined(separator: "\u{4}")
+    }
 
     /// The full HTML document of a page.
     func html(for page: RenderedPage) -> String {

@@ -21,16 +21,16 @@ final class SiteWriter {
 
     deinit { if !committed { discard() } }
 
-    func write(_ text: String, to path: String) throws {
-        let file = staging.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: file)
-    }
+    private var folders: Set<String> = []
 
-    func copy(_ source: URL, to path: String) throws {
+    func write(_ data: Data, to path: String) throws {
         let file = staging.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: source, to: file)
+        let folder = file.deletingLastPathComponent()
+        if !folders.contains(folder.path) {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            folders.insert(folder.path)
+        }
+        try data.write(to: file)
     }
 
     /// Replaces the output folder with the staged one.

@@ -19,3 +19,11 @@ enum CodeBlocks {
         }
     }
 }
+
+/// Highlighted code as the site shows it, for other parts of relaydocs (the snippet API).
+public enum SnippetHTML {
+    /// `<div class="code-block" …><pre class="code"><code …>highlighted</code></pre></div>`
+    public static func codeBlock(_ code: String, language: String) -> String {
+        CodeBlocks.html(code: code, language: language)
+    }
+}

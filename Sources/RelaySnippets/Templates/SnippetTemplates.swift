@@ -9,6 +9,8 @@ import Mustache
 public struct SnippetTemplates: Sendable {
     /// Where the templates came from, for messages: a folder, or "built-in templates".
     public let origin: String
+    /// Changes whenever any template's text does (within one process).
+    public let fingerprint: Int
     private let library: MustacheLibrary
     private let names: Set<String>
 
@@ -20,9 +22,12 @@ public struct SnippetTemplates: Sendable {
     public init(files: [String: String], origin: String) throws(SnippetError) {
         var library = MustacheLibrary()
         var names: Set<String> = []
+        var hasher = Hasher()
         for (path, text) in files.sorted(by: { $0.key < $1.key }) {
             guard path.hasPrefix("snippets/"), path.hasSuffix(".mustache") else { continue }
             let name = String(path.dropFirst("snippets/".count).dropLast(".mustache".count))
+            hasher.combine(path)
+            hasher.combine(text)
             do {
                 // Snippets are code, not HTML: switch Mustache's escaping off for every template. The
                 // pragma takes a line of its own, which error line numbers leave out.
@@ -41,6 +46,7 @@ public struct SnippetTemplates: Sendable {
         self.origin = origin
         self.library = library
         self.names = names
+        self.fingerprint = hasher.finalize()
     }
 
     /// Reads every `.mustache` file below `folder`, which is laid out like the project's

@@ -1,0 +1,136 @@
+import Foundation
+import RelaySite
+import RelaySnippets
+
+/// What a rebuild starts from: a site builder and the snippet generator of the same catalog.
+public struct SiteInputs: Sendable {
+    public var builder: SiteBuilder
+    public var generator: SnippetGenerator
+    /// The site's base path, such as `/` or `/docs/`.
+    public var basePath: String
+
+    public init(builder: SiteBuilder, generator: SnippetGenerator, basePath: String) {
+        self.builder = builder
+        self.generator = generator
+        self.basePath = basePath
+    }
+}
+
+/// The site `relaydocs serve` serves: built in memory, rebuilt on change (only what the change
+/// touches), with the last good build kept while an edit is broken.
+public actor LiveSite {
+    /// A change that open pages hear about.
+    public enum Event: Sendable, Equatable {
+        /// A new build is served: reload.
+        case reload(version: Int)
+        /// The last edit broke the build: show the message; the last good site is still served.
+        case failure(String)
+    }
+
+    private let load: @Sendable () throws -> SiteInputs
+    private let cache = SiteCache()
+    private var files: [String: Data] = [:]
+    public private(set) var inputs: SiteInputs?
+    /// The message of the last failed build, until a build succeeds.
+    public private(set) var failure: String?
+    /// Counts successful builds.
+    public private(set) var version = 0
+    /// How many pages the last build rendered anew and laid out anew.
+    public private(set) var lastRebuild: (rendered: Int, laidOut: Int, seconds: Double) = (0, 0, 0)
+    private var listeners: [UUID: AsyncStream<Event>.Continuation] = [:]
+
+    /// - Parameter load: reads the catalog and templates; called before every build, so edits to
+    ///   them take effect.
+    public init(load: @escaping @Sendable () throws -> SiteInputs) {
+        self.load = load
+    }
+
+    /// Builds the site and tells every open page; returns the error message if the build failed.
+    @discardableResult
+    public func rebuild() -> String? {
+        let started = Date()
+        do {
+            let inputs = try load()
+            cache.beginBuild()
+            let site = try inputs.builder.render(cache: cache)
+            files = site.byPath
+            self.inputs = inputs
+            failure = nil
+            version += 1
+            lastRebuild = (cache.renderedCount, cache.laidOutCount, Date().timeIntervalSince(started))
+            broadcast(.reload(version: version))
+            return nil
+        } catch {
+            let message = "\(error)"
+            failure = message
+            broadcast(.failure(message))
+            return message
+        }
+    }
+
+    /// A built file by its path below the site root.
+    public func file(_ path: String) -> Data? { files[path] }
+
+    /// Events from now on; the current failure, if any, comes first.
+    public func events() -> AsyncStream<Event> {
+        let (stream, continuation) = AsyncStream<Event>.makeStream()
+        let id = UUID()
+        listeners[id] = continuation
+        if let failure { continuation.yield(.failure(failure)) }
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.removeListener(id) }
+        }
+        return stream
+    }
+
+    private func removeListener(_ id: UUID) { listeners[id] = nil }
+
+    private func broadcast(_ event: Event) {
+        for continuation in listeners.values { continuation.yield(event) }
+    }
+}
+
+/// Polls folders and files for changes (portable, and cheap at docs-site sizes).
+public struct FileWatcher: Sendable {
+    public let paths: [String]
+
+    public init(paths: [String]) { self.paths = paths }
+
+    /// Every regular file below the paths with its modification time and size.
+    public func snapshot() -> [String: String] {
+        var result: [String: String] = [:]
+        let manager = FileManager.default
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
+            let urls: [URL]
+            if isFolder.boolValue {
+                let enumerator = manager.enumerator(
+                    at: URL(fileURLWithPath: path), includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey])
+                urls = (enumerator?.allObjects as? [URL]) ?? []
+            } else {
+                urls = [URL(fileURLWithPath: path)]
+            }
+            for url in urls {
+                guard let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]),
+                    values.isRegularFile == true
+                else { continue }
+                result[url.path] = "\(values.contentModificationDate?.timeIntervalSince1970 ?? 0):\(values.fileSize ?? 0)"
+            }
+        }
+        return result
+    }
+
+    /// Calls `changed` after each change, until the task is cancelled.
+    public func run(interval: Duration = .milliseconds(250), changed: @Sendable () async -> Void) async {
+        var last = snapshot()
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            let now = snapshot()
+            if now != last {
+                last = now
+                await changed()
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import RelayCatalog
+
+/// What a series of in-memory builds keeps between runs, so a rebuild does only the work a
+/// change touches: a page whose text did not change is not rendered again, and a page whose
+/// rendered content, title and sidebar did not change is not laid out again.
+///
+/// Anything that can change every page (the catalog, the templates, `site.yaml`) starts a new
+/// generation, which nothing of the previous one matches.
+public final class SiteCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pages: [String: (generation: Int, text: String, page: RenderedPage)] = [:]
+    private var layouts: [String: (key: Int, data: Data)] = [:]
+    private var generations: [Int: Int] = [:]
+    /// How many pages were rendered and laid out by the last build (for tests and progress).
+    public private(set) var renderedCount = 0
+    public private(set) var laidOutCount = 0
+
+    public init() {}
+
+    /// Resets the counters before a build.
+    public func beginBuild() {
+        lock.withLock {
+            renderedCount = 0
+            laidOutCount = 0
+        }
+    }
+
+    /// A number that changes whenever the catalog, the site templates or the configuration do.
+    func generation(
+        catalog: Catalog, snippetTemplates: Int, templates: [String: String], configuration: SiteConfiguration
+    ) -> Int {
+        var hasher = Hasher()
+        hasher.combine(snippetTemplates)
+        hasher.combine(catalog)
+        hasher.combine(templates)
+        hasher.combine(configuration)
+        return hasher.finalize()
+    }
+
+    func page(_ source: SourcePage, generation: Int) -> RenderedPage? {
+        lock.withLock {
+            guard let entry = pages[source.displayPath], entry.generation == generation, entry.text == source.text else {
+                return nil
+            }
+            return entry.page
+        }
+    }
+
+    func store(_ page: RenderedPage, generation: Int) {
+        lock.withLock {
+            pages[page.source.displayPath] = (generation, page.source.text, page)
+            renderedCount += 1
+        }
+    }
+
+    func layout(path: String, key: Int) -> Data? {
+        lock.withLock {
+            guard let entry = layouts[path], entry.key == key else { return nil }
+            return entry.data
+        }
+    }
+
+    func store(layout data: Data, path: String, key: Int) {
+        lock.withLock {
+            layouts[path] = (key, data)
+            laidOutCount += 1
+        }
+    }
+}

@@ -1,0 +1,314 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import RelayCatalog
+import RelayDefaults
+import RelayServer
+import RelaySite
+import RelaySnippets
+import Testing
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Log lines kept in memory, to check what reaches the log.
+final class LogCapture: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
+}
+
+struct CapturingLogHandler: LogHandler {
+    let capture: LogCapture
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+    func log(event: LogEvent) {
+        capture.append("\(event.level) \(event.message) \(event.metadata ?? [:]) \(metadata)")
+    }
+}
+
+/// A content folder and a live site over it.
+final class ServerFixture: @unchecked Sendable {
+    let root: URL
+    let site: LiveSite
+    let capture = LogCapture()
+
+    init(pages: [String: String] = ["index.md": "# Home\n\nHello.\n", "guide/start.md": "# Start\n"]) async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("relaydocs-serve-\(UUID().uuidString)")
+        self.root = root
+        for (path, text) in pages {
+            let file = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: file)
+        }
+        let content = root.path
+        site = LiveSite {
+            let catalog = try Catalog.load(yaml: DefaultResources.catalogYAML, path: "catalog.yaml")
+            let templates = try SnippetTemplates(files: DefaultResources.templates, origin: "templates")
+            let builder = SiteBuilder(
+                options: SiteBuilder.Options(
+                    content: content, output: "", catalog: catalog, snippetTemplates: templates,
+                    siteTemplates: DefaultResources.templates, siteTemplatesOrigin: "templates"))
+            return SiteInputs(builder: builder, generator: SnippetGenerator(catalog: catalog, templates: templates), basePath: "/")
+        }
+        let failure = await site.rebuild()
+        #expect(failure == nil, "\(failure ?? "")")
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    func server(cors: [String] = [], watch: Bool = true) -> RelayServer {
+        let capture = self.capture
+        let logger = Logger(label: "test") { _ in CapturingLogHandler(capture: capture) }
+        return RelayServer(
+            site: site, options: RelayServer.Options(watch: watch, corsOrigins: cors), logger: logger,
+            liveReloadScript: DefaultResources.templates["serve/live-reload.js"] ?? "")
+    }
+
+    func json(_ buffer: ByteBuffer) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(buffer: buffer))) as? [String: Any] ?? [:]
+    }
+}
+
+@Suite("relaydocs serve: the snippet API")
+struct SnippetAPITests {
+    @Test("a key gets every snippet of the model, escaped, with highlighted HTML and no-store")
+    func snippets() async throws {
+        let fixture = try await ServerFixture()
+        let app = Application(router: fixture.server().router())
+        try await app.test(.router) { client in
+            let key = "sk-user-'\"$(id)"
+            try await client.execute(
+                uri: "/api/v1/snippets?model=claude-sonnet-4-20250514", method: .get, headers: [.authorization: "Bearer \(key)"]
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.cacheControl] == "no-store")
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                let body = fixture.json(response.body)
+                #expect(body["model"] as? String == "claude-sonnet-4-20250514")
+                let snippets = try #require(body["snippets"] as? [[String: Any]])
+                #expect(snippets.count == 6)
+                #expect(Set(snippets.compactMap { $0["protocol"] as? String }) == ["anthropic-messages", "openai-chat"])
+                for snippet in snippets {
+                    #expect(snippet["stream"] as? Bool == false)
+                    let code = try #require(snippet["code"] as? String)
+                    let html = try #require(snippet["html"] as? String)
+                    #expect(html.hasPrefix("<div class=\"code-block\""))
+                    #expect(!html.contains("$(id)\"") || html.contains("&quot;"))
+                    switch snippet["language"] as? String {
+                    case "curl": #expect(code.contains(#"sk-user-'\''"$(id)"#))
+                    case "python": #expect(code.contains(#""sk-user-'\"$(id)""#))
+                    case "swift": #expect(code.contains(#"let apiKey = "sk-user-'\"$(id)""#))
+                    default: Issue.record("unexpected language")
+                    }
+                }
+            }
+            try await client.execute(
+                uri: "/api/v1/snippets?model=gpt-4o&lang=swift&protocol=openai-responses&stream=true&prompt=%E4%BD%A0%E5%A5%BD",
+                method: .get, headers: [.authorization: "Bearer sk-abc"]
+            ) { response in
+                let snippets = fixture.json(response.body)["snippets"] as? [[String: Any]] ?? []
+                #expect(snippets.count == 1)
+                #expect(snippets.first?["stream"] as? Bool == true)
+                #expect((snippets.first?["code"] as? String)?.contains("let prompt = \"你好\"") == true)
+            }
+            try await client.execute(uri: "/api/v1/snippets?model=qwen-max", method: .get, headers: [.authorization: "Bearer sk-abc"]) {
+                response in
+                let body = fixture.json(response.body)
+                #expect((body["snippets"] as? [[String: Any]])?.count == 3)
+                #expect((body["note"] as? String)?.contains("not in the catalog") == true)
+            }
+        }
+    }
+
+    @Test(
+        "bad requests get 401 or 400 with an error message",
+        arguments: [
+            ("/api/v1/snippets?model=gpt-4o", nil as String?, 401),
+            ("/api/v1/snippets?model=gpt-4o", "Basic abc", 401),
+            ("/api/v1/snippets?model=gpt-4o", "Bearer sk abc", 400),
+            ("/api/v1/snippets?model=gpt-4o", "Bearer sk-\u{e9}", 400),
+            ("/api/v1/snippets?model=gpt-4o&lang=ruby", "Bearer sk-a", 400),
+            ("/api/v1/snippets?model=gpt-4o&protocol=vertex", "Bearer sk-a", 400),
+            ("/api/v1/snippets?model=gpt-4o&protocol=gemini-generate", "Bearer sk-a", 400),
+            ("/api/v1/snippets?model=gpt-4o&stream=maybe", "Bearer sk-a", 400),
+            ("/api/v1/snippets?lang=curl", "Bearer sk-a", 400),
+            ("/api/v1/snippets?model=gpt-4o&colour=blue", "Bearer sk-a", 400),
+        ])
+    func badRequests(uri: String, authorization: String?, status: Int) async throws {
+        let fixture = try await ServerFixture()
+        let app = Application(router: fixture.server().router())
+        try await app.test(.router) { client in
+            var headers = HTTPFields()
+            if let authorization { headers[.authorization] = authorization }
+            try await client.execute(uri: uri, method: .get, headers: headers) { response in
+                #expect(response.status.code == status)
+                #expect(response.headers[.cacheControl] == "no-store")
+                let error = fixture.json(response.body)["error"] as? [String: Any]
+                #expect((error?["message"] as? String)?.isEmpty == false)
+            }
+        }
+    }
+
+    @Test func catalog() async throws {
+        let fixture = try await ServerFixture()
+        let app = Application(router: fixture.server().router())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/catalog", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = fixture.json(response.body)
+                let providers = body["providers"] as? [[String: Any]] ?? []
+                #expect(providers.compactMap { $0["relayBaseURL"] as? String }.contains("https://api.openai-proxy.org/anthropic"))
+                #expect((body["models"] as? [[String: Any]])?.count == 5)
+            }
+        }
+    }
+
+    @Test("CORS answers only origins on the allow-list")
+    func cors() async throws {
+        let fixture = try await ServerFixture()
+        let app = Application(router: fixture.server(cors: ["https://console.example.com"]).router())
+        try await app.test(.router) { client in
+            try await client.execute(
+                uri: "/api/v1/catalog", method: .get, headers: [.origin: "https://console.example.com"]
+            ) { response in
+                #expect(response.headers[.accessControlAllowOrigin] == "https://console.example.com")
+            }
+            try await client.execute(uri: "/api/v1/catalog", method: .get, headers: [.origin: "https://evil.example"]) { response in
+                #expect(response.headers[.accessControlAllowOrigin] == nil)
+            }
+            try await client.execute(
+                uri: "/api/v1/snippets", method: .options,
+                headers: [.origin: "https://console.example.com", .accessControlRequestMethod: "GET"]
+            ) { response in
+                #expect(response.status == .noContent)
+                #expect(response.headers[.accessControlAllowHeaders] == "Authorization")
+            }
+        }
+    }
+
+    @Test("keys and query values never reach the log; the access log has method, path, status, latency")
+    func logsAreRedacted() async throws {
+        let fixture = try await ServerFixture()
+        let app = Application(router: fixture.server().router())
+        let key = "sk-secret-key-0123456789"
+        try await app.test(.router) { client in
+            try await client.execute(
+                uri: "/api/v1/snippets?model=gpt-4o&prompt=my-private-prompt", method: .get, headers: [.authorization: "Bearer \(key)"]
+            ) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/api/v1/snippets?model=gpt-4o", method: .get, headers: [.authorization: "Bearer \(key) x"]) {
+                response in
+                #expect(response.status == .badRequest)
+            }
+        }
+        let lines = fixture.capture.all
+        #expect(lines.contains { $0.contains("GET /api/v1/snippets 200") && $0.contains("ms") })
+        #expect(lines.contains { $0.contains("GET /api/v1/snippets 400") })
+        #expect(!lines.contains { $0.contains("sk-secret") || $0.contains("my-private-prompt") || $0.contains("Bearer") })
+    }
+}
+
+@Suite("relaydocs serve: the site")
+struct ServedSiteTests {
+    @Test("pages are served with live reload; folders get index.html; unknown paths get the 404 page")
+    func staticFiles() async throws {
+        let fixture = try await ServerFixture()
+        let app = Application(router: fixture.server().router())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(html.contains("Hello."))
+                #expect(html.contains("<script src=\"/_relaydocs/live-reload.js\" defer></script>\n</body>"))
+            }
+            try await client.execute(uri: "/guide/start", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/assets/relaydocs.css", method: .get) { response in
+                #expect(response.headers[.contentType] == "text/css; charset=utf-8")
+            }
+            try await client.execute(uri: "/nope.html", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(String(buffer: response.body).contains("<html"))
+            }
+            try await client.execute(uri: "/../../etc/passwd", method: .get) { response in
+                #expect(!String(buffer: response.body).contains("root:"))
+            }
+            try await client.execute(uri: "/guide/%2e%2e/%2e%2e/etc/passwd", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: "/_relaydocs/live-reload.js", method: .get) { response in
+                #expect(String(buffer: response.body).contains("EventSource"))
+            }
+        }
+    }
+
+    @Test("an edit is rebuilt and served; a broken edit keeps the last good page and reports the error")
+    func liveReload() async throws {
+        let fixture = try await ServerFixture()
+        let app = Application(router: fixture.server().router())
+        let events = await fixture.site.events()
+        let watcher = Task {
+            await FileWatcher(paths: [fixture.root.path]).run(interval: .milliseconds(50)) { await fixture.site.rebuild() }
+        }
+        defer { watcher.cancel() }
+        try await Task.sleep(for: .milliseconds(200))
+        try "# Home\n\nEdited text.\n".write(to: fixture.root.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
+        var iterator = events.makeAsyncIterator()
+        let first = await iterator.next()
+        #expect(first == .reload(version: 2))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(String(buffer: response.body).contains("Edited text."))
+            }
+        }
+        #expect(await fixture.site.lastRebuild.rendered == 1)
+
+        try "# Home\n\n[broken](missing.md)\n".write(to: fixture.root.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
+        let second = await iterator.next()
+        guard case .failure(let message) = second else {
+            Issue.record("expected a failure event, got \(String(describing: second))")
+            return
+        }
+        #expect(message.contains("index.md:3: error: broken link"))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(String(buffer: response.body).contains("Edited text."), "the last good site is still served")
+            }
+        }
+    }
+
+    @Test("oversized headers are refused by the live server")
+    func headerLimits() async throws {
+        let fixture = try await ServerFixture()
+        let app = fixture.server(watch: false).application()
+        try await app.test(.live) { client in
+            try await client.execute(uri: "/api/v1/catalog", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+            var headers = HTTPFields()
+            headers[.authorization] = "Bearer " + String(repeating: "k", count: 64 * 1024)
+            do {
+                try await client.execute(uri: "/api/v1/snippets?model=gpt-4o", method: .get, headers: headers) { response in
+                    #expect(response.status.code >= 400)
+                }
+            } catch {
+                // The server may close the connection instead of answering: also a refusal.
+            }
+            // The refused connection is closed; a new one is served as before.
+            let port = try #require(client.port)
+            let (_, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/api/v1/catalog")!)
+            #expect((response as? HTTPURLResponse)?.statusCode == 200, "the server keeps working after bad input")
+        }
+    }
+}
