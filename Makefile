@@ -3,8 +3,11 @@
 SWIFT ?= swift
 VENV := .venv
 PYTHON_SDKS := openai anthropic google-genai
+PYTHON_TEST_TOOLS := selenium pytest
+BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk
+TEST_SITE := .build/test-site
 
-.PHONY: site preview test build deps venv verify clean
+.PHONY: site preview test browser-test build deps browser-deps venv verify clean
 
 ## Build the default docs site (content/ + templates/site/) into site/.
 site: deps
@@ -33,20 +36,38 @@ deps:
 			libcmark-dev pkg-config python3 python3-venv bash curl; \
 	fi
 
-## A virtual environment with the current releases of the official Python SDKs (from PyPI).
+## Headless Chromium, its driver and CJK fonts (Debian), for the browser tests.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 \
+		&& fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || { \
+		echo "installing: $(BROWSER_PACKAGES)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES); }
+
+## A virtual environment with the current releases of the official Python SDKs (from PyPI),
+## and selenium and pytest for the browser tests.
 venv: $(VENV)/.sdks
 
-$(VENV)/.sdks: | deps
+$(VENV)/.sdks: Makefile | deps
 	python3 -m venv $(VENV)
 	$(VENV)/bin/python -m pip install -q --upgrade pip
-	$(VENV)/bin/python -m pip install -q --upgrade $(PYTHON_SDKS)
+	$(VENV)/bin/python -m pip install -q --upgrade $(PYTHON_SDKS) $(PYTHON_TEST_TOOLS)
 	$(VENV)/bin/python -m pip list 2>/dev/null | grep -E '^(openai|anthropic|google-genai) '
 	touch $@
 
-## Run every test, the verification of every snippet included.
-test: deps venv
+## Run every test: the Swift suite (with the verification of every snippet), then the default
+## site in headless Chromium (screenshots go to artifacts/screenshots/).
+test: deps venv browser-deps
 	$(SWIFT) build --build-tests
 	RELAYDOCS_PYTHON=$(abspath $(VENV))/bin/python $(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory browser-test
+
+## The default site in headless Chromium.
+browser-test: venv browser-deps
+	$(SWIFT) build --product relaydocs
+	rm -rf $(TEST_SITE)
+	.build/debug/relaydocs build --content content --out $(TEST_SITE)
+	RELAYDOCS_SITE_DIR=$(abspath $(TEST_SITE)) RELAYDOCS_ARTIFACTS=$(abspath artifacts) \
+		$(VENV)/bin/python -m pytest Tests/browser -q
 
 ## Run every snippet of the built-in catalog against the stand-in relay.
 verify: venv

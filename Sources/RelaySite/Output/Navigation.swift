@@ -9,13 +9,15 @@ struct Navigation: Sendable {
     struct Group: Sendable {
         /// "" for the pages at the top of the locale.
         var title: String
+        /// The folder's index page, which the title links to (it is not repeated as an item).
+        var index: Item?
         var items: [Item]
     }
 
     var groups: [Group]
 
     /// Every item in sidebar order, for previous and next links.
-    var sequence: [Item] { groups.flatMap(\.items) }
+    var sequence: [Item] { groups.flatMap { ($0.index.map { [$0] } ?? []) + $0.items } }
 
     init(pages: [RenderedPage], url: (String) -> String) {
         func sortKey(_ page: RenderedPage) -> (Int, Int, String, String) {
@@ -33,10 +35,11 @@ struct Navigation: Sendable {
             let index = members.first { $0.source.path == "\(folder)/index.md" }
             let title = folder.isEmpty ? "" : (index?.frontMatter.navTitle ?? index?.title ?? folder)
             let order = folder.isEmpty ? Int.min : (index?.frontMatter.order ?? sorted.compactMap(\.frontMatter.order).min() ?? Int.max)
-            let items = sorted.map { page in
+            func item(_ page: RenderedPage) -> Item {
                 Item(path: page.source.path, title: page.frontMatter.navTitle ?? page.title, url: url(page.source.outputPath))
             }
-            groups.append(((order, folder), Group(title: title, items: items)))
+            let items = sorted.filter { folder.isEmpty || $0.source.path != "\(folder)/index.md" }.map(item)
+            groups.append(((order, folder), Group(title: title, index: folder.isEmpty ? nil : index.map(item), items: items)))
         }
         self.groups = groups.sorted { $0.key < $1.key }.map(\.group)
     }

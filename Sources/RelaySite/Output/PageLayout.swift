@@ -105,11 +105,12 @@ struct PageLayout: Sendable {
     private func navigationContext(activePath: String?) -> [[String: Any]] {
         let collapses = navigation.sequence.count > Self.expandedItemLimit
         return navigation.groups.map { group in
-            let containsActive = group.items.contains { $0.path == activePath }
+            let containsActive = group.items.contains { $0.path == activePath } || group.index?.path == activePath
             let collapsed = collapses && !containsActive && !group.title.isEmpty
             return [
                 "title": group.title, "hasTitle": !group.title.isEmpty, "collapsed": collapsed,
-                "url": group.items.first?.url ?? "",
+                "url": group.index?.url ?? group.items.first?.url ?? "", "linked": group.index != nil || collapsed,
+                "active": group.index != nil && group.index?.path == activePath,
                 "items": collapsed ? [] : group.items.map { ["title": $0.title, "url": $0.url, "active": $0.path == activePath] },
             ] as [String: Any]
         }

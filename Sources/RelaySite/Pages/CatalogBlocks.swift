@@ -1,3 +1,4 @@
+import Foundation
 import RelayCatalog
 import RelayMarkdown
 
@@ -34,8 +35,8 @@ enum CatalogBlocks {
             ],
             rows: catalog.providers.map { provider in
                 [
-                    provider.name.htmlEscaped, "<code>\(provider.originalBaseURL.htmlEscaped)</code>",
-                    "<code>\(catalog.relayBaseURL(of: provider).htmlEscaped)</code>",
+                    provider.name.htmlEscaped, "<code>\(breakable(provider.originalBaseURL))</code>",
+                    "<code>\(breakable(catalog.relayBaseURL(of: provider)))</code>",
                     provider.note.text(for: strings.locale).htmlEscaped,
                 ]
             })
@@ -52,6 +53,14 @@ enum CatalogBlocks {
                     }.joined(separator: ", "),
                 ]
             })
+    }
+
+    /// A URL as HTML that may wrap after a `/` or `.` of its host and path (never inside a word).
+    static func breakable(_ url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return url.htmlEscaped }
+        let scheme = String(url[..<schemeEnd.upperBound])
+        let rest = String(url[schemeEnd.upperBound...]).htmlEscaped
+        return scheme + rest.replacingOccurrences(of: "/", with: "/<wbr>").replacingOccurrences(of: ".", with: ".<wbr>")
     }
 
     /// `header` is plain text; `rows` are HTML.
