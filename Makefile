@@ -67,6 +67,7 @@ browser-test: venv browser-deps
 	rm -rf $(TEST_SITE)
 	.build/debug/relaydocs build --content content --out $(TEST_SITE)
 	RELAYDOCS_SITE_DIR=$(abspath $(TEST_SITE)) RELAYDOCS_ARTIFACTS=$(abspath artifacts) \
+		RELAYDOCS_BINARY=$(abspath .build/debug/relaydocs) \
 		$(VENV)/bin/python -m pytest Tests/browser -q
 
 ## Run every snippet of the built-in catalog against the stand-in relay.

@@ -109,9 +109,16 @@ public struct SiteBuilder: Sendable {
             let labels = ContainerLabels(
                 titles: strings.values.filter { $0.key.hasPrefix("labels.") }
                     .reduce(into: [:]) { $0[String($1.key.dropFirst("labels.".count))] = $1.value })
+            let keyPage = templates.render(
+                partial: "partials/key-page",
+                [
+                    "strings": strings.context, "api": configuration.api, "assets": site.base + "assets/",
+                    "models": options.catalog.models.map { ["id": $0.id, "name": $0.name] },
+                ])
             let renderer = PageRenderer(
                 markdown: MarkdownRenderer(allowsRawHTML: configuration.rawHTML, labels: labels, tableAlignment: .style),
-                generator: generator, strings: strings, url: { [site] path in site.url(of: path, in: locale) })
+                generator: generator, strings: strings, url: { [site] path in site.url(of: path, in: locale) },
+                keyPageHTML: keyPage)
             let results = Parallel.map(pages) { page in
                 if let cache, let generation, let hit = cache.page(page, generation: generation) { return hit }
                 let result = renderer.render(page)

@@ -8,6 +8,7 @@ import Yams
 /// url: https://docs.example.com   # for sitemap.xml
 /// basePath: /                     # host under a sub-path, such as /docs/
 /// rawHTML: false                  # let authors' raw HTML through
+/// api: /api/v1/                   # where the key page calls the snippet API
 /// locales:                        # the first is the default, served at the root
 ///   - { code: zh, name: 简体中文, lang: zh-CN }
 ///   - { code: en, name: English, lang: en }
@@ -28,6 +29,8 @@ public struct SiteConfiguration: Sendable, Hashable {
     /// Starts and ends with `/`.
     public var basePath: String
     public var rawHTML: Bool
+    /// Where the key page calls the snippet API (default `/api/v1/`, as `relaydocs serve` serves it).
+    public var api: String = "/api/v1/"
     /// Empty when the content folder is a single locale without a folder of its own.
     public var locales: [Locale]
 
@@ -51,7 +54,7 @@ public struct SiteConfiguration: Sendable, Hashable {
         func report(_ node: Node?, _ message: String) {
             problems.append(SiteDiagnostic(file: displayPath, line: node?.mark?.line ?? 0, message: message))
         }
-        let allowed = ["title", "url", "basePath", "rawHTML", "locales"]
+        let allowed = ["title", "url", "basePath", "rawHTML", "locales", "api"]
         for key in mapping.keys where !allowed.contains(key.string ?? "") {
             report(key, "unknown key \((key.string ?? "?").debugDescription); expected \(allowed.joined(separator: ", "))")
         }
@@ -73,6 +76,13 @@ public struct SiteConfiguration: Sendable, Hashable {
                 configuration.basePath = text.hasSuffix("/") ? text : text + "/"
             } else {
                 report(base, "basePath must be a path such as / or /docs/")
+            }
+        }
+        if let api = mapping["api"] {
+            if let text = api.string, text.hasPrefix("/") || text.hasPrefix("https://") || text.hasPrefix("http://") {
+                configuration.api = text.hasSuffix("/") ? text : text + "/"
+            } else {
+                report(api, "api must be a path such as /api/v1/ or a URL such as https://console.example.com/api/v1/")
             }
         }
         if let raw = mapping["rawHTML"] {

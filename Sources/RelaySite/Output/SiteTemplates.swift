@@ -40,6 +40,11 @@ struct SiteTemplates: Sendable {
         library.render(context, withTemplate: "layout") ?? ""
     }
 
+    /// A partial on its own, such as `partials/key-page`; "" when the templates lack it.
+    func render(partial name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
     /// Reads `site/` below a templates folder laid out like `templates/`.
     static func files(inFolder folder: String) -> [String: String] {
         SiteBuilder.siteTemplateFiles(inFolder: folder)

@@ -26,6 +26,8 @@ struct PageRenderer: Sendable {
     let strings: SiteStrings
     /// The URL of a page path (below the locale folder) of this locale.
     let url: @Sendable (String) -> String
+    /// The key page form, which ```` ```keypage ```` blocks become.
+    let keyPageHTML: String
 
     func render(_ page: SourcePage) -> RenderedPage {
         let (frontMatter, body, frontMatterProblems) = FrontMatter.split(page.text, file: page.displayPath)
@@ -36,6 +38,9 @@ struct PageRenderer: Sendable {
         let text = Self.searchText(of: tree)
         diagnostics += SnippetBlocks.apply(to: tree, generator: generator, file: page.displayPath)
         diagnostics += CatalogBlocks.apply(to: tree, catalog: generator.catalog, strings: strings, file: page.displayPath)
+        for block in tree.document.descendants where block.kind == .codeBlock && block.fenceInfo.trimmingCharacters(in: .whitespaces) == "keypage" {
+            block.replace(with: .customBlock(html: keyPageHTML))
+        }
         CodeBlocks.apply(to: tree)
         let links = Links.apply(to: tree, folder: page.folder, url: url)
         let headings = HeadingAnchors.apply(to: tree, options: markdown.options)

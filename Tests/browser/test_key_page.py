@@ -1,0 +1,86 @@
+"""The key page against a real `relaydocs serve`: code with the user's key, the key kept out of
+URLs, storage and the server log; and a clear message on a static host without the API."""
+
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+KEY = "sk-browser-'\"$(id)-0123456789"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """`relaydocs serve --no-watch` on a free port, with its log captured."""
+    binary = os.environ.get("RELAYDOCS_BINARY") or str(ROOT / ".build/debug/relaydocs")
+    if not os.access(binary, os.X_OK):
+        pytest.fail(f"no relaydocs binary at {binary}; run `make test` (it builds it) or set RELAYDOCS_BINARY")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            [binary, "serve", "--no-watch", "--port", str(port), "--content", str(ROOT / "content")],
+            stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/api/v1/catalog", timeout=1)
+            break
+        except Exception:
+            time.sleep(0.1)
+    else:
+        process.kill()
+        pytest.fail("relaydocs serve did not start:\n" + log.read_text())
+    yield base, log
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def show_code(driver, language):
+    driver.find_element(By.CSS_SELECTOR, "[data-key-input]").send_keys(KEY)
+    Select(driver.find_element(By.CSS_SELECTOR, "[data-model-input]")).select_by_value("claude-sonnet-4-20250514")
+    Select(driver.find_element(By.CSS_SELECTOR, "[data-lang-input]")).select_by_value(language)
+    driver.find_element(By.CSS_SELECTOR, "[data-stream-input]").click()
+    driver.find_element(By.CSS_SELECTOR, "[data-key-submit]").click()
+
+
+@pytest.mark.parametrize("locale", ["", "en/"])
+def test_key_page_shows_code_with_the_users_key(driver, served, locale, artifacts_dir):
+    base, log = served
+    driver.get(f"{base}/{locale}guide/your-code.html")
+    show_code(driver, "curl")
+    blocks = WebDriverWait(driver, 10).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".key-page-output .code-block"))
+    assert len(blocks) == 2  # anthropic-messages and openai-chat
+    text = blocks[0].text
+    assert "x-api-key: sk-browser-'\\''\"$(id)-0123456789" in text, text
+    assert "-N" in text, "streaming was asked for"
+    assert "/anthropic/v1/messages" in text
+    driver.save_screenshot(str(artifacts_dir / f"key-page-{locale.strip('/') or 'zh'}.png"))
+    # The key is nowhere but in the page's memory.
+    assert KEY not in driver.current_url
+    assert driver.execute_script("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage)").find("sk-browser") < 0
+    severe = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    assert not severe, severe
+    # Nor in the server's log, which has the request without its query.
+    text_log = Path(log).read_text()
+    assert "GET /api/v1/snippets 200" in text_log
+    assert "sk-browser" not in text_log and "claude-sonnet" not in text_log
+
+
+def test_key_page_says_what_it_needs_on_a_static_host(driver, base_url):
+    driver.get(base_url + "/guide/your-code.html")
+    show_code(driver, "python")
+    status = WebDriverWait(driver, 10).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "[data-key-status]").text.strip() or None)
+    assert "relaydocs" in status and "/api/v1/" in status, status
+    assert not driver.find_elements(By.CSS_SELECTOR, ".key-page-output .code-block")
