@@ -7,7 +7,7 @@ PYTHON_TEST_TOOLS := selenium pytest
 BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk
 TEST_SITE := .build/test-site
 
-.PHONY: site preview test browser-test build deps browser-deps venv verify clean
+.PHONY: site preview test browser-test bench build deps browser-deps venv verify clean
 
 ## Build the default docs site (content/ + templates/site/) into site/.
 site: deps
@@ -74,6 +74,13 @@ browser-test: venv browser-deps
 verify: venv
 	$(SWIFT) build
 	.build/debug/relaydocs verify --python $(VENV)/bin/python
+
+## Benchmarks side by side with Hugo, cmark and a trivial endpoint (release build); prints one table.
+bench: deps
+	@command -v hugo >/dev/null && command -v cmark >/dev/null && command -v wrk >/dev/null || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo cmark wrk; }
+	$(SWIFT) build -c release --product relaydocs
+	python3 Benchmarks/bench.py .build/release/relaydocs
 
 clean:
 	rm -rf .build site $(VENV)

@@ -55,6 +55,10 @@ public struct RelayServer: Sendable {
             return Self.json(
                 SnippetAPI.snippets(query: query, authorization: request.headers[.authorization], generator: inputs.generator))
         }
+        // A trivial endpoint: health checks, and the ceiling the snippet API is measured against.
+        router.get("/healthz") { _, _ -> Response in
+            Self.file(Data("ok\n".utf8), type: "text/plain; charset=utf-8", status: .ok)
+        }
         router.get("/api/v1/catalog") { _, _ -> Response in
             guard let inputs = await site.inputs else {
                 return Self.json(SnippetAPI.Answer(status: 503, body: Data("{\"error\":{\"message\":\"the site has not built yet\"}}".utf8)))

@@ -23,14 +23,27 @@ public struct FrontMatter: Sendable, Equatable {
     /// matter lines are replaced by empty lines, so libcmark's lines are the file's lines.
     public static func split(_ text: String, file: String) -> (FrontMatter, body: String, [SiteDiagnostic]) {
         guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else { return (FrontMatter(), text, []) }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" || $0 == "---\r" })
-        else {
+        // Find the closing line at the byte level; only the front matter is copied.
+        let bytes = Array(text.utf8)
+        var lineStart = 4
+        var closing: (start: Int, end: Int, lines: Int)?
+        var lineCount = 1
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 10) ?? bytes.count
+            lineCount += 1
+            let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
+            if line.trimmingCharacters(in: .whitespaces) == "---" {
+                closing = (lineStart, lineEnd, lineCount)
+                break
+            }
+            lineStart = lineEnd + 1
+        }
+        guard let closing else {
             return (FrontMatter(), text, [SiteDiagnostic(file: file, line: 1, message: "front matter is not closed by a --- line")])
         }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        for index in 0...end { lines[index] = "" }
-        let body = lines.joined(separator: "\n")
+        let yaml = String(decoding: bytes[4..<closing.start], as: UTF8.self)
+        // The body keeps its line numbers: one empty line per front matter line.
+        let body = String(repeating: "\n", count: closing.lines - 1) + String(decoding: bytes[min(closing.end, bytes.count)...], as: UTF8.self)
         var diagnostics: [SiteDiagnostic] = []
         var matter = FrontMatter()
         let node: Node?
@@ -50,7 +63,9 @@ public struct FrontMatter: Sendable, Equatable {
             case "title": matter.title = value.string
             case "description": matter.description = value.string
             case "nav": matter.navTitle = value.string
-            case "order":
+            case "order", "weight":
+                // `weight` is Hugo's name for the same thing; `order` wins when both are given.
+                if key.string == "weight", matter.order != nil { continue }
                 if let order = value.int { matter.order = order } else {
                     diagnostics.append(SiteDiagnostic(file: file, line: line(value), message: "order must be a whole number"))
                 }

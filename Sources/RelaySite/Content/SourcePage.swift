@@ -56,7 +56,7 @@ public enum ContentScanner {
                 pages.append(
                     SourcePage(
                         locale: locale, path: path, displayPath: "\(displayFolder)/\(path)",
-                        text: text.replacingOccurrences(of: "\r\n", with: "\n")))
+                        text: data.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text))
             } else if !(locale.isEmpty && configurationFiles.contains(path)) && !configurationFiles.contains(path) {
                 files.append(path)
             }

@@ -17,7 +17,9 @@ struct Navigation: Sendable {
     var groups: [Group]
 
     /// Every item in sidebar order, for previous and next links.
-    var sequence: [Item] { groups.flatMap { ($0.index.map { [$0] } ?? []) + $0.items } }
+    let sequence: [Item]
+    /// Each item's position in ``sequence``, by page path.
+    let positions: [String: Int]
 
     init(pages: [RenderedPage], url: (String) -> String) {
         func sortKey(_ page: RenderedPage) -> (Int, Int, String, String) {
@@ -42,5 +44,7 @@ struct Navigation: Sendable {
             groups.append(((order, folder), Group(title: title, index: folder.isEmpty ? nil : index.map(item), items: items)))
         }
         self.groups = groups.sorted { $0.key < $1.key }.map(\.group)
+        sequence = self.groups.flatMap { ($0.index.map { [$0] } ?? []) + $0.items }
+        positions = Dictionary(sequence.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

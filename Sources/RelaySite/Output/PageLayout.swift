@@ -10,6 +10,10 @@ struct PageLayout: Sendable {
     let navigation: Navigation
     /// Which locales have a page at a path, for the language switcher and hreflang links.
     let pathsByLocale: [String: Set<String>]
+    /// Each sidebar item's HTML (from `partials/nav-item`), inactive and active, rendered once.
+    let itemHTML: [String: (inactive: String, active: String)]
+    /// Each group's item list with no item active.
+    let groupHTML: [String]
 
     init(
         site: SiteModel, locale: SiteModel.LocaleInfo, pages: [RenderedPage], strings: SiteStrings,
@@ -20,8 +24,18 @@ struct PageLayout: Sendable {
         self.pages = pages
         self.strings = strings
         self.templates = templates
-        self.navigation = Navigation(pages: pages) { path in site.url(of: path, in: locale) }
+        let navigation = Navigation(pages: pages) { path in site.url(of: path, in: locale) }
+        self.navigation = navigation
         self.pathsByLocale = pathsByLocale
+        var itemHTML: [String: (inactive: String, active: String)] = [:]
+        for item in navigation.groups.flatMap(\.items) {
+            func render(_ active: Bool) -> String {
+                templates.render(partial: "partials/nav-item", ["title": item.title, "url": item.url, "active": active])
+            }
+            itemHTML[item.path] = (render(false), render(true))
+        }
+        self.itemHTML = itemHTML
+        self.groupHTML = navigation.groups.map { group in group.items.map { itemHTML[$0.path]?.inactive ?? "" }.joined() }
     }
 
     /// The URL of `path` in another locale: the same page if it has one, else its home.
@@ -60,7 +74,7 @@ struct PageLayout: Sendable {
     func html(for page: RenderedPage) -> String {
         let url = site.url(of: page.source.path, in: locale)
         let sequence = navigation.sequence
-        let position = sequence.firstIndex { $0.path == page.source.path }
+        let position = navigation.positions[page.source.path]
         var context = common(alternatesFor: page.source.path)
         var pageContext: [String: Any] = [
             "title": page.title, "description": page.frontMatter.description ?? "",
@@ -103,17 +117,29 @@ struct PageLayout: Sendable {
 
     /// The sidebar groups for a page.
     private func navigationContext(activePath: String?) -> [[String: Any]] {
-        let collapses = navigation.sequence.count > Self.expandedItemLimit
-        return navigation.groups.map { group in
+        let collapses = navigation.positions.count > Self.expandedItemLimit
+        return navigation.groups.enumerated().map { groupIndex, group in
             let containsActive = group.items.contains { $0.path == activePath } || group.index?.path == activePath
             let collapsed = collapses && !containsActive && !group.title.isEmpty
             return [
                 "title": group.title, "hasTitle": !group.title.isEmpty, "collapsed": collapsed,
                 "url": group.index?.url ?? group.items.first?.url ?? "", "linked": group.index != nil || collapsed,
                 "active": group.index != nil && group.index?.path == activePath,
-                "items": collapsed ? [] : group.items.map { ["title": $0.title, "url": $0.url, "active": $0.path == activePath] },
+                "itemsHTML": collapsed ? "" : itemsHTML(group: groupIndex, activePath: activePath),
             ] as [String: Any]
         }
+    }
+
+    /// A group's items as HTML, with the active one marked.
+    private func itemsHTML(group index: Int, activePath: String?) -> String {
+        let group = navigation.groups[index]
+        guard let activePath, group.items.contains(where: { $0.path == activePath }) else { return groupHTML[index] }
+        var html = ""
+        for item in group.items {
+            let variants = itemHTML[item.path]
+            html += (item.path == activePath ? variants?.active : variants?.inactive) ?? ""
+        }
+        return html
     }
 
     /// What every page of the locale shares: the site, the locales and the strings.

@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""relaydocs benchmarks, side by side with their anchors, every figure from one run.
+
+usage: bench.py RELAYDOCS [--runs N] [--work DIR]
+
+1. Full build of the 2,000-page corpus (../shared/bench/make_corpus.py): relaydocs vs Hugo (with a
+   minimal layout: section nav, table of contents, highlighting on) vs bare cmark over the same
+   bytes concatenated (the floor). Median of N alternating runs: wall, CPU, peak RSS.
+2. One-page rebuild through the path `relaydocs serve` uses, and its ratio to the full build.
+3. The snippet API under load (wrk) against a trivial endpoint of the same server.
+4. Snippet rendering in one process.
+"""
+import argparse, json, os, platform, re, shutil, signal, socket, statistics, subprocess, sys, time, urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+HUGO_CONFIG = """baseURL = "/"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[markup.highlight]
+  codeFences = true
+  noClasses = false
+[markup.goldmark.renderer]
+  unsafe = false
+"""
+HUGO_SINGLE = """<!doctype html><html><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>
+<nav>{{ range .CurrentSection.Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>
+<aside>{{ .TableOfContents }}</aside><main>{{ .Content }}</main></body></html>
+"""
+HUGO_LIST = """<!doctype html><html><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>
+<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>
+"""
+
+
+def measure(command, cwd=None):
+    """Wall seconds, CPU seconds (user + system) and peak RSS in MiB of one run."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    error = process.stderr.read().decode(errors="replace")
+    process.stderr.close()
+    if status != 0:
+        sys.exit(f"{' '.join(map(str, command))} failed:\n{error}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def machine():
+    model = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores ({model}), {memory:.0f} GiB, {platform.system()} {platform.release()}"
+
+
+def version(command):
+    try:
+        return subprocess.run(command, capture_output=True, text=True).stdout.splitlines()[0].strip()
+    except (OSError, IndexError):
+        return "missing"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wrk(url, seconds, key):
+    output = subprocess.run(
+        ["wrk", "-t2", "-c32", f"-d{seconds}s", "--latency", "-H", f"Authorization: Bearer {key}", url],
+        capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    def latency(percent):
+        match = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return rps, latency(50), latency(99), int(errors.group(1)) if errors else 0
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("relaydocs")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--work", default=str(ROOT / ".build" / "bench"))
+    parser.add_argument("--load-seconds", type=int, default=5)
+    args = parser.parse_args()
+    relaydocs = str(Path(args.relaydocs).resolve())
+    work = Path(args.work)
+    corpus = work / "corpus"
+    if not (corpus / "section00").exists():
+        subprocess.run([sys.executable, str(SHARED / "bench" / "make_corpus.py"), str(corpus), "2000"], check=True,
+                       stdout=subprocess.DEVNULL)
+    pages = sorted(corpus.rglob("*.md"))
+
+    # Hugo: the same content, a minimal layout with a section nav and the table of contents.
+    hugo = work / "hugo"
+    if hugo.exists():
+        shutil.rmtree(hugo)
+    (hugo / "layouts" / "_default").mkdir(parents=True)
+    (hugo / "hugo.toml").write_text(HUGO_CONFIG)
+    (hugo / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE)
+    (hugo / "layouts" / "_default" / "list.html").write_text(HUGO_LIST)
+    (hugo / "layouts" / "index.html").write_text(HUGO_LIST)
+    shutil.copytree(corpus, hugo / "content")
+
+    # cmark: the same bytes, concatenated: the floor of any CommonMark build.
+    concatenated = work / "corpus.md"
+    with open(concatenated, "wb") as out:
+        for page in pages:
+            out.write(page.read_bytes())
+            out.write(b"\n")
+
+    commands = {
+        "relaydocs": [relaydocs, "build", "--content", str(corpus), "--out", str(work / "site")],
+        "hugo": ["hugo", "--quiet", "--source", str(hugo), "--destination", str(work / "hugo-public")],
+        "cmark": ["cmark", str(concatenated)],
+    }
+    for name in commands:  # warm the caches once
+        measure(commands[name])
+    results = {name: [] for name in commands}
+    for _ in range(args.runs):
+        for name, command in commands.items():
+            results[name].append(measure(command))
+
+    def median(name, index):
+        return statistics.median(run[index] for run in results[name])
+
+    # One-page rebuild and snippet rendering, in process.
+    inner = json.loads(subprocess.run(
+        [relaydocs, "benchmark", "--content", str(corpus), "--page", "section07/page00007.md"],
+        capture_output=True, text=True, check=True).stdout)
+
+    # The snippet API under load.
+    port = free_port()
+    server = subprocess.Popen(
+        [relaydocs, "serve", "--no-watch", "--port", str(port), "--content", str(ROOT / "content")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.05)
+        key = "sk-bench-0123456789"
+        trivial = wrk(base + "/healthz", args.load_seconds, key)
+        api = wrk(base + "/api/v1/snippets?model=gpt-4o&lang=python", args.load_seconds, key)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=10)
+
+    wall = {name: median(name, 0) for name in commands}
+    print(f"machine: {machine()}")
+    print(f"anchors: {version(['hugo', 'version'])}; {version(['cmark', '--version'])}; wrk {version(['wrk', '-v'])}")
+    print(f"corpus: {len(pages)} pages, {sum(p.stat().st_size for p in pages) / 2**20:.1f} MiB; median of {args.runs} alternating runs\n")
+    print("| measurement | relaydocs | anchor | ratio | goal |")
+    print("| --- | --- | --- | --- | --- |")
+    print(f"| full build, wall | {wall['relaydocs']:.3f} s | Hugo {wall['hugo']:.3f} s | {wall['relaydocs'] / wall['hugo']:.2f} × Hugo | ≤ 0.14 × Hugo |")
+    print(f"| full build, wall | {wall['relaydocs']:.3f} s | cmark {wall['cmark']:.3f} s | {wall['relaydocs'] / wall['cmark']:.1f} × cmark | ≤ 3.5 × cmark |")
+    print(f"| full build, CPU | {median('relaydocs', 1):.3f} s | Hugo {median('hugo', 1):.3f} s, cmark {median('cmark', 1):.3f} s | {median('relaydocs', 1) / median('hugo', 1):.2f} × Hugo | |")
+    print(f"| full build, peak RSS | {median('relaydocs', 2):.0f} MiB | Hugo {median('hugo', 2):.0f} MiB, cmark {median('cmark', 2):.0f} MiB | {median('relaydocs', 2) / median('hugo', 2):.2f} × Hugo | ≤ 150 MiB |")
+    print(f"| one-page rebuild (serve's path) | {inner['rebuildSeconds'] * 1000:.1f} ms ({inner['rebuildRendered']} rendered, {inner['rebuildLaidOut']} laid out) | in-memory full build {inner['fullBuildSeconds']:.3f} s | 1/{inner['fullBuildSeconds'] / inner['rebuildSeconds']:.0f} | ≤ 1/20 |")
+    print(f"| snippet API, throughput | {api[0]:.0f} req/s | /healthz {trivial[0]:.0f} req/s | {api[0] / trivial[0] * 100:.0f} % | ≥ 80 % |")
+    print(f"| snippet API, latency p50 / p99 | {api[1]:.2f} / {api[2]:.2f} ms | /healthz {trivial[1]:.2f} / {trivial[2]:.2f} ms | | p99 ≤ 5 ms |")
+    if api[3] or trivial[3]:
+        print(f"| non-2xx answers | {api[3]} | {trivial[3]} | | 0 |")
+    print(f"| snippet rendering, one process | {inner['snippetsPerSecond']:.0f} snippets/s | | | |")
+
+
+if __name__ == "__main__":
+    main()
