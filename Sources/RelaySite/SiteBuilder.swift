@@ -88,7 +88,10 @@ public struct SiteBuilder: Sendable {
         for locale in site.locales {
             let folder = URL(fileURLWithPath: options.content).appendingPathComponent(locale.folder)
             let display = locale.folder.isEmpty ? options.content : "\(options.content)/\(locale.folder)"
-            let found = try ContentScanner.scan(folder: folder, displayFolder: display, locale: locale.code)
+            let found = try ContentScanner.scan(
+                folder: folder, displayFolder: display, locale: locale.code,
+                known: cache.map { cache in { cache.text(path: $0, modified: $1, size: $2) } },
+                read: cache.map { cache in { cache.store(text: $3, path: $0, modified: $1, size: $2) } })
             sources.append((locale, found.pages, found.files))
         }
         let pageCount = sources.reduce(0) { $0 + $1.pages.count }
@@ -145,7 +148,7 @@ public struct SiteBuilder: Sendable {
             let strings = SiteStrings.load(yaml: templates.stringsYAML, locale: locale.code)
             let layout = PageLayout(
                 site: site, locale: locale, pages: pages, strings: strings, templates: templates,
-                pathsByLocale: pathsByLocale)
+                pathsByLocale: pathsByLocale, cache: cache, generation: generation)
             let documents = Parallel.map(pages) { page in
                 (layout.outputPath(of: page), layout.document(for: page, cache: cache, generation: generation))
             }

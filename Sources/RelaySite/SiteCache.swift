@@ -11,7 +11,8 @@ public final class SiteCache: @unchecked Sendable {
     private let lock = NSLock()
     private var pages: [String: (generation: Int, text: String, page: RenderedPage)] = [:]
     private var layouts: [String: (key: Int, data: Data)] = [:]
-    private var generations: [Int: Int] = [:]
+    private var texts: [String: (modified: Date, size: Int, text: String)] = [:]
+    private var navItems: [String: String] = [:]
     /// How many pages were rendered and laid out by the last build (for tests and progress).
     public private(set) var renderedCount = 0
     public private(set) var laidOutCount = 0
@@ -36,6 +37,26 @@ public final class SiteCache: @unchecked Sendable {
         hasher.combine(templates)
         hasher.combine(configuration)
         return hasher.finalize()
+    }
+
+    /// The text of a file read before, if its modification time and size are the same.
+    func text(path: String, modified: Date, size: Int) -> String? {
+        lock.withLock {
+            guard let entry = texts[path], entry.modified == modified, entry.size == size else { return nil }
+            return entry.text
+        }
+    }
+
+    func store(text: String, path: String, modified: Date, size: Int) {
+        lock.withLock { texts[path] = (modified, size, text) }
+    }
+
+    /// A rendered sidebar item (keyed by generation, title, URL and whether it is active).
+    func navItem(_ key: String, render: () -> String) -> String {
+        if let hit = lock.withLock({ navItems[key] }) { return hit }
+        let html = render()
+        lock.withLock { navItems[key] = html }
+        return html
     }
 
     func page(_ source: SourcePage, generation: Int) -> RenderedPage? {

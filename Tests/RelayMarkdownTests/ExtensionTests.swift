@@ -118,3 +118,10 @@ struct ExtensionTests {
         #expect(!safe.html("::: tip <img src=x onerror=alert(1)>\nx\n:::\n").contains("<img"))
     }
 }
+
+@Test("a NUL byte does not end the document; the empty document parses")
+func nulBytes() {
+    let html = MarkdownRenderer().html("before \u{0} after\n")
+    #expect(html == "<p>before \u{FFFD} after</p>\n")
+    #expect(MarkdownRenderer().html("") == "")
+}

@@ -223,3 +223,19 @@ struct SiteCacheTests {
         #expect(cache.laidOutCount == 3)
     }
 }
+
+@Suite("The search index")
+struct SearchIndexTests {
+    @Test("text with quotes, controls, separators and non-ASCII survives the hand-written JSON")
+    func hardText() throws {
+        let hard = "quote \" backslash \\ tab \t newline \n cr \r nul \u{0} bell \u{7} sep \u{2028}\u{2029} e\u{301} 你好 🙂 \u{E2}"
+        let fixture = try SiteFixture(["index.md": "# Home\n\n\(hard.replacingOccurrences(of: "\n", with: " "))\n\n## \(hard.prefix(20))\n"])
+        try fixture.build()
+        let data = Data(try fixture.read("search-index.json").utf8)
+        let index = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let page = try #require((index["pages"] as? [[String: Any]])?.first)
+        let text = try #require(page["text"] as? String)
+        #expect(text.contains("quote \" backslash \\ tab \t"))
+        #expect(text.contains("sep \u{2028}\u{2029} e\u{301} 你好 🙂"))
+    }
+}

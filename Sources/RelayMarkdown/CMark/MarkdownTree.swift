@@ -29,8 +29,14 @@ public final class MarkdownTree {
 
     /// Parses CommonMark text.
     public init(parsing text: String, options: MarkdownOptions = []) {
-        let root = text.withCString { pointer in
-            cmark_parse_document(pointer, strlen(pointer), options.rawValue)
+        // By length, not strlen: a NUL byte in the text must not end the document (cmark turns it
+        // into U+FFFD, as CommonMark asks).
+        var bytes = Array(text.utf8)
+        bytes.append(0)  // never empty, so the buffer always has an address
+        let root = bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                cmark_parse_document(pointer, buffer.count - 1, options.rawValue)
+            }
         }
         guard let root else { preconditionFailure("libcmark could not allocate a document") }
         document = MarkdownNode(root)

@@ -14,10 +14,13 @@ struct PageLayout: Sendable {
     let itemHTML: [String: (inactive: String, active: String)]
     /// Each group's item list with no item active.
     let groupHTML: [String]
+    /// A hash of everything the layout of every page of the locale depends on besides the page
+    /// itself (the sidebar, the other locales' pages), computed once.
+    let sharedLayoutHash: Int
 
     init(
         site: SiteModel, locale: SiteModel.LocaleInfo, pages: [RenderedPage], strings: SiteStrings,
-        templates: SiteTemplates, pathsByLocale: [String: Set<String>]
+        templates: SiteTemplates, pathsByLocale: [String: Set<String>], cache: SiteCache? = nil, generation: Int? = nil
     ) {
         self.site = site
         self.locale = locale
@@ -30,12 +33,28 @@ struct PageLayout: Sendable {
         var itemHTML: [String: (inactive: String, active: String)] = [:]
         for item in navigation.groups.flatMap(\.items) {
             func render(_ active: Bool) -> String {
-                templates.render(partial: "partials/nav-item", ["title": item.title, "url": item.url, "active": active])
+                let make = { templates.render(partial: "partials/nav-item", ["title": item.title, "url": item.url, "active": active]) }
+                guard let cache, let generation else { return make() }
+                return cache.navItem("\(generation)\u{1}\(item.title)\u{1}\(item.url)\u{1}\(active)", render: make)
             }
             itemHTML[item.path] = (render(false), render(true))
         }
         self.itemHTML = itemHTML
         self.groupHTML = navigation.groups.map { group in group.items.map { itemHTML[$0.path]?.inactive ?? "" }.joined() }
+        var hasher = Hasher()
+        for group in navigation.groups {
+            hasher.combine(group.title)
+            hasher.combine(group.index?.url)
+            for item in group.items {
+                hasher.combine(item.title)
+                hasher.combine(item.url)
+            }
+        }
+        for code in pathsByLocale.keys.sorted() {
+            hasher.combine(code)
+            hasher.combine(pathsByLocale[code]!.sorted())
+        }
+        self.sharedLayoutHash = hasher.finalize()
     }
 
     /// The URL of `path` in another locale: the same page if it has one, else its home.
@@ -54,20 +73,14 @@ struct PageLayout: Sendable {
         hasher.combine(page.html)
         hasher.combine(page.title)
         hasher.combine(page.frontMatter.description)
-        hasher.combine(navigationSignature)
-        hasher.combine(pathsByLocale.mapValues { $0.sorted() })
+        hasher.combine(page.source.path)
+        hasher.combine(sharedLayoutHash)
         let key = hasher.finalize()
         let path = outputPath(of: page)
         if let hit = cache.layout(path: path, key: key) { return hit }
         let data = Data(html(for: page).utf8)
         cache.store(layout: data, path: path, key: key)
         return data
-    }
-
-    /// Everything of the sidebar that every page shows.
-    var navigationSignature: String {
-        navigation.groups.map { group in group.title + "\u{1}" + group.items.map { $0.title + "\u{2}" + $0.url }.joined(separator: "\u{3}") }
-            .joined(separator: "\u{4}")
     }
 
     /// The full HTML document of a page.
