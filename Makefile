@@ -73,7 +73,7 @@ browser-test: venv browser-deps
 ## Run every snippet of the built-in catalog against the stand-in relay.
 verify: venv
 	$(SWIFT) build
-	.build/debug/relaydocs verify --python $(VENV)/bin/python
+	.build/debug/relaydocs verify --python $(VENV)/bin/python --content content
 
 ## Benchmarks side by side with Hugo, cmark and a trivial endpoint (release build); prints one table.
 bench: deps

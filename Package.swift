@@ -129,7 +129,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RelayVerifyTests",
-            dependencies: ["RelayCatalog", "RelaySnippets", "RelayDefaults", "RelayVerify", "StandInRelay"]
+            dependencies: ["RelayCatalog", "RelaySnippets", "RelayDefaults", "RelayVerify", "StandInRelay", "RelaySite"]
         ),
         .testTarget(
             name: "RelaydocsCLITests",

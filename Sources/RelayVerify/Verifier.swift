@@ -26,6 +26,9 @@ public struct Verifier: Sendable {
         public var prompt: String
         /// How long one snippet (or one compilation) may take.
         public var timeout: Duration
+        /// More snippets to run as they are, with their own prompts, such as every snippet a docs
+        /// site shows (`SiteSnippets.requests(inContent:catalog:)`).
+        public var extraRequests: [SnippetRequest] = []
 
         /// Options with the defaults: every language, `python3`, one job per core.
         public init(
@@ -57,9 +60,14 @@ public struct Verifier: Sendable {
         self.options = options
     }
 
-    /// The cases a run covers.
+    /// The cases a run covers: the catalog's matrix, then the extra requests it does not hold.
     public var cases: [VerificationCase] {
-        VerificationCase.all(in: catalog, languages: options.languages, prompt: options.prompt)
+        var cases = VerificationCase.all(in: catalog, languages: options.languages, prompt: options.prompt)
+        for request in options.extraRequests where options.languages.contains(request.language) {
+            guard !cases.contains(where: { $0.request == request }) else { continue }
+            cases.append(VerificationCase(index: cases.count, request: request, protocolID: request.protocolID ?? "openai-chat"))
+        }
+        return cases
     }
 
     /// Checks that the programs the languages need are installed, with the SDKs.
@@ -192,7 +200,8 @@ public struct Verifier: Sendable {
             }
         }
         if output.status != -1 {
-            problems += RequestChecks(verificationCase: verificationCase, catalog: catalog, prompt: options.prompt)
+            let prompt = verificationCase.request.prompt ?? catalog.relay.defaultPrompt
+            problems += RequestChecks(verificationCase: verificationCase, catalog: catalog, prompt: prompt)
                 .problems(in: requests)
         }
         let masked = RecordedRequest.mask(key)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RelayCatalog
 import RelaySnippets
+import RelaySite
 import RelayVerify
 
 /// `relaydocs verify`: run every snippet against a local stand-in relay and check each request.
@@ -31,6 +32,9 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only these languages, comma-separated: python,curl,swift.", valueName: "languages"))
     var only: String?
 
+    @Option(help: ArgumentHelp("Also run every snippet block of this docs content folder, with its own prompt.", valueName: "dir"))
+    var content: String?
+
     @Option(help: "How many snippets run at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -38,9 +42,16 @@ struct VerifyCommand: AsyncParsableCommand {
         let languages = try parseLanguages()
         let loaded = try loadCatalog(path: catalog)
         let sources = try SourceOptions.parse(templates.map { ["--templates", $0] } ?? [])
-        let verifier = Verifier(
-            catalog: loaded, templates: try sources.loadTemplates(),
-            options: Verifier.Options(languages: languages, python: python ?? defaultPython(), jobs: jobs))
+        var options = Verifier.Options(languages: languages, python: python ?? defaultPython(), jobs: jobs)
+        if let content {
+            do {
+                options.extraRequests = try SiteSnippets.requests(inContent: content, catalog: loaded)
+            } catch {
+                printError(error.description)
+                throw ExitCode.failure
+            }
+        }
+        let verifier = Verifier(catalog: loaded, templates: try sources.loadTemplates(), options: options)
         let report: VerificationReport
         do {
             print("verifying \(verifier.cases.count) snippets with \(max(1, jobs)) jobs")

@@ -1,6 +1,7 @@
 import Foundation
 import RelayCatalog
 import RelayDefaults
+import RelaySite
 import RelaySnippets
 import RelayVerify
 import Testing
@@ -17,10 +18,12 @@ let defaultTemplates = try! SnippetTemplates(files: DefaultResources.templates, 
 
 /// Runs a verification and records a readable issue when the tools are missing.
 func verify(
-    catalog: Catalog = defaultCatalog, templates: SnippetTemplates = defaultTemplates, languages: [Language]
+    catalog: Catalog = defaultCatalog, templates: SnippetTemplates = defaultTemplates, languages: [Language],
+    extraRequests: [SnippetRequest] = []
 ) async throws -> VerificationReport {
-    let verifier = Verifier(
-        catalog: catalog, templates: templates, options: Verifier.Options(languages: languages, python: sdkPython))
+    var options = Verifier.Options(languages: languages, python: sdkPython)
+    options.extraRequests = extraRequests
+    let verifier = Verifier(catalog: catalog, templates: templates, options: options)
     do {
         return try await verifier.run()
     } catch let error as MissingTools {
@@ -31,11 +34,19 @@ func verify(
 
 @Suite("Every snippet runs against the stand-in relay", .serialized)
 struct VerifierTests {
-    @Test("the whole matrix passes: every model × protocol × language × variant")
+    @Test("the whole matrix passes: every model × protocol × language × variant, and every snippet the default site shows")
     func wholeMatrix() async throws {
-        let report = try await verify(languages: Language.allCases)
+        let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("content").path
+        let siteSnippets = try SiteSnippets.requests(inContent: content, catalog: defaultCatalog)
+        #expect(siteSnippets.count >= 30, "the default site shows at least 30 snippets")
+        let report = try await verify(languages: Language.allCases, extraRequests: siteSnippets)
         #expect(report.results.count >= 24)
-        #expect(report.results.count == VerificationCase.all(in: defaultCatalog, prompt: Verifier.hostilePrompt).count)
+        let matrix = VerificationCase.all(in: defaultCatalog, prompt: Verifier.hostilePrompt)
+        #expect(report.results.count == matrix.count + siteSnippets.filter { request in !matrix.contains { $0.request == request } }.count)
+        for request in siteSnippets {
+            #expect(report.results.contains { $0.verificationCase.request == request && $0.passed }, "site snippet not verified: \(request)")
+        }
         let failures = report.results.filter { !$0.passed }
         #expect(failures.isEmpty, "\(failures.map(\.line).joined(separator: "\n"))\n\(failures.first?.details ?? "")")
         #expect(report.summary == "\(report.results.count) passed, 0 failed")

@@ -32,7 +32,8 @@ enum SnippetBlocks {
         let description: String
     }
 
-    static func render(_ words: [String], prompt: String, generator: SnippetGenerator) throws -> String {
+    /// The snippet requests of one block: one per language, from its attributes and text.
+    static func requests(_ words: [String], prompt: String, catalog: Catalog) throws -> [SnippetRequest] {
         var values: [String: String] = [:]
         for word in words {
             let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
@@ -41,7 +42,6 @@ enum SnippetBlocks {
             }
             values[parts[0]] = parts[1].trimmingCharacters(in: ["\"", "'"])
         }
-        let catalog = generator.catalog
         let model = values["model"] ?? catalog.models.first?.id ?? ""
         guard let listed = catalog.model(id: model) else {
             throw Problem(description: "unknown model \(model.debugDescription); the catalog's models are \(catalog.models.map(\.id).joined(separator: ", "))")
@@ -70,14 +70,21 @@ enum SnippetBlocks {
             thinking = budget
         }
         let trimmedPrompt = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
+        let stream = try flag("stream")
+        let cache = try flag("cache")
+        return languages.map { language in
+            SnippetRequest(
+                model: model, language: language, protocolID: protocolID,
+                prompt: trimmedPrompt.isEmpty ? nil : trimmedPrompt, stream: stream, thinkingBudget: thinking, cache: cache)
+        }
+    }
+
+    static func render(_ words: [String], prompt: String, generator: SnippetGenerator) throws -> String {
         var tabs = ""
         var panels = ""
-        for (index, language) in languages.enumerated() {
-            let snippet = try generator.snippet(
-                for: SnippetRequest(
-                    model: model, language: language, protocolID: protocolID,
-                    prompt: trimmedPrompt.isEmpty ? nil : trimmedPrompt, stream: try flag("stream"),
-                    thinkingBudget: thinking, cache: try flag("cache")))
+        for (index, request) in try requests(words, prompt: prompt, catalog: generator.catalog).enumerated() {
+            let language = request.language
+            let snippet = try generator.snippet(for: request)
             let renderer = SnippetRenderers.renderer(for: language)
             let name = displayName(language)
             let label = language == .curl ? name : "\(name) · \(snippet.sdk)"
@@ -96,5 +103,36 @@ enum SnippetBlocks {
         case .curl: "curl"
         case .swift: "Swift"
         }
+    }
+}
+
+/// The snippets a site shows, so `relaydocs verify` can run exactly those too.
+public enum SiteSnippets {
+    /// Every snippet request of every snippet block under a content folder (all locales),
+    /// without duplicates, in file order.
+    public static func requests(inContent folder: String, catalog: Catalog) throws(SiteBuildError) -> [SnippetRequest] {
+        var result: [SnippetRequest] = []
+        var problems: [SiteDiagnostic] = []
+        let root = URL(fileURLWithPath: folder).standardizedFileURL.path
+        for entry in FileWalker.files(under: root).sorted(by: { $0.path < $1.path }) where entry.path.hasSuffix(".md") {
+            let display = "\(folder)/\(entry.path)"
+            guard let text = try? String(contentsOfFile: root + "/" + entry.path, encoding: .utf8) else { continue }
+            let (_, body, _) = FrontMatter.split(text, file: display)
+            let tree = MarkdownTree(parsing: body, options: [.sourcePositions])
+            for block in tree.document.descendants where block.kind == .codeBlock {
+                let words = block.fenceInfo.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+                guard words.first == "snippet" else { continue }
+                do {
+                    for request in try SnippetBlocks.requests(Array(words.dropFirst()), prompt: block.literal ?? "", catalog: catalog)
+                    where !result.contains(request) {
+                        result.append(request)
+                    }
+                } catch {
+                    problems.append(SiteDiagnostic(file: display, line: block.startLine, message: "snippet block: \(error)"))
+                }
+            }
+        }
+        guard problems.isEmpty else { throw SiteBuildError(problems) }
+        return result
     }
 }
