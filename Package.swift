@@ -141,6 +141,7 @@ let package = Package(
                 "RelayCatalog",
                 "RelaySnippets",
                 "RelayDefaults",
+                "RelayVerify",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

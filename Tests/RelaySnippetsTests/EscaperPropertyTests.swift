@@ -2,6 +2,7 @@ import Foundation
 import PropertyBased
 import RelayCatalog
 import RelaySnippets
+import RelayVerify
 import Testing
 
 /// Strings made to break literals: quotes, backslashes, interpolation and substitution syntax,
@@ -63,7 +64,7 @@ struct EscaperPropertyTests {
                 assert isinstance(node, ast.Constant) and isinstance(node.value, str), line
                 print(node.value.encode("utf-8", "surrogatepass").hex())
             """, to: "eval.py")
-        let result = try ProcessRunner.run("python3", [script.path, literals.path])
+        let result = try await ProgramRunner.run("python3", [script.path, literals.path])
         #expect(result.status == 0, "\(result.stderr)")
         let decoded = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         #expect(decoded == inputs.map(Self.hex))
@@ -82,7 +83,7 @@ struct EscaperPropertyTests {
         script +=
             "exec python3 -c 'import os, sys\nfor a in sys.argv[1:]: print(os.fsencode(a).hex())' \"${args[@]}\"\n"
         let file = try folder.write(script, to: "quote.sh")
-        let result = try ProcessRunner.run("bash", [file.path])
+        let result = try await ProgramRunner.run("bash", [file.path])
         #expect(result.status == 0, "\(result.stderr)")
         let received = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(
             String.init)
@@ -141,10 +142,10 @@ struct EscaperPropertyTests {
             """
         let file = try folder.write(source, to: "main.swift")
         let binary = folder.url.appendingPathComponent("literals").path
-        let compiled = try ProcessRunner.run("swiftc", ["-swift-version", "6", "-Onone", file.path, "-o", binary])
+        let compiled = try await ProgramRunner.run("swiftc", ["-swift-version", "6", "-Onone", file.path, "-o", binary])
         #expect(compiled.status == 0, "\(compiled.stderr)")
         #expect(compiled.stderr.isEmpty, "warnings: \(compiled.stderr)")
-        let result = try ProcessRunner.run(binary, [])
+        let result = try await ProgramRunner.run(binary, [])
         let printed = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         #expect(printed == inputs.map(Self.hex))
     }

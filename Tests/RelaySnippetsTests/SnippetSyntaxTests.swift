@@ -1,6 +1,7 @@
 import Foundation
 import RelayCatalog
 import RelaySnippets
+import RelayVerify
 import Testing
 
 /// Every snippet of the matrix, written with a hostile key and prompt, must still be valid code
@@ -24,7 +25,7 @@ struct SnippetSyntaxTests {
     }
 
     @Test("Python compiles, and the key and prompt are string constants of the program")
-    func pythonCompiles() throws {
+    func pythonCompiles() async throws {
         let (folder, files) = try Self.write(language: .python)
         #expect(files.count >= 12)
         let expected = try JSONSerialization.data(withJSONObject: [Fixtures.hostileKey, Fixtures.hostilePrompt])
@@ -42,18 +43,18 @@ struct SnippetSyntaxTests {
             """, to: "check.py")
         let values = folder.url.appendingPathComponent("values.json")
         try expected.write(to: values)
-        let result = try ProcessRunner.run("python3", [checker.path, values.path] + files.map(\.1.path))
+        let result = try await ProgramRunner.run("python3", [checker.path, values.path] + files.map(\.1.path))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "checked \(files.count)\n", "\(result.stdout)")
     }
 
     @Test("curl passes bash -n")
-    func curlParses() throws {
+    func curlParses() async throws {
         let (folder, files) = try Self.write(language: .curl)
         defer { withExtendedLifetime(folder) {} }
         #expect(files.count >= 12)
         for (entry, file) in files {
-            let result = try ProcessRunner.run("bash", ["-n", file.path])
+            let result = try await ProgramRunner.run("bash", ["-n", file.path])
             #expect(result.status == 0, "\(entry): \(result.stderr)")
         }
     }
@@ -69,7 +70,7 @@ struct SnippetSyntaxTests {
             func next() {
                 guard let (entry, file) = pending.popFirst() else { return }
                 group.addTask {
-                    let result = try ProcessRunner.run("swiftc", ["-typecheck", "-swift-version", "6", file.path])
+                    let result = try await ProgramRunner.run("swiftc", ["-typecheck", "-swift-version", "6", file.path])
                     return result.status == 0 && result.stderr.isEmpty ? nil : "\(entry): \(result.stderr)"
                 }
             }
