@@ -14,6 +14,9 @@ struct PageLayout: Sendable {
     let itemHTML: [String: (inactive: String, active: String)]
     /// Each group's item list with no item active.
     let groupHTML: [String]
+    /// The strings as the templates see them, built once (immutable, so shared across threads).
+    private let strings_: TemplateContext
+    private var stringsContext: [String: Any] { strings_.value }
     /// A hash of everything the layout of every page of the locale depends on besides the page
     /// itself (the sidebar, the other locales' pages), computed once.
     let sharedLayoutHash: Int
@@ -40,6 +43,7 @@ struct PageLayout: Sendable {
             itemHTML[item.path] = (render(false), render(true))
         }
         self.itemHTML = itemHTML
+        self.strings_ = TemplateContext(value: strings.context)
         self.groupHTML = navigation.groups.map { group in group.items.map { itemHTML[$0.path]?.inactive ?? "" }.joined() }
         var hasher = Hasher()
         for group in navigation.groups {
@@ -164,7 +168,7 @@ struct PageLayout: Sendable {
                 "searchIndex": site.base + locale.prefix + "search-index.json",
                 "home": site.url(of: "index.md", in: locale),
             ],
-            "strings": strings.context,
+            "strings": stringsContext,
             "hasLocales": site.locales.count > 1,
         ]
         context["locales"] = site.locales.map { other in
@@ -190,4 +194,9 @@ struct PageLayout: Sendable {
         }
         return entries
     }
+}
+
+/// A template context that is built once and then only read.
+struct TemplateContext: @unchecked Sendable {
+    let value: [String: Any]
 }
