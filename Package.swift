@@ -129,7 +129,9 @@ let package = Package(
         ),
         .testTarget(
             name: "RelayVerifyTests",
-            dependencies: ["RelayCatalog", "RelaySnippets", "RelayDefaults", "RelayVerify", "StandInRelay", "RelaySite"]
+            dependencies: [
+                "RelayCatalog", "RelaySnippets", "RelayDefaults", "RelayVerify", "StandInRelay", "RelaySite",
+            ]
         ),
         .testTarget(
             name: "RelaydocsCLITests",

@@ -106,16 +106,21 @@ public struct FileWatcher: Sendable {
             let urls: [URL]
             if isFolder.boolValue {
                 let enumerator = manager.enumerator(
-                    at: URL(fileURLWithPath: path), includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey])
+                    at: URL(fileURLWithPath: path),
+                    includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey])
                 urls = (enumerator?.allObjects as? [URL]) ?? []
             } else {
                 urls = [URL(fileURLWithPath: path)]
             }
             for url in urls {
-                guard let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]),
+                guard
+                    let values = try? url.resourceValues(forKeys: [
+                        .contentModificationDateKey, .fileSizeKey, .isRegularFileKey,
+                    ]),
                     values.isRegularFile == true
                 else { continue }
-                result[url.path] = "\(values.contentModificationDate?.timeIntervalSince1970 ?? 0):\(values.fileSize ?? 0)"
+                result[url.path] =
+                    "\(values.contentModificationDate?.timeIntervalSince1970 ?? 0):\(values.fileSize ?? 0)"
             }
         }
         return result

@@ -18,7 +18,10 @@ public struct RelayServer: Sendable {
         /// The files and folders to watch.
         public var watchedPaths: [String]
 
-        public init(host: String = "127.0.0.1", port: Int = 8080, watch: Bool = true, corsOrigins: [String] = [], watchedPaths: [String] = []) {
+        public init(
+            host: String = "127.0.0.1", port: Int = 8080, watch: Bool = true, corsOrigins: [String] = [],
+            watchedPaths: [String] = []
+        ) {
             self.host = host
             self.port = port
             self.watch = watch
@@ -48,12 +51,15 @@ public struct RelayServer: Sendable {
         let site = self.site
         router.get("/api/v1/snippets") { request, _ -> Response in
             guard let inputs = await site.inputs else {
-                return Self.json(SnippetAPI.Answer(status: 503, body: Data("{\"error\":{\"message\":\"the site has not built yet\"}}".utf8)))
+                return Self.json(
+                    SnippetAPI.Answer(
+                        status: 503, body: Data("{\"error\":{\"message\":\"the site has not built yet\"}}".utf8)))
             }
             var query: [String: String] = [:]
             for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
             return Self.json(
-                SnippetAPI.snippets(query: query, authorization: request.headers[.authorization], generator: inputs.generator))
+                SnippetAPI.snippets(
+                    query: query, authorization: request.headers[.authorization], generator: inputs.generator))
         }
         // A trivial endpoint: health checks, and the ceiling the snippet API is measured against.
         router.get("/healthz") { _, _ -> Response in
@@ -61,7 +67,9 @@ public struct RelayServer: Sendable {
         }
         router.get("/api/v1/catalog") { _, _ -> Response in
             guard let inputs = await site.inputs else {
-                return Self.json(SnippetAPI.Answer(status: 503, body: Data("{\"error\":{\"message\":\"the site has not built yet\"}}".utf8)))
+                return Self.json(
+                    SnippetAPI.Answer(
+                        status: 503, body: Data("{\"error\":{\"message\":\"the site has not built yet\"}}".utf8)))
             }
             return Self.json(SnippetAPI.catalog(inputs.generator.catalog))
         }
@@ -81,10 +89,13 @@ public struct RelayServer: Sendable {
                         try await writer.write(ByteBuffer(string: ": connected\n\n"))
                         for await event in events {
                             switch event {
-                            case .reload(let version): try await writer.write(ByteBuffer(string: "event: reload\ndata: \(version)\n\n"))
+                            case .reload(let version):
+                                try await writer.write(ByteBuffer(string: "event: reload\ndata: \(version)\n\n"))
                             case .failure(let message):
-                                let data = message.split(separator: "\n", omittingEmptySubsequences: false).map { "data: \($0)" }
-                                    .joined(separator: "\n")
+                                let data = message.split(separator: "\n", omittingEmptySubsequences: false).map {
+                                    "data: \($0)"
+                                }
+                                .joined(separator: "\n")
                                 try await writer.write(ByteBuffer(string: "event: failure\n\(data)\n\n"))
                             }
                         }
@@ -109,8 +120,10 @@ public struct RelayServer: Sendable {
             server: .http1(
                 configuration: .init(
                     idleTimeout: .seconds(30),
-                    httpDecoderConfiguration: .init(maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 16 * 1024, maxHeaderFieldCount: 100))),
-            configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: "relaydocs"),
+                    httpDecoderConfiguration: .init(
+                        maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 16 * 1024, maxHeaderFieldCount: 100))),
+            configuration: ApplicationConfiguration(
+                address: .hostname(options.host, port: options.port), serverName: "relaydocs"),
             logger: logger)
     }
 
@@ -118,7 +131,9 @@ public struct RelayServer: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         headers[.cacheControl] = "no-store"
-        return Response(status: .init(code: answer.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
+        return Response(
+            status: .init(code: answer.status), headers: headers,
+            body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 
     static func file(_ data: Data, type: String, status: HTTPResponse.Status) -> Response {
@@ -145,11 +160,14 @@ public struct RelayServer: Sendable {
         }
         for candidate in candidates {
             if let data = await site.file(candidate) {
-                return file(body(data, path: candidate, inject: injectLiveReload), type: contentType(candidate), status: .ok)
+                return file(
+                    body(data, path: candidate, inject: injectLiveReload), type: contentType(candidate), status: .ok)
             }
         }
         let notFound = await site.file("404.html") ?? Data("Not found".utf8)
-        return file(body(notFound, path: "404.html", inject: injectLiveReload), type: "text/html; charset=utf-8", status: .notFound)
+        return file(
+            body(notFound, path: "404.html", inject: injectLiveReload), type: "text/html; charset=utf-8",
+            status: .notFound)
     }
 
     static func body(_ data: Data, path: String, inject: Bool) -> Data {
@@ -183,7 +201,9 @@ public struct RelayServer: Sendable {
 struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         let started = ContinuousClock.now
         let path = request.uri.path
         do {
@@ -207,8 +227,11 @@ struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
 struct CORSAllowListMiddleware<Context: RequestContext>: RouterMiddleware {
     let origins: [String]
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.uri.path.hasPrefix("/api/"), let origin = request.headers[.origin], origins.contains(origin) else {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        guard request.uri.path.hasPrefix("/api/"), let origin = request.headers[.origin], origins.contains(origin)
+        else {
             return try await next(request, context)
         }
         if request.method == .options {

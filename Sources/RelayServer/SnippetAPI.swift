@@ -25,7 +25,8 @@ public enum SnippetAPI {
     }
 
     /// `GET /api/v1/snippets`
-    public static func snippets(query: [String: String], authorization: String?, generator: SnippetGenerator) -> Answer {
+    public static func snippets(query: [String: String], authorization: String?, generator: SnippetGenerator) -> Answer
+    {
         guard let authorization, !authorization.isEmpty else {
             return error(401, "send the user's key as Authorization: Bearer <key>")
         }
@@ -40,7 +41,8 @@ public enum SnippetAPI {
         }
         let allowed: Set<String> = ["model", "lang", "protocol", "stream", "prompt"]
         if let unknown = query.keys.sorted().first(where: { !allowed.contains($0) }) {
-            return error(400, "unknown parameter \(unknown.debugDescription); expected model, lang, protocol, stream, prompt")
+            return error(
+                400, "unknown parameter \(unknown.debugDescription); expected model, lang, protocol, stream, prompt")
         }
         guard let model = query["model"], !model.isEmpty else { return error(400, "the model parameter is required") }
         var languages = Language.allCases
@@ -77,7 +79,8 @@ public enum SnippetAPI {
                     snippets.append([
                         "language": language.rawValue, "sdk": snippet.sdk, "sdkVersions": snippet.sdkVersions,
                         "protocol": snippet.protocol, "stream": snippet.stream, "code": snippet.code,
-                        "html": SnippetHTML.codeBlock(snippet.code, language: SnippetRenderers.renderer(for: language).fenceLanguage),
+                        "html": SnippetHTML.codeBlock(
+                            snippet.code, language: SnippetRenderers.renderer(for: language).fenceLanguage),
                     ])
                 }
             }
@@ -97,7 +100,9 @@ public enum SnippetAPI {
                 [
                     "id": provider.id, "name": provider.name, "originalBaseURL": provider.originalBaseURL,
                     "relayBaseURL": catalog.relayBaseURL(of: provider),
-                    "note": Dictionary(provider.note.translations.map { ($0.locale, $0.text) }, uniquingKeysWith: { first, _ in first }),
+                    "note": Dictionary(
+                        provider.note.translations.map { ($0.locale, $0.text) }, uniquingKeysWith: { first, _ in first }
+                    ),
                 ] as [String: Any]
             },
             "protocols": catalog.protocols.map { wireProtocol in
@@ -106,7 +111,9 @@ public enum SnippetAPI {
                     "baseURL": catalog.relayBaseURL(of: catalog.provider(of: wireProtocol)),
                 ] as [String: Any]
             },
-            "models": catalog.models.map { ["id": $0.id, "name": $0.name, "vendor": $0.vendor, "protocols": $0.protocolIDs] },
+            "models": catalog.models.map {
+                ["id": $0.id, "name": $0.name, "vendor": $0.vendor, "protocols": $0.protocolIDs]
+            },
         ]
         return Answer(status: 200, body: json(body))
     }

@@ -64,7 +64,9 @@ public struct SiteBuilder: Sendable {
             try writer.commit()
         } catch {
             writer.discard()
-            throw SiteBuildError([SiteDiagnostic(file: options.output, line: 0, message: "cannot write the site: \(error)")])
+            throw SiteBuildError([
+                SiteDiagnostic(file: options.output, line: 0, message: "cannot write the site: \(error)")
+            ])
         }
         return Summary(
             pages: site.pageCount, locales: site.localeCount, files: site.files.count,
@@ -96,7 +98,9 @@ public struct SiteBuilder: Sendable {
         }
         let pageCount = sources.reduce(0) { $0 + $1.pages.count }
         guard pageCount > 0 else {
-            throw SiteBuildError([SiteDiagnostic(file: options.content, line: 0, message: "no Markdown pages (*.md) found")])
+            throw SiteBuildError([
+                SiteDiagnostic(file: options.content, line: 0, message: "no Markdown pages (*.md) found")
+            ])
         }
         progress("rendering \(pageCount) pages")
 
@@ -119,7 +123,8 @@ public struct SiteBuilder: Sendable {
                     "models": options.catalog.models.map { ["id": $0.id, "name": $0.name] },
                 ])
             let renderer = PageRenderer(
-                markdown: MarkdownRenderer(allowsRawHTML: configuration.rawHTML, labels: labels, tableAlignment: .style),
+                markdown: MarkdownRenderer(
+                    allowsRawHTML: configuration.rawHTML, labels: labels, tableAlignment: .style),
                 generator: generator, strings: strings, url: { [site] path in site.url(of: path, in: locale) },
                 keyPageHTML: keyPage)
             let results = Parallel.map(pages) { page in
@@ -153,9 +158,14 @@ public struct SiteBuilder: Sendable {
                 (layout.outputPath(of: page), layout.document(for: page, cache: cache, generation: generation))
             }
             files += documents
-            files.append((locale.prefix + "search-index.json", Data(SearchIndex.json(pages: pages, site: site, locale: locale).utf8)))
+            files.append(
+                (
+                    locale.prefix + "search-index.json",
+                    Data(SearchIndex.json(pages: pages, site: site, locale: locale).utf8)
+                ))
             for file in copies {
-                let source = URL(fileURLWithPath: options.content).appendingPathComponent(locale.folder).appendingPathComponent(file)
+                let source = URL(fileURLWithPath: options.content).appendingPathComponent(locale.folder)
+                    .appendingPathComponent(file)
                 guard let data = FileManager.default.contents(atPath: source.path) else {
                     throw SiteBuildError([SiteDiagnostic(file: source.path, line: 0, message: "cannot read the file")])
                 }
@@ -189,13 +199,16 @@ public struct SiteBuilder: Sendable {
                         diagnostics.append(
                             SiteDiagnostic(
                                 file: page.source.displayPath, line: link.line,
-                                message: "broken anchor \(link.written.debugDescription): \(target) has no heading #\(anchor)"))
+                                message:
+                                    "broken anchor \(link.written.debugDescription): \(target) has no heading #\(anchor)"
+                            ))
                     }
                 } else if let anchor = link.anchor, !anchor.isEmpty, !page.ids.contains(anchor) {
                     diagnostics.append(
                         SiteDiagnostic(
                             file: page.source.displayPath, line: link.line,
-                            message: "broken anchor \(link.written.debugDescription): this page has no heading #\(anchor)"))
+                            message:
+                                "broken anchor \(link.written.debugDescription): this page has no heading #\(anchor)"))
                 }
             }
         }

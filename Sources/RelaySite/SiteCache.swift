@@ -61,7 +61,8 @@ public final class SiteCache: @unchecked Sendable {
 
     func page(_ source: SourcePage, generation: Int) -> RenderedPage? {
         lock.withLock {
-            guard let entry = pages[source.displayPath], entry.generation == generation, entry.text == source.text else {
+            guard let entry = pages[source.displayPath], entry.generation == generation, entry.text == source.text
+            else {
                 return nil
             }
             return entry.page

@@ -18,7 +18,8 @@ public enum ProgramRunner {
         _ executable: String, _ arguments: [String], directory: URL? = nil, environment: [String: String]? = nil,
         stdin: String? = nil, timeout: Duration = .seconds(120)
     ) async throws -> ProgramResult {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("relaydocs-run-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "relaydocs-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("stdout")
@@ -65,7 +66,9 @@ public enum ProgramRunner {
     /// The absolute path of a program, or an error that says it is missing.
     public static func resolve(_ executable: String) throws -> String {
         if executable.contains("/") {
-            guard FileManager.default.isExecutableFile(atPath: executable) else { throw MissingProgram(name: executable) }
+            guard FileManager.default.isExecutableFile(atPath: executable) else {
+                throw MissingProgram(name: executable)
+            }
             return executable
         }
         for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
@@ -78,7 +81,9 @@ public enum ProgramRunner {
     /// A program that is not installed.
     public struct MissingProgram: Error, CustomStringConvertible {
         public let name: String
-        public var description: String { "\(name) is not installed or not on PATH; `make test` installs what is needed" }
+        public var description: String {
+            "\(name) is not installed or not on PATH; `make test` installs what is needed"
+        }
     }
 
     private final class ProcessBox: @unchecked Sendable {

@@ -45,7 +45,9 @@ struct RequestChecks {
             if sent != key { problems.append("the key did not arrive intact in x-api-key (or Authorization: Bearer)") }
             if request.header("anthropic-version") == nil { problems.append("no anthropic-version header") }
         case "gemini-generate":
-            if request.header("x-goog-api-key") != key { problems.append("the key did not arrive intact in x-goog-api-key") }
+            if request.header("x-goog-api-key") != key {
+                problems.append("the key did not arrive intact in x-goog-api-key")
+            }
         default:
             if request.header("authorization") != "Bearer \(key)" {
                 problems.append("the key did not arrive intact in Authorization: Bearer")
@@ -70,7 +72,9 @@ struct RequestChecks {
         if let budget = request_.thinkingBudget {
             let thinking = body["thinking"] as? [String: Any]
             if thinking?["type"] as? String != "enabled" || thinking?["budget_tokens"] as? Int != budget {
-                problems.append("thinking is \(String(describing: body["thinking"] ?? "absent")); expected enabled with budget \(budget)")
+                problems.append(
+                    "thinking is \(String(describing: body["thinking"] ?? "absent")); expected enabled with budget \(budget)"
+                )
             }
         } else if body["thinking"] != nil {
             problems.append("thinking was sent but not asked for")

@@ -65,7 +65,8 @@ public struct Verifier: Sendable {
         var cases = VerificationCase.all(in: catalog, languages: options.languages, prompt: options.prompt)
         for request in options.extraRequests where options.languages.contains(request.language) {
             guard !cases.contains(where: { $0.request == request }) else { continue }
-            cases.append(VerificationCase(index: cases.count, request: request, protocolID: request.protocolID ?? "openai-chat"))
+            cases.append(
+                VerificationCase(index: cases.count, request: request, protocolID: request.protocolID ?? "openai-chat"))
         }
         return cases
     }
@@ -100,7 +101,9 @@ public struct Verifier: Sendable {
                     }
                     versions += lines.filter { !$0.hasSuffix(" MISSING") }
                 } catch {
-                    missing.append("\(options.python) is not installed: install python3 (apt-get install python3 python3-venv) and run `make venv`")
+                    missing.append(
+                        "\(options.python) is not installed: install python3 (apt-get install python3 python3-venv) and run `make venv`"
+                    )
                 }
             case .curl:
                 for tool in ["curl", "bash"] {
@@ -137,7 +140,8 @@ public struct Verifier: Sendable {
         let generator = SnippetGenerator(catalog: local, templates: templates)
         let cases = self.cases
         for verificationCase in cases { await relay.allow(key: verificationCase.key.value) }
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("relaydocs-verify-\(UUID().uuidString)")
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "relaydocs-verify-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workspace) }
 
@@ -174,7 +178,8 @@ public struct Verifier: Sendable {
         do {
             snippet = try generator.snippet(for: request)
         } catch {
-            return VerificationResult(verificationCase: verificationCase, problems: ["cannot render: \(error)"], details: "")
+            return VerificationResult(
+                verificationCase: verificationCase, problems: ["cannot render: \(error)"], details: "")
         }
         let folder = workspace.appendingPathComponent("case-\(verificationCase.index)")
         var problems: [String] = []
@@ -191,7 +196,9 @@ public struct Verifier: Sendable {
         switch snippet.language {
         case .python, .swift:
             if output.stdout != relay.script.text + "\n" {
-                problems.append("printed \(output.stdout.debugDescription); expected the reply \((relay.script.text + "\n").debugDescription)")
+                problems.append(
+                    "printed \(output.stdout.debugDescription); expected the reply \((relay.script.text + "\n").debugDescription)"
+                )
             }
         case .curl:
             let body = requests.first.map { String(decoding: $0.responseBody, as: UTF8.self) }
@@ -209,7 +216,9 @@ public struct Verifier: Sendable {
         details += "--- requests that carried the key\n"
         details += requests.isEmpty ? "(none)\n" : requests.map { $0.described(masking: key) }.joined()
         details += "--- output (exit \(output.status))\n" + output.stdout.replacingOccurrences(of: key, with: masked)
-        if !output.stderr.isEmpty { details += "\n--- stderr\n" + String(output.stderr.suffix(3000)).replacingOccurrences(of: key, with: masked) }
+        if !output.stderr.isEmpty {
+            details += "\n--- stderr\n" + String(output.stderr.suffix(3000)).replacingOccurrences(of: key, with: masked)
+        }
         return VerificationResult(verificationCase: verificationCase, problems: problems, details: details)
     }
 

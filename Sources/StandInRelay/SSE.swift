@@ -17,7 +17,8 @@ enum SSE {
 /// JSON encoding of reply objects.
 enum JSON {
     static func data(_ object: [String: Any]) -> Data {
-        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("{}".utf8)
     }
 
     static func text(_ object: [String: Any]) -> String {

@@ -151,7 +151,8 @@ public final class StandInRelay: Sendable {
                 return GeminiGenerate.error(404, "Requested entity was not found: \(path)", status: "NOT_FOUND")
             }
             guard await state.isAllowed(request.header("x-goog-api-key") ?? request.queryValue("key")) else {
-                return GeminiGenerate.error(401, "API key not valid. Please pass a valid API key.", status: "UNAUTHENTICATED")
+                return GeminiGenerate.error(
+                    401, "API key not valid. Please pass a valid API key.", status: "UNAUTHENTICATED")
             }
             guard let body = RequestBody(request.body) else {
                 return GeminiGenerate.error(400, "Invalid JSON payload received.", status: "INVALID_ARGUMENT")
@@ -167,7 +168,9 @@ public final class StandInRelay: Sendable {
         }
         guard let key = bearer(request.header("authorization")) else {
             return OpenAIProtocols.error(
-                401, "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).")
+                401,
+                "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY)."
+            )
         }
         guard await state.isAllowed(key) else {
             return OpenAIProtocols.error(401, "Incorrect API key provided.", type: "invalid_api_key")

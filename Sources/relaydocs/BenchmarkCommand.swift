@@ -35,7 +35,8 @@ struct BenchmarkCommand: AsyncParsableCommand {
                 options: SiteBuilder.Options(
                     content: content, output: "", catalog: catalog, snippetTemplates: templates,
                     siteTemplates: DefaultResources.templates, siteTemplatesOrigin: "templates (built in)"))
-            return SiteInputs(builder: builder, generator: SnippetGenerator(catalog: catalog, templates: templates), basePath: "/")
+            return SiteInputs(
+                builder: builder, generator: SnippetGenerator(catalog: catalog, templates: templates), basePath: "/")
         }
         // The first build renders everything; it is the full in-memory build.
         if let failure = await site.rebuild() { throw Failure(failure) }
@@ -47,7 +48,8 @@ struct BenchmarkCommand: AsyncParsableCommand {
         var rendered = 0
         var laidOut = 0
         for run in 0..<runs {
-            try (original + "\nEdited for the benchmark, run \(run).\n").write(to: file, atomically: true, encoding: .utf8)
+            try (original + "\nEdited for the benchmark, run \(run).\n").write(
+                to: file, atomically: true, encoding: .utf8)
             if let failure = await site.rebuild() { throw Failure(failure) }
             let last = await site.lastRebuild
             times.append(last.seconds)
@@ -60,7 +62,9 @@ struct BenchmarkCommand: AsyncParsableCommand {
         let generator = SnippetGenerator(catalog: catalog, templates: templates)
         let requests = catalog.models.flatMap { model in
             model.protocolIDs.flatMap { protocolID in
-                Language.allCases.map { SnippetRequest(model: model.id, language: $0, protocolID: protocolID, stream: true) }
+                Language.allCases.map {
+                    SnippetRequest(model: model.id, language: $0, protocolID: protocolID, stream: true)
+                }
             }
         }
         let key = try APIKey("sk-bench-'\"$(id)")

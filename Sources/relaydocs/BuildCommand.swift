@@ -23,10 +23,15 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The output folder.", valueName: "dir"))
     var out = "site"
 
-    @Option(help: ArgumentHelp("The catalog (default: catalog.yaml in the content folder, else the built-in one).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The catalog (default: catalog.yaml in the content folder, else the built-in one).", valueName: "file"))
     var catalog: String?
 
-    @Option(help: ArgumentHelp("A folder laid out like templates/ (snippets/ and site/) instead of the built-in templates.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "A folder laid out like templates/ (snippets/ and site/) instead of the built-in templates.",
+            valueName: "dir"))
     var templates: String?
 
     func run() throws {

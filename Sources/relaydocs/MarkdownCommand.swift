@@ -7,7 +7,8 @@ struct MarkdownCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "markdown",
         abstract: "Print the HTML of one Markdown document (CommonMark with GFM tables, containers and alerts).",
-        discussion: "Reads FILE, or standard input without it. Heading ids, snippet and catalog blocks and link rewriting belong to `relaydocs build`."
+        discussion:
+            "Reads FILE, or standard input without it. Heading ids, snippet and catalog blocks and link rewriting belong to `relaydocs build`."
     )
 
     @Flag(help: "Let raw HTML and dangerous URLs through, as `cmark --unsafe` does.")

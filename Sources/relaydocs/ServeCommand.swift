@@ -33,13 +33,19 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The content folder.", valueName: "dir"))
     var content = "content"
 
-    @Option(help: ArgumentHelp("The catalog (default: catalog.yaml in the content folder, else the built-in one).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The catalog (default: catalog.yaml in the content folder, else the built-in one).", valueName: "file"))
     var catalog: String?
 
-    @Option(help: ArgumentHelp("A folder laid out like templates/ instead of the built-in templates (watched too).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "A folder laid out like templates/ instead of the built-in templates (watched too).", valueName: "dir"))
     var templates: String?
 
-    @Option(name: .customLong("cors-origin"), help: ArgumentHelp("An origin allowed to call the API from a browser; repeat for more.", valueName: "url"))
+    @Option(
+        name: .customLong("cors-origin"),
+        help: ArgumentHelp("An origin allowed to call the API from a browser; repeat for more.", valueName: "url"))
     var corsOrigins: [String] = []
 
     @Flag(name: .customLong("no-watch"), help: "Build once and do not watch for changes.")
@@ -56,19 +62,22 @@ struct ServeCommand: AsyncParsableCommand {
         let catalogOption = catalog
         let templatesOption = templates
         let contentCatalog = URL(fileURLWithPath: content).appendingPathComponent("catalog.yaml").path
-        let catalogPath = catalogOption ?? (FileManager.default.fileExists(atPath: contentCatalog) ? contentCatalog : nil)
+        let catalogPath =
+            catalogOption ?? (FileManager.default.fileExists(atPath: contentCatalog) ? contentCatalog : nil)
         let site = LiveSite {
             let loaded = try loadCatalog(path: catalogPath)
             let sources = try SourceOptions.parse(templatesOption.map { ["--templates", $0] } ?? [])
             let snippetTemplates = try sources.loadTemplates()
-            let siteTemplates = templatesOption.map(SiteBuilder.siteTemplateFiles(inFolder:)) ?? DefaultResources.templates
+            let siteTemplates =
+                templatesOption.map(SiteBuilder.siteTemplateFiles(inFolder:)) ?? DefaultResources.templates
             let builder = SiteBuilder(
                 options: SiteBuilder.Options(
                     content: content, output: "", catalog: loaded, snippetTemplates: snippetTemplates,
                     siteTemplates: siteTemplates, siteTemplatesOrigin: templatesOption ?? "templates (built in)"))
             let basePath = (try? builder.loadConfiguration().basePath) ?? "/"
             return SiteInputs(
-                builder: builder, generator: SnippetGenerator(catalog: loaded, templates: snippetTemplates), basePath: basePath)
+                builder: builder, generator: SnippetGenerator(catalog: loaded, templates: snippetTemplates),
+                basePath: basePath)
         }
         if let failure = await site.rebuild() {
             printError(failure)
@@ -81,18 +90,25 @@ struct ServeCommand: AsyncParsableCommand {
             options: RelayServer.Options(
                 host: host, port: port, watch: !noWatch, corsOrigins: corsOrigins, watchedPaths: watched),
             logger: logger, liveReloadScript: DefaultResources.templates["serve/live-reload.js"] ?? "")
-        let watcher = noWatch ? nil : Task {
-            await FileWatcher(paths: watched).run {
-                if let failure = await site.rebuild() {
-                    logger.error("build failed:\n\(failure)")
-                } else {
-                    let last = await site.lastRebuild
-                    logger.info("rebuilt: \(last.rendered) pages rendered, \(last.laidOut) laid out in \(String(format: "%.3f", last.seconds)) s")
+        let watcher =
+            noWatch
+            ? nil
+            : Task {
+                await FileWatcher(paths: watched).run {
+                    if let failure = await site.rebuild() {
+                        logger.error("build failed:\n\(failure)")
+                    } else {
+                        let last = await site.lastRebuild
+                        logger.info(
+                            "rebuilt: \(last.rendered) pages rendered, \(last.laidOut) laid out in \(String(format: "%.3f", last.seconds)) s"
+                        )
+                    }
                 }
             }
-        }
         defer { watcher?.cancel() }
-        printError("serving \(content) at http://\(host):\(port)/ (API at /api/v1/snippets)\(noWatch ? "" : ", watching for changes")")
+        printError(
+            "serving \(content) at http://\(host):\(port)/ (API at /api/v1/snippets)\(noWatch ? "" : ", watching for changes")"
+        )
         try await server.application().runService()
     }
 }

@@ -23,16 +23,23 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A catalog YAML file to use instead of the built-in one.", valueName: "file"))
     var catalog: String?
 
-    @Option(help: ArgumentHelp("A folder laid out like templates/ to use instead of the built-in templates.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "A folder laid out like templates/ to use instead of the built-in templates.", valueName: "dir"))
     var templates: String?
 
-    @Option(help: ArgumentHelp("The Python interpreter with openai, anthropic and google-genai installed (default: .venv/bin/python if present, else python3).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "The Python interpreter with openai, anthropic and google-genai installed (default: .venv/bin/python if present, else python3).",
+            valueName: "path"))
     var python: String?
 
     @Option(help: ArgumentHelp("Only these languages, comma-separated: python,curl,swift.", valueName: "languages"))
     var only: String?
 
-    @Option(help: ArgumentHelp("Also run every snippet block of this docs content folder, with its own prompt.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Also run every snippet block of this docs content folder, with its own prompt.", valueName: "dir"))
     var content: String?
 
     @Option(help: "How many snippets run at once (default: the number of cores).")

@@ -15,7 +15,8 @@ struct SpecExample: CustomStringConvertible, Sendable {
     /// The examples of a file in the CommonMark spec format (`→` stands for a tab).
     static func load(_ name: String) -> [SpecExample] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/conformance/\(name)")
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+                "shared/conformance/\(name)")
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
         let fence = String(repeating: "`", count: 32)
         var examples: [SpecExample] = []
@@ -29,11 +30,15 @@ struct SpecExample: CustomStringConvertible, Sendable {
                 let joined = lines.joined(separator: "\n") + "\n"
                 let parts = joined.components(separatedBy: "\n.\n")
                 let markdown = parts[0] == "." ? "" : parts[0]
-                let markdownText = (joined.hasPrefix(".\n") ? "" : markdown + "\n").replacingOccurrences(of: "→", with: "\t")
-                let html = (joined.hasPrefix(".\n") ? String(joined.dropFirst(2)) : parts.dropFirst().joined(separator: "\n.\n"))
+                let markdownText = (joined.hasPrefix(".\n") ? "" : markdown + "\n").replacingOccurrences(
+                    of: "→", with: "\t")
+                let html =
+                    (joined.hasPrefix(".\n")
+                    ? String(joined.dropFirst(2)) : parts.dropFirst().joined(separator: "\n.\n"))
                     .replacingOccurrences(of: "→", with: "\t")
                 examples.append(
-                    SpecExample(file: name, number: examples.count + 1, line: start, markdown: markdownText, html: html))
+                    SpecExample(file: name, number: examples.count + 1, line: start, markdown: markdownText, html: html)
+                )
                 current = nil
             } else if current != nil {
                 current!.append(line)
@@ -64,7 +69,8 @@ struct ConformanceTests {
         examples.compactMap { example in
             let got = SpecExample.normalize(renderer.html(example.markdown))
             let want = SpecExample.normalize(example.html)
-            return got == want ? nil : "\(example)\n--- markdown\n\(example.markdown)--- expected\n\(want)\n--- got\n\(got)"
+            return got == want
+                ? nil : "\(example)\n--- markdown\n\(example.markdown)--- expected\n\(want)\n--- got\n\(got)"
         }
     }
 

@@ -28,7 +28,10 @@ struct ExtensionTests {
 
     @Test func tableInsideABlockQuote() {
         let html = safe.html("> | a | b |\n> | --- | --- |\n> | 1 | 2 |\n")
-        #expect(compact(html) == "<blockquote><table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table></blockquote>")
+        #expect(
+            compact(html)
+                == "<blockquote><table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table></blockquote>"
+        )
     }
 
     @Test("a pipe line without a matching delimiter row stays a paragraph")
@@ -58,7 +61,10 @@ struct ExtensionTests {
     @Test func containerWithTitleAndBlocks() {
         let html = safe.html("::: warning Mind the `/v1`\n- one\n- two\n\n```python\nx = 1\n```\n:::\n\nafter\n")
         #expect(html.contains("<p class=\"custom-block-title\">Mind the <code>/v1</code></p>"))
-        #expect(compact(html).contains("<ul><li>one</li><li>two</li></ul><pre><code class=\"language-python\">x = 1\n</code></pre></div><p>after</p>"))
+        #expect(
+            compact(html).contains(
+                "<ul><li>one</li><li>two</li></ul><pre><code class=\"language-python\">x = 1\n</code></pre></div><p>after</p>"
+            ))
     }
 
     @Test func detailsAndNesting() {
@@ -78,7 +84,10 @@ struct ExtensionTests {
     @Test("an unclosed container is reported with its line and left as text")
     func unclosedContainer() {
         let parsed = safe.parse("text\n\n::: tip\nnever closed\n")
-        #expect(parsed.diagnostics == [MarkdownRenderer.Diagnostic(line: 3, message: "the container opened here is never closed with :::")])
+        #expect(
+            parsed.diagnostics == [
+                MarkdownRenderer.Diagnostic(line: 3, message: "the container opened here is never closed with :::")
+            ])
         #expect(parsed.tree.html().contains("::: tip"))
     }
 

@@ -11,7 +11,7 @@ import RelaySnippets
 import Testing
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Log lines kept in memory, to check what reaches the log.
@@ -46,7 +46,8 @@ final class ServerFixture: @unchecked Sendable {
         self.root = root
         for (path, text) in pages {
             let file = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: file)
         }
         let content = root.path
@@ -57,7 +58,8 @@ final class ServerFixture: @unchecked Sendable {
                 options: SiteBuilder.Options(
                     content: content, output: "", catalog: catalog, snippetTemplates: templates,
                     siteTemplates: DefaultResources.templates, siteTemplatesOrigin: "templates"))
-            return SiteInputs(builder: builder, generator: SnippetGenerator(catalog: catalog, templates: templates), basePath: "/")
+            return SiteInputs(
+                builder: builder, generator: SnippetGenerator(catalog: catalog, templates: templates), basePath: "/")
         }
         let failure = await site.rebuild()
         #expect(failure == nil, "\(failure ?? "")")
@@ -87,7 +89,8 @@ struct SnippetAPITests {
         try await app.test(.router) { client in
             let key = "sk-user-'\"$(id)"
             try await client.execute(
-                uri: "/api/v1/snippets?model=claude-sonnet-4-20250514", method: .get, headers: [.authorization: "Bearer \(key)"]
+                uri: "/api/v1/snippets?model=claude-sonnet-4-20250514", method: .get,
+                headers: [.authorization: "Bearer \(key)"]
             ) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.cacheControl] == "no-store")
@@ -96,7 +99,8 @@ struct SnippetAPITests {
                 #expect(body["model"] as? String == "claude-sonnet-4-20250514")
                 let snippets = try #require(body["snippets"] as? [[String: Any]])
                 #expect(snippets.count == 6)
-                #expect(Set(snippets.compactMap { $0["protocol"] as? String }) == ["anthropic-messages", "openai-chat"])
+                #expect(
+                    Set(snippets.compactMap { $0["protocol"] as? String }) == ["anthropic-messages", "openai-chat"])
                 for snippet in snippets {
                     #expect(snippet["stream"] as? Bool == false)
                     let code = try #require(snippet["code"] as? String)
@@ -112,7 +116,8 @@ struct SnippetAPITests {
                 }
             }
             try await client.execute(
-                uri: "/api/v1/snippets?model=gpt-4o&lang=swift&protocol=openai-responses&stream=true&prompt=%E4%BD%A0%E5%A5%BD",
+                uri:
+                    "/api/v1/snippets?model=gpt-4o&lang=swift&protocol=openai-responses&stream=true&prompt=%E4%BD%A0%E5%A5%BD",
                 method: .get, headers: [.authorization: "Bearer sk-abc"]
             ) { response in
                 let snippets = fixture.json(response.body)["snippets"] as? [[String: Any]] ?? []
@@ -120,7 +125,9 @@ struct SnippetAPITests {
                 #expect(snippets.first?["stream"] as? Bool == true)
                 #expect((snippets.first?["code"] as? String)?.contains("let prompt = \"你好\"") == true)
             }
-            try await client.execute(uri: "/api/v1/snippets?model=qwen-max", method: .get, headers: [.authorization: "Bearer sk-abc"]) {
+            try await client.execute(
+                uri: "/api/v1/snippets?model=qwen-max", method: .get, headers: [.authorization: "Bearer sk-abc"]
+            ) {
                 response in
                 let body = fixture.json(response.body)
                 #expect((body["snippets"] as? [[String: Any]])?.count == 3)
@@ -166,7 +173,9 @@ struct SnippetAPITests {
                 #expect(response.status == .ok)
                 let body = fixture.json(response.body)
                 let providers = body["providers"] as? [[String: Any]] ?? []
-                #expect(providers.compactMap { $0["relayBaseURL"] as? String }.contains("https://api.openai-proxy.org/anthropic"))
+                #expect(
+                    providers.compactMap { $0["relayBaseURL"] as? String }.contains(
+                        "https://api.openai-proxy.org/anthropic"))
                 #expect((body["models"] as? [[String: Any]])?.count == 5)
             }
         }
@@ -182,7 +191,8 @@ struct SnippetAPITests {
             ) { response in
                 #expect(response.headers[.accessControlAllowOrigin] == "https://console.example.com")
             }
-            try await client.execute(uri: "/api/v1/catalog", method: .get, headers: [.origin: "https://evil.example"]) { response in
+            try await client.execute(uri: "/api/v1/catalog", method: .get, headers: [.origin: "https://evil.example"]) {
+                response in
                 #expect(response.headers[.accessControlAllowOrigin] == nil)
             }
             try await client.execute(
@@ -202,11 +212,14 @@ struct SnippetAPITests {
         let key = "sk-secret-key-0123456789"
         try await app.test(.router) { client in
             try await client.execute(
-                uri: "/api/v1/snippets?model=gpt-4o&prompt=my-private-prompt", method: .get, headers: [.authorization: "Bearer \(key)"]
+                uri: "/api/v1/snippets?model=gpt-4o&prompt=my-private-prompt", method: .get,
+                headers: [.authorization: "Bearer \(key)"]
             ) { response in
                 #expect(response.status == .ok)
             }
-            try await client.execute(uri: "/api/v1/snippets?model=gpt-4o", method: .get, headers: [.authorization: "Bearer \(key) x"]) {
+            try await client.execute(
+                uri: "/api/v1/snippets?model=gpt-4o", method: .get, headers: [.authorization: "Bearer \(key) x"]
+            ) {
                 response in
                 #expect(response.status == .badRequest)
             }
@@ -214,7 +227,8 @@ struct SnippetAPITests {
         let lines = fixture.capture.all
         #expect(lines.contains { $0.contains("GET /api/v1/snippets 200") && $0.contains("ms") })
         #expect(lines.contains { $0.contains("GET /api/v1/snippets 400") })
-        #expect(!lines.contains { $0.contains("sk-secret") || $0.contains("my-private-prompt") || $0.contains("Bearer") })
+        #expect(
+            !lines.contains { $0.contains("sk-secret") || $0.contains("my-private-prompt") || $0.contains("Bearer") })
     }
 }
 
@@ -259,11 +273,14 @@ struct ServedSiteTests {
         let app = Application(router: fixture.server().router())
         let events = await fixture.site.events()
         let watcher = Task {
-            await FileWatcher(paths: [fixture.root.path]).run(interval: .milliseconds(50)) { await fixture.site.rebuild() }
+            await FileWatcher(paths: [fixture.root.path]).run(interval: .milliseconds(50)) {
+                await fixture.site.rebuild()
+            }
         }
         defer { watcher.cancel() }
         try await Task.sleep(for: .milliseconds(200))
-        try "# Home\n\nEdited text.\n".write(to: fixture.root.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
+        try "# Home\n\nEdited text.\n".write(
+            to: fixture.root.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
         var iterator = events.makeAsyncIterator()
         let first = await iterator.next()
         #expect(first == .reload(version: 2))
@@ -274,7 +291,8 @@ struct ServedSiteTests {
         }
         #expect(await fixture.site.lastRebuild.rendered == 1)
 
-        try "# Home\n\n[broken](missing.md)\n".write(to: fixture.root.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
+        try "# Home\n\n[broken](missing.md)\n".write(
+            to: fixture.root.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
         let second = await iterator.next()
         guard case .failure(let message) = second else {
             Issue.record("expected a failure event, got \(String(describing: second))")
@@ -299,7 +317,8 @@ struct ServedSiteTests {
             var headers = HTTPFields()
             headers[.authorization] = "Bearer " + String(repeating: "k", count: 64 * 1024)
             do {
-                try await client.execute(uri: "/api/v1/snippets?model=gpt-4o", method: .get, headers: headers) { response in
+                try await client.execute(uri: "/api/v1/snippets?model=gpt-4o", method: .get, headers: headers) {
+                    response in
                     #expect(response.status.code >= 400)
                 }
             } catch {
@@ -307,7 +326,8 @@ struct ServedSiteTests {
             }
             // The refused connection is closed; a new one is served as before.
             let port = try #require(client.port)
-            let (_, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/api/v1/catalog")!)
+            let (_, response) = try await URLSession.shared.data(
+                from: URL(string: "http://127.0.0.1:\(port)/api/v1/catalog")!)
             #expect((response as? HTTPURLResponse)?.statusCode == 200, "the server keeps working after bad input")
         }
     }

@@ -56,16 +56,18 @@ final class SiteFixture: @unchecked Sendable {
 /// A two-locale site with links, anchors, snippets, catalog tables, containers and an image.
 let bilingualSite: [String: String] = [
     "site.yaml": """
-        title: Test Docs
-        url: https://docs.example.com
-        locales:
-          - { code: zh, name: 简体中文, lang: zh-CN }
-          - { code: en, name: English, lang: en }
-        """,
+    title: Test Docs
+    url: https://docs.example.com
+    locales:
+      - { code: zh, name: 简体中文, lang: zh-CN }
+      - { code: en, name: English, lang: en }
+    """,
     "zh/index.md": "---\ntitle: 首页\n---\n\n# 欢迎\n\n见[快速接入](guide/start.md#第一个请求)。\n",
     "zh/guide/start.md": "# 快速接入\n\n## 第一个请求\n\n```snippet model=gpt-4o\n```\n",
-    "en/index.md": "# Welcome\n\nSee [the quick start](guide/start.md#first-request) and [below](#domains).\n\n## Domains\n\n```catalog domains\n```\n",
-    "en/guide/start.md": "---\ntitle: Quick start\norder: 1\n---\n\n# Quick start\n\n## First request\n\n```snippet model=claude-sonnet-4-20250514 stream=true\nTell me a joke\n```\n\n::: tip\nA tip.\n:::\n\n![logo](../img/logo.svg)\n",
+    "en/index.md":
+        "# Welcome\n\nSee [the quick start](guide/start.md#first-request) and [below](#domains).\n\n## Domains\n\n```catalog domains\n```\n",
+    "en/guide/start.md":
+        "---\ntitle: Quick start\norder: 1\n---\n\n# Quick start\n\n## First request\n\n```snippet model=claude-sonnet-4-20250514 stream=true\nTell me a joke\n```\n\n::: tip\nA tip.\n:::\n\n![logo](../img/logo.svg)\n",
     "en/guide/more.md": "---\ntitle: More\norder: 2\n---\n\n# More {#custom}\n\nBack to [start](start.md).\n",
     "en/img/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
 ]
@@ -89,9 +91,14 @@ struct SiteBuilderTests {
         let home = try fixture.read("en/index.html")
         #expect(home.contains("href=\"/en/guide/start.html#first-request\""))
         #expect(home.contains("<h2 id=\"domains\" tabindex=\"-1\">"))
-        #expect(home.replacingOccurrences(of: "<wbr>", with: "").contains("https://api.openai-proxy.org/anthropic"), "the domain table comes from the catalog")
+        #expect(
+            home.replacingOccurrences(of: "<wbr>", with: "").contains("https://api.openai-proxy.org/anthropic"),
+            "the domain table comes from the catalog")
         #expect(home.contains("hreflang=\"zh-CN\"") && home.contains("hreflang=\"en\""))
-        #expect(try fixture.read("index.html").contains("href=\"/guide/start.html#%E7%AC%AC%E4%B8%80%E4%B8%AA%E8%AF%B7%E6%B1%82\"") || fixture.read("index.html").contains("href=\"/guide/start.html#第一个请求\""))
+        #expect(
+            try fixture.read("index.html").contains(
+                "href=\"/guide/start.html#%E7%AC%AC%E4%B8%80%E4%B8%AA%E8%AF%B7%E6%B1%82\"")
+                || fixture.read("index.html").contains("href=\"/guide/start.html#第一个请求\""))
 
         let start = try fixture.read("en/guide/start.html")
         #expect(start.contains("data-code-group"))
@@ -101,10 +108,14 @@ struct SiteBuilderTests {
         #expect(start.contains("class=\"custom-block tip\""))
         #expect(try fixture.read("en/guide/more.html").contains("<h1 id=\"custom\""))
 
-        let index = try JSONSerialization.jsonObject(with: Data(try fixture.read("en/search-index.json").utf8)) as? [String: Any]
+        let index =
+            try JSONSerialization.jsonObject(with: Data(try fixture.read("en/search-index.json").utf8))
+            as? [String: Any]
         let pages = try #require(index?["pages"] as? [[String: Any]])
         #expect(pages.count == 3)
-        #expect(pages.contains { $0["url"] as? String == "/en/guide/start.html" && $0["title"] as? String == "Quick start" })
+        #expect(
+            pages.contains { $0["url"] as? String == "/en/guide/start.html" && $0["title"] as? String == "Quick start" }
+        )
         #expect(try fixture.read("sitemap.xml").contains("<loc>https://docs.example.com/en/guide/more.html</loc>"))
     }
 
@@ -122,7 +133,9 @@ struct SiteBuilderTests {
         let fixture = try SiteFixture(bilingualSite)
         try fixture.build()
         let before = try fixture.snapshot()
-        try fixture.write("# Broken\n\nA [dead link](nowhere.md) and [a bad anchor](start.md#nope).\n\n```snippet model=gpt-9\n```\n\n::: tip\nunclosed\n", to: "en/guide/broken.md")
+        try fixture.write(
+            "# Broken\n\nA [dead link](nowhere.md) and [a bad anchor](start.md#nope).\n\n```snippet model=gpt-9\n```\n\n::: tip\nunclosed\n",
+            to: "en/guide/broken.md")
         try fixture.write("---\ntitle: [unclosed\n---\n# x\n", to: "en/guide/bad-front-matter.md")
         #expect {
             try fixture.build()
@@ -131,13 +144,18 @@ struct SiteBuilderTests {
             let lines = error.diagnostics.map(\.description)
             let file = fixture.content.path + "/en/guide/broken.md"
             return lines.contains("\(file):3: error: broken link \"nowhere.md\": no page guide/nowhere.md")
-                && lines.contains("\(file):3: error: broken anchor \"start.md#nope\": guide/start.md has no heading #nope")
+                && lines.contains(
+                    "\(file):3: error: broken anchor \"start.md#nope\": guide/start.md has no heading #nope")
                 && lines.contains { $0.hasPrefix("\(file):5: error: snippet block: unknown model \"gpt-9\"") }
                 && lines.contains("\(file):8: error: the container opened here is never closed with :::")
-                && lines.contains { $0.hasPrefix(fixture.content.path + "/en/guide/bad-front-matter.md:") && $0.contains("front matter") }
+                && lines.contains {
+                    $0.hasPrefix(fixture.content.path + "/en/guide/bad-front-matter.md:") && $0.contains("front matter")
+                }
         }
         #expect(try fixture.snapshot() == before, "a failed build leaves the previous site untouched")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).filter { $0.hasPrefix(".") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).filter {
+            $0.hasPrefix(".")
+        }
         #expect(leftovers.isEmpty, "no staging folder is left behind: \(leftovers)")
     }
 
@@ -150,7 +168,8 @@ struct SiteBuilderTests {
         ])
         let summary = try fixture.build()
         #expect(summary.locales == 1)
-        let index = try JSONSerialization.jsonObject(with: Data(try fixture.read("search-index.json").utf8)) as? [String: Any]
+        let index =
+            try JSONSerialization.jsonObject(with: Data(try fixture.read("search-index.json").utf8)) as? [String: Any]
         let titles = (index?["pages"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }.sorted()
         #expect(titles == ["Corpus home", "From front matter", "From the first heading"])
         #expect(try fixture.read("index.html").contains("href=\"/section/page.html\""))
@@ -228,8 +247,11 @@ struct SiteCacheTests {
 struct SearchIndexTests {
     @Test("text with quotes, controls, separators and non-ASCII survives the hand-written JSON")
     func hardText() throws {
-        let hard = "quote \" backslash \\ tab \t newline \n cr \r nul \u{0} bell \u{7} sep \u{2028}\u{2029} e\u{301} 你好 🙂 \u{E2}"
-        let fixture = try SiteFixture(["index.md": "# Home\n\n\(hard.replacingOccurrences(of: "\n", with: " "))\n\n## \(hard.prefix(20))\n"])
+        let hard =
+            "quote \" backslash \\ tab \t newline \n cr \r nul \u{0} bell \u{7} sep \u{2028}\u{2029} e\u{301} 你好 🙂 \u{E2}"
+        let fixture = try SiteFixture([
+            "index.md": "# Home\n\n\(hard.replacingOccurrences(of: "\n", with: " "))\n\n## \(hard.prefix(20))\n"
+        ])
         try fixture.build()
         let data = Data(try fixture.read("search-index.json").utf8)
         let index = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

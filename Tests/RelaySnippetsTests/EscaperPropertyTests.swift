@@ -39,7 +39,8 @@ struct EscaperPropertyTests {
         // Always include the hardest cases, whatever the generator drew.
         let all = batch.inputs + hostilePieces + [hostilePieces.joined(), Fixtures.hostilePrompt, Fixtures.hostileKey]
         // Filter scalars, not characters: a NUL followed by a combining mark is one Character.
-        return excludingNUL ? all.map { String(String.UnicodeScalarView($0.unicodeScalars.filter { $0 != "\0" })) } : all
+        return excludingNUL
+            ? all.map { String(String.UnicodeScalarView($0.unicodeScalars.filter { $0 != "\0" })) } : all
     }
 
     static func hex(_ text: String) -> String {
@@ -142,7 +143,8 @@ struct EscaperPropertyTests {
             """
         let file = try folder.write(source, to: "main.swift")
         let binary = folder.url.appendingPathComponent("literals").path
-        let compiled = try await ProgramRunner.run("swiftc", ["-swift-version", "6", "-Onone", file.path, "-o", binary])
+        let compiled = try await ProgramRunner.run(
+            "swiftc", ["-swift-version", "6", "-Onone", file.path, "-o", binary])
         #expect(compiled.status == 0, "\(compiled.stderr)")
         #expect(compiled.stderr.isEmpty, "warnings: \(compiled.stderr)")
         let result = try await ProgramRunner.run(binary, [])

@@ -70,7 +70,8 @@ struct SnippetSyntaxTests {
             func next() {
                 guard let (entry, file) = pending.popFirst() else { return }
                 group.addTask {
-                    let result = try await ProgramRunner.run("swiftc", ["-typecheck", "-swift-version", "6", file.path])
+                    let result = try await ProgramRunner.run(
+                        "swiftc", ["-typecheck", "-swift-version", "6", file.path])
                     return result.status == 0 && result.stderr.isEmpty ? nil : "\(entry): \(result.stderr)"
                 }
             }

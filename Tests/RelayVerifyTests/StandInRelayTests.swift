@@ -3,7 +3,7 @@ import StandInRelay
 import Testing
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The stand-in relay answers like the real APIs, refusals included.
@@ -37,7 +37,8 @@ struct StandInRelayTests {
         let anthropic = try await send(relay, "/anthropic/messages", headers: ["x-api-key": "k"])
         #expect(anthropic.status == 404)
         #expect(json(anthropic.body)["type"] as? String == "error")
-        let gemini = try await send(relay, "/google/models/gemini-2.5-flash:generateContent", headers: ["x-goog-api-key": "k"])
+        let gemini = try await send(
+            relay, "/google/models/gemini-2.5-flash:generateContent", headers: ["x-goog-api-key": "k"])
         #expect(gemini.status == 404)
         #expect((json(gemini.body)["error"] as? [String: Any])?["status"] as? String == "NOT_FOUND")
         #expect(await relay.requests().map(\.status) == [404, 404, 404])
@@ -50,17 +51,35 @@ struct StandInRelayTests {
         await relay.allow(key: "good")
         let body = #"{"model":"m","messages":[{"role":"user","content":"hi"}],"max_tokens":10}"#
         #expect(try await send(relay, "/v1/chat/completions", body: body).status == 401)
-        #expect(try await send(relay, "/v1/chat/completions", headers: ["Authorization": "Bearer bad"], body: body).status == 401)
+        #expect(
+            try await send(relay, "/v1/chat/completions", headers: ["Authorization": "Bearer bad"], body: body).status
+                == 401)
         #expect(try await send(relay, "/v1/chat/completions", headers: ["x-api-key": "good"], body: body).status == 401)
-        #expect(try await send(relay, "/v1/chat/completions", headers: ["Authorization": "Bearer good"], body: body).status == 200)
+        #expect(
+            try await send(relay, "/v1/chat/completions", headers: ["Authorization": "Bearer good"], body: body).status
+                == 200)
         let anthropic = ["anthropic-version": "2023-06-01"]
         #expect(try await send(relay, "/anthropic/v1/messages", headers: anthropic, body: body).status == 401)
-        #expect(try await send(relay, "/anthropic/v1/messages", headers: anthropic.merging(["x-api-key": "good"]) { $1 }, body: body).status == 200)
-        #expect(try await send(relay, "/anthropic/v1/messages", headers: anthropic.merging(["Authorization": "Bearer good"]) { $1 }, body: body).status == 200)
+        #expect(
+            try await send(
+                relay, "/anthropic/v1/messages", headers: anthropic.merging(["x-api-key": "good"]) { $1 }, body: body
+            ).status == 200)
+        #expect(
+            try await send(
+                relay, "/anthropic/v1/messages", headers: anthropic.merging(["Authorization": "Bearer good"]) { $1 },
+                body: body
+            ).status == 200)
         let gemini = #"{"contents":[{"parts":[{"text":"hi"}]}]}"#
-        #expect(try await send(relay, "/google/v1beta/models/g:generateContent", headers: ["Authorization": "Bearer good"], body: gemini).status == 401)
+        #expect(
+            try await send(
+                relay, "/google/v1beta/models/g:generateContent", headers: ["Authorization": "Bearer good"],
+                body: gemini
+            ).status == 401)
         #expect(try await send(relay, "/google/v1beta/models/g:generateContent?key=good", body: gemini).status == 200)
-        #expect(try await send(relay, "/google/v1/models/g:generateContent", headers: ["x-goog-api-key": "good"], body: gemini).status == 200)
+        #expect(
+            try await send(
+                relay, "/google/v1/models/g:generateContent", headers: ["x-goog-api-key": "good"], body: gemini
+            ).status == 200)
     }
 
     @Test("streams follow each SDK's rules: event names for Anthropic, none for Gemini")
@@ -70,7 +89,9 @@ struct StandInRelayTests {
         await relay.allow(key: "k")
         let anthropic = try await send(
             relay, "/anthropic/v1/messages", headers: ["x-api-key": "k", "anthropic-version": "2023-06-01"],
-            body: #"{"model":"m","max_tokens":4096,"stream":true,"thinking":{"type":"enabled","budget_tokens":1024},"messages":[{"role":"user","content":"hi"}]}"#)
+            body:
+                #"{"model":"m","max_tokens":4096,"stream":true,"thinking":{"type":"enabled","budget_tokens":1024},"messages":[{"role":"user","content":"hi"}]}"#
+        )
         #expect(anthropic.status == 200)
         let events = anthropic.body.components(separatedBy: "\n\n").filter { !$0.isEmpty }
         #expect(events.allSatisfy { $0.hasPrefix("event: ") })
@@ -85,7 +106,8 @@ struct StandInRelayTests {
         #expect(gemini.status == 200)
         #expect(!gemini.body.contains("event:"))
         #expect(!gemini.body.contains("[DONE]"))
-        #expect(gemini.body.components(separatedBy: "\n\n").filter { !$0.isEmpty }.allSatisfy { $0.hasPrefix("data: {") })
+        #expect(
+            gemini.body.components(separatedBy: "\n\n").filter { !$0.isEmpty }.allSatisfy { $0.hasPrefix("data: {") })
 
         let chat = try await send(
             relay, "/v1/chat/completions", headers: ["Authorization": "Bearer k"],

@@ -34,7 +34,9 @@ func verify(
 
 @Suite("Every snippet runs against the stand-in relay", .serialized)
 struct VerifierTests {
-    @Test("the whole matrix passes: every model × protocol × language × variant, and every snippet the default site shows")
+    @Test(
+        "the whole matrix passes: every model × protocol × language × variant, and every snippet the default site shows"
+    )
     func wholeMatrix() async throws {
         let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("content").path
@@ -43,9 +45,13 @@ struct VerifierTests {
         let report = try await verify(languages: Language.allCases, extraRequests: siteSnippets)
         #expect(report.results.count >= 24)
         let matrix = VerificationCase.all(in: defaultCatalog, prompt: Verifier.hostilePrompt)
-        #expect(report.results.count == matrix.count + siteSnippets.filter { request in !matrix.contains { $0.request == request } }.count)
+        #expect(
+            report.results.count == matrix.count
+                + siteSnippets.filter { request in !matrix.contains { $0.request == request } }.count)
         for request in siteSnippets {
-            #expect(report.results.contains { $0.verificationCase.request == request && $0.passed }, "site snippet not verified: \(request)")
+            #expect(
+                report.results.contains { $0.verificationCase.request == request && $0.passed },
+                "site snippet not verified: \(request)")
         }
         let failures = report.results.filter { !$0.passed }
         #expect(failures.isEmpty, "\(failures.map(\.line).joined(separator: "\n"))\n\(failures.first?.details ?? "")")
@@ -88,7 +94,9 @@ struct NegativeVerifierTests {
         #expect(report.results.count == 2)
         for result in report.results {
             #expect(!result.passed)
-            #expect(result.problems.contains("path /v1/v1/chat/completions; expected /v1/chat/completions"), "\(result.problems)")
+            #expect(
+                result.problems.contains("path /v1/v1/chat/completions; expected /v1/chat/completions"),
+                "\(result.problems)")
             #expect(result.problems.contains("the relay answered 404"))
         }
         #expect(report.summary == "0 passed, 2 failed")
@@ -97,7 +105,8 @@ struct NegativeVerifierTests {
     @Test("a forgotten /anthropic suffix fails in Python")
     func forgottenSuffix() async throws {
         let broken = try templates(replacing: "snippets/python/anthropic-messages.mustache") {
-            $0.replacingOccurrences(of: "base_url={{python(baseURL)}}", with: "base_url={{python(baseURL)}}[: -len(\"/anthropic\")]")
+            $0.replacingOccurrences(
+                of: "base_url={{python(baseURL)}}", with: "base_url={{python(baseURL)}}[: -len(\"/anthropic\")]")
         }
         var catalog = catalog(model: "claude-sonnet-4-20250514")
         catalog.models[0].protocolIDs = ["anthropic-messages"]
@@ -105,7 +114,8 @@ struct NegativeVerifierTests {
         #expect(report.results.count == 6)
         for result in report.results {
             #expect(!result.passed)
-            #expect(result.problems.contains("path /v1/messages; expected /anthropic/v1/messages"), "\(result.problems)")
+            #expect(
+                result.problems.contains("path /v1/messages; expected /anthropic/v1/messages"), "\(result.problems)")
         }
     }
 
@@ -120,7 +130,8 @@ struct NegativeVerifierTests {
         #expect(report.results.count == 6)
         for result in report.results {
             #expect(!result.passed)
-            #expect(result.problems.contains("no request reached the relay with this snippet's key"), "\(result.problems)")
+            #expect(
+                result.problems.contains("no request reached the relay with this snippet's key"), "\(result.problems)")
             #expect(result.details.contains("--- requests that carried the key\n(none)"))
         }
     }
@@ -128,12 +139,16 @@ struct NegativeVerifierTests {
     @Test("a key pasted into double quotes is expanded by the shell and fails")
     func keyPastedUnescaped() async throws {
         let broken = try templates(replacing: "snippets/curl/openai-chat.mustache") {
-            $0.replacingOccurrences(of: "-H 'Authorization: Bearer {{shell(key)}}'", with: "-H \"Authorization: Bearer {{shell(key)}}\"")
+            $0.replacingOccurrences(
+                of: "-H 'Authorization: Bearer {{shell(key)}}'", with: "-H \"Authorization: Bearer {{shell(key)}}\"")
         }
         let report = try await verify(catalog: catalog(model: "deepseek-chat"), templates: broken, languages: [.curl])
         for result in report.results {
             #expect(!result.passed)
-            #expect(result.problems.contains { $0.hasPrefix("no request reached the relay") || $0.hasPrefix("the key did not arrive intact") }, "\(result.problems)")
+            #expect(
+                result.problems.contains {
+                    $0.hasPrefix("no request reached the relay") || $0.hasPrefix("the key did not arrive intact")
+                }, "\(result.problems)")
             // The failure report never shows the key itself.
             #expect(!result.details.contains(result.verificationCase.key.value))
         }

@@ -34,7 +34,9 @@ struct SiteCommandTests {
         let safe = try relaydocs(["markdown"], stdin: text)
         #expect(safe.status == 0)
         #expect(safe.stdout.contains("<th align=\"center\">b</th>"))
-        #expect(safe.stdout.contains("<!-- raw HTML omitted -->") || safe.stdout.contains("<p><!-- raw HTML omitted -->x<!-- raw HTML omitted --></p>"))
+        #expect(
+            safe.stdout.contains("<!-- raw HTML omitted -->")
+                || safe.stdout.contains("<p><!-- raw HTML omitted -->x<!-- raw HTML omitted --></p>"))
         let unsafe = try relaydocs(["markdown", "--unsafe"], stdin: text)
         #expect(unsafe.stdout.contains("<b>x</b>"))
     }
@@ -88,18 +90,23 @@ struct SiteCommandTests {
                 current!.append(line)
             }
         }
-        return result.map { ($0.0.replacingOccurrences(of: "→", with: "\t"), $0.1.replacingOccurrences(of: "→", with: "\t")) }
+        return result.map {
+            ($0.0.replacingOccurrences(of: "→", with: "\t"), $0.1.replacingOccurrences(of: "→", with: "\t"))
+        }
     }
 
     static func normalize(_ html: String) -> String {
         var text = html
-        while let range = text.range(of: #">\s+<"#, options: .regularExpression) { text.replaceSubrange(range, with: "><") }
+        while let range = text.range(of: #">\s+<"#, options: .regularExpression) {
+            text.replaceSubrange(range, with: "><")
+        }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     @Test("build prints a summary; a broken page fails with file:line and keeps the old site")
     func buildCommand() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relaydocs-build-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "relaydocs-build-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let content = folder.appendingPathComponent("content")
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
@@ -112,7 +119,8 @@ struct SiteCommandTests {
         let page = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
         #expect(page.contains("deepseek-chat"))
 
-        try "# Broken\n\n[x](missing.md)\n".write(to: content.appendingPathComponent("broken.md"), atomically: true, encoding: .utf8)
+        try "# Broken\n\n[x](missing.md)\n".write(
+            to: content.appendingPathComponent("broken.md"), atomically: true, encoding: .utf8)
         let failed = try cli.relaydocs("build", "--content", content.path, "--out", out)
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("\(content.path)/broken.md:3: error: broken link \"missing.md\""))
@@ -122,7 +130,9 @@ struct SiteCommandTests {
 
     @Test("the default content builds")
     func defaultContent() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("relaydocs-default-\(UUID().uuidString)").path
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "relaydocs-default-\(UUID().uuidString)"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: out) }
         let result = try cli.relaydocs(
             "build", "--content", CLITests.packageRoot.appendingPathComponent("content").path, "--out", out)
@@ -133,7 +143,7 @@ struct SiteCommandTests {
 }
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 @Suite("relaydocs serve as a process")
@@ -147,8 +157,12 @@ struct ServeProcessTests {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) }
+        }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
+        }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
@@ -158,14 +172,16 @@ struct ServeProcessTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLITests.binary)
         process.arguments = [
-            "serve", "--no-watch", "--port", "\(port)", "--content", CLITests.packageRoot.appendingPathComponent("content").path,
+            "serve", "--no-watch", "--port", "\(port)", "--content",
+            CLITests.packageRoot.appendingPathComponent("content").path,
         ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         var up = false
         for _ in 0..<100 where !up {
-            if let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/healthz")!),
+            if let (_, response) = try? await URLSession.shared.data(
+                from: URL(string: "http://127.0.0.1:\(port)/healthz")!),
                 (response as? HTTPURLResponse)?.statusCode == 200
             {
                 up = true

@@ -1,9 +1,9 @@
 import CCMark
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // The only file that touches libcmark's C API: everything else works with `MarkdownTree`

@@ -28,7 +28,8 @@ public enum Alerts {
             }
             if paragraph.firstChild == nil { paragraph.remove() }
             let container = MarkdownNode.customBlock(
-                html: "<div class=\"custom-block \(kind)\"><p class=\"custom-block-title\">\(labels.title(for: kind).htmlEscaped)</p>",
+                html:
+                    "<div class=\"custom-block \(kind)\"><p class=\"custom-block-title\">\(labels.title(for: kind).htmlEscaped)</p>",
                 closing: "</div>")
             quote.insertBefore(container)
             for child in quote.children { container.append(child) }

@@ -28,7 +28,8 @@ public enum Containers {
         for (index, line) in source.lines.enumerated() {
             let (indent, rest) = split(line)
             if let open = fence {
-                if indent <= 3, rest.first == open.character, rest.prefix(while: { $0 == open.character }).count >= open.length,
+                if indent <= 3, rest.first == open.character,
+                    rest.prefix(while: { $0 == open.character }).count >= open.length,
                     rest.drop(while: { $0 == open.character }).allSatisfy({ $0 == 32 || $0 == 9 })
                 {
                     fence = nil
@@ -113,7 +114,8 @@ public enum Containers {
                     let container =
                         kind == "details"
                         ? MarkdownNode.customBlock(
-                            html: "<details class=\"custom-block details\"><summary>\(title)</summary>", closing: "</details>")
+                            html: "<details class=\"custom-block details\"><summary>\(title)</summary>",
+                            closing: "</details>")
                         : MarkdownNode.customBlock(
                             html: "<div class=\"custom-block \(kind)\"><p class=\"custom-block-title\">\(title)</p>",
                             closing: "</div>")

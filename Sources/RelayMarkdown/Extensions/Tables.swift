@@ -13,7 +13,8 @@ public enum Tables {
 
     /// Turns every table paragraph, at any depth, into table HTML.
     public static func apply(
-        to tree: MarkdownTree, source: MarkdownSource, options: MarkdownOptions, alignment markup: AlignmentMarkup = .attribute
+        to tree: MarkdownTree, source: MarkdownSource, options: MarkdownOptions,
+        alignment markup: AlignmentMarkup = .attribute
     ) {
         for paragraph in tree.document.descendants where paragraph.kind == .paragraph {
             let first = paragraph.startLine
@@ -28,7 +29,8 @@ public enum Tables {
             let header = cells(of: lines[start])
             let alignments = cells(of: lines[start + 1]).map(alignment)
             let body = lines[(start + 2)...].map(cells)
-            let html = tableHTML(header: header, alignments: alignments, body: Array(body), options: options, markup: markup)
+            let html = tableHTML(
+                header: header, alignments: alignments, body: Array(body), options: options, markup: markup)
             let table = MarkdownNode.customBlock(html: html)
             if start > 0 {
                 // The lines above the table stay a paragraph.
@@ -192,7 +194,8 @@ public enum Tables {
         case "-", "+", "*", "_":
             let isListMarker = first != "_" && (second == nil || second == " " || second == "\t")
             let isThematicBreak =
-                scalars.filter { $0 == first }.count >= 3 && scalars.allSatisfy { $0 == first || $0 == " " || $0 == "\t" }
+                scalars.filter { $0 == first }.count >= 3
+                && scalars.allSatisfy { $0 == first || $0 == " " || $0 == "\t" }
             if isListMarker || isThematicBreak { return escaped }
         case "`", "~":
             if scalars.prefix(3).allSatisfy({ $0 == first }) && scalars.count >= 3 { return escaped }

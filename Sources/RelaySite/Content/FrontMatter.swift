@@ -39,11 +39,16 @@ public struct FrontMatter: Sendable, Equatable {
             lineStart = lineEnd + 1
         }
         guard let closing else {
-            return (FrontMatter(), text, [SiteDiagnostic(file: file, line: 1, message: "front matter is not closed by a --- line")])
+            return (
+                FrontMatter(), text,
+                [SiteDiagnostic(file: file, line: 1, message: "front matter is not closed by a --- line")]
+            )
         }
         let yaml = String(decoding: bytes[4..<closing.start], as: UTF8.self)
         // The body keeps its line numbers: one empty line per front matter line.
-        let body = String(repeating: "\n", count: closing.lines - 1) + String(decoding: bytes[min(closing.end, bytes.count)...], as: UTF8.self)
+        let body =
+            String(repeating: "\n", count: closing.lines - 1)
+            + String(decoding: bytes[min(closing.end, bytes.count)...], as: UTF8.self)
         var diagnostics: [SiteDiagnostic] = []
         var matter = FrontMatter()
         let node: Node?
@@ -51,11 +56,21 @@ public struct FrontMatter: Sendable, Equatable {
             node = try Yams.compose(yaml: yaml)
         } catch {
             let line = SiteConfiguration.line(of: error)
-            return (matter, body, [SiteDiagnostic(file: file, line: line > 0 ? line + 1 : 1, message: "invalid front matter: \(SiteConfiguration.problem(of: error))")])
+            return (
+                matter, body,
+                [
+                    SiteDiagnostic(
+                        file: file, line: line > 0 ? line + 1 : 1,
+                        message: "invalid front matter: \(SiteConfiguration.problem(of: error))")
+                ]
+            )
         }
         guard let node else { return (matter, body, []) }
         guard let mapping = node.mapping else {
-            return (matter, body, [SiteDiagnostic(file: file, line: 2, message: "front matter must be a mapping such as title: …")])
+            return (
+                matter, body,
+                [SiteDiagnostic(file: file, line: 2, message: "front matter must be a mapping such as title: …")]
+            )
         }
         func line(_ node: Node) -> Int { (node.mark?.line ?? 0) + 1 }
         for (key, value) in mapping {
@@ -66,14 +81,20 @@ public struct FrontMatter: Sendable, Equatable {
             case "order", "weight":
                 // `weight` is Hugo's name for the same thing; `order` wins when both are given.
                 if key.string == "weight", matter.order != nil { continue }
-                if let order = value.int { matter.order = order } else {
-                    diagnostics.append(SiteDiagnostic(file: file, line: line(value), message: "order must be a whole number"))
+                if let order = value.int {
+                    matter.order = order
+                } else {
+                    diagnostics.append(
+                        SiteDiagnostic(file: file, line: line(value), message: "order must be a whole number"))
                 }
             default:
                 // Other keys are allowed (layouts and tools may use them), but not a misspelled known one.
                 let name = key.string ?? ""
                 if let near = keys.first(where: { $0 != name && $0.lowercased() == name.lowercased() }) {
-                    diagnostics.append(SiteDiagnostic(file: file, line: line(key), message: "unknown key \(name.debugDescription); did you mean \(near)?"))
+                    diagnostics.append(
+                        SiteDiagnostic(
+                            file: file, line: line(key),
+                            message: "unknown key \(name.debugDescription); did you mean \(near)?"))
                 }
             }
         }

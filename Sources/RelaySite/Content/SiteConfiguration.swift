@@ -41,8 +41,12 @@ public struct SiteConfiguration: Sendable, Hashable {
 
     /// Reads `site.yaml`; problems are reported with their lines.
     public static func load(path: String, displayPath: String) throws(SiteBuildError) -> SiteConfiguration {
-        let fail = { (line: Int, message: String) in SiteBuildError([SiteDiagnostic(file: displayPath, line: line, message: message)]) }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw fail(0, "cannot read the file") }
+        let fail = { (line: Int, message: String) in
+            SiteBuildError([SiteDiagnostic(file: displayPath, line: line, message: message)])
+        }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw fail(0, "cannot read the file")
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -56,13 +60,15 @@ public struct SiteConfiguration: Sendable, Hashable {
         }
         let allowed = ["title", "url", "basePath", "rawHTML", "locales", "api"]
         for key in mapping.keys where !allowed.contains(key.string ?? "") {
-            report(key, "unknown key \((key.string ?? "?").debugDescription); expected \(allowed.joined(separator: ", "))")
+            report(
+                key, "unknown key \((key.string ?? "?").debugDescription); expected \(allowed.joined(separator: ", "))")
         }
         var configuration = SiteConfiguration.implicit(folderName: "")
         configuration.title = mapping["title"]?.string ?? ""
         if configuration.title.isEmpty { report(node, "site.yaml has no title") }
         if let url = mapping["url"] {
-            if let text = url.string, let components = URLComponents(string: text), components.scheme?.hasPrefix("http") == true,
+            if let text = url.string, let components = URLComponents(string: text),
+                components.scheme?.hasPrefix("http") == true,
                 components.host != nil
             {
                 configuration.url = text.hasSuffix("/") ? String(text.dropLast()) : text
@@ -86,7 +92,11 @@ public struct SiteConfiguration: Sendable, Hashable {
             }
         }
         if let raw = mapping["rawHTML"] {
-            if let value = raw.bool { configuration.rawHTML = value } else { report(raw, "rawHTML must be true or false") }
+            if let value = raw.bool {
+                configuration.rawHTML = value
+            } else {
+                report(raw, "rawHTML must be true or false")
+            }
         }
         if let locales = mapping["locales"] {
             for item in locales.array() {

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A Markdown page found in the content folder.
@@ -60,11 +60,12 @@ enum FileWalker {
                     folders.append(path)
                 } else if (info.st_mode & S_IFMT) == S_IFREG {
                     #if canImport(Darwin)
-                    let seconds = Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
+                        let seconds = Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
                     #else
-                    let seconds = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+                        let seconds = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
                     #endif
-                    result.append(Entry(path: path, modified: Date(timeIntervalSince1970: seconds), size: Int(info.st_size)))
+                    result.append(
+                        Entry(path: path, modified: Date(timeIntervalSince1970: seconds), size: Int(info.st_size)))
                 }
             }
         }
@@ -100,19 +101,23 @@ public enum ContentScanner {
             let modified = entry.modified
             let size = entry.size
             if path.hasSuffix(".md"), let text = known?(absolute, modified, size) {
-                pages.append(SourcePage(locale: locale, path: path, displayPath: "\(displayFolder)/\(path)", text: text))
+                pages.append(
+                    SourcePage(locale: locale, path: path, displayPath: "\(displayFolder)/\(path)", text: text))
             } else if path.hasSuffix(".md") {
                 guard let data = FileManager.default.contents(atPath: absolute) else {
-                    problems.append(SiteDiagnostic(file: "\(displayFolder)/\(path)", line: 0, message: "cannot read the file"))
+                    problems.append(
+                        SiteDiagnostic(file: "\(displayFolder)/\(path)", line: 0, message: "cannot read the file"))
                     continue
                 }
                 guard let text = String(data: data, encoding: .utf8) else {
-                    problems.append(SiteDiagnostic(file: "\(displayFolder)/\(path)", line: 0, message: "the file is not UTF-8"))
+                    problems.append(
+                        SiteDiagnostic(file: "\(displayFolder)/\(path)", line: 0, message: "the file is not UTF-8"))
                     continue
                 }
                 let normalized = data.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
                 read?(absolute, modified, size, normalized)
-                pages.append(SourcePage(locale: locale, path: path, displayPath: "\(displayFolder)/\(path)", text: normalized))
+                pages.append(
+                    SourcePage(locale: locale, path: path, displayPath: "\(displayFolder)/\(path)", text: normalized))
             } else if !configurationFiles.contains(path) {
                 files.append(path)
             }

@@ -24,11 +24,16 @@ struct Navigation: Sendable {
     init(pages: [RenderedPage], url: (String) -> String) {
         func sortKey(_ page: RenderedPage) -> (Int, Int, String, String) {
             // A folder's index page leads its group; its `order` places the whole group.
-            (page.source.isIndex ? 0 : 1, page.frontMatter.order ?? Int.max, page.frontMatter.navTitle ?? page.title, page.source.path)
+            (
+                page.source.isIndex ? 0 : 1, page.frontMatter.order ?? Int.max, page.frontMatter.navTitle ?? page.title,
+                page.source.path
+            )
         }
         var byFolder: [String: [RenderedPage]] = [:]
         for page in pages {
-            let top = page.source.path.split(separator: "/").count > 1 ? String(page.source.path.split(separator: "/")[0]) : ""
+            let top =
+                page.source.path.split(separator: "/").count > 1
+                ? String(page.source.path.split(separator: "/")[0]) : ""
             byFolder[top, default: []].append(page)
         }
         var groups: [(key: (Int, String), group: Group)] = []
@@ -36,12 +41,17 @@ struct Navigation: Sendable {
             let sorted = members.sorted { sortKey($0) < sortKey($1) }
             let index = members.first { $0.source.path == "\(folder)/index.md" }
             let title = folder.isEmpty ? "" : (index?.frontMatter.navTitle ?? index?.title ?? folder)
-            let order = folder.isEmpty ? Int.min : (index?.frontMatter.order ?? sorted.compactMap(\.frontMatter.order).min() ?? Int.max)
+            let order =
+                folder.isEmpty
+                ? Int.min : (index?.frontMatter.order ?? sorted.compactMap(\.frontMatter.order).min() ?? Int.max)
             func item(_ page: RenderedPage) -> Item {
-                Item(path: page.source.path, title: page.frontMatter.navTitle ?? page.title, url: url(page.source.outputPath))
+                Item(
+                    path: page.source.path, title: page.frontMatter.navTitle ?? page.title,
+                    url: url(page.source.outputPath))
             }
             let items = sorted.filter { folder.isEmpty || $0.source.path != "\(folder)/index.md" }.map(item)
-            groups.append(((order, folder), Group(title: title, index: folder.isEmpty ? nil : index.map(item), items: items)))
+            groups.append(
+                ((order, folder), Group(title: title, index: folder.isEmpty ? nil : index.map(item), items: items)))
         }
         self.groups = groups.sorted { $0.key < $1.key }.map(\.group)
         sequence = self.groups.flatMap { ($0.index.map { [$0] } ?? []) + $0.items }

@@ -36,7 +36,10 @@ struct PageLayout: Sendable {
         var itemHTML: [String: (inactive: String, active: String)] = [:]
         for item in navigation.groups.flatMap(\.items) {
             func render(_ active: Bool) -> String {
-                let make = { templates.render(partial: "partials/nav-item", ["title": item.title, "url": item.url, "active": active]) }
+                let make = {
+                    templates.render(
+                        partial: "partials/nav-item", ["title": item.title, "url": item.url, "active": active])
+                }
                 guard let cache, let generation else { return make() }
                 return cache.navItem("\(generation)\u{1}\(item.title)\u{1}\(item.url)\u{1}\(active)", render: make)
             }
@@ -44,7 +47,8 @@ struct PageLayout: Sendable {
         }
         self.itemHTML = itemHTML
         self.strings_ = TemplateContext(value: strings.context)
-        self.groupHTML = navigation.groups.map { group in group.items.map { itemHTML[$0.path]?.inactive ?? "" }.joined() }
+        self.groupHTML = navigation.groups.map { group in group.items.map { itemHTML[$0.path]?.inactive ?? "" }.joined()
+        }
         var hasher = Hasher()
         for group in navigation.groups {
             hasher.combine(group.title)
@@ -63,7 +67,9 @@ struct PageLayout: Sendable {
 
     /// The URL of `path` in another locale: the same page if it has one, else its home.
     func url(of path: String?, in other: SiteModel.LocaleInfo) -> String {
-        guard let path, pathsByLocale[other.code]?.contains(path) == true else { return site.url(of: "index.md", in: other) }
+        guard let path, pathsByLocale[other.code]?.contains(path) == true else {
+            return site.url(of: "index.md", in: other)
+        }
         return site.url(of: path, in: other)
     }
 
@@ -107,8 +113,10 @@ struct PageLayout: Sendable {
             pageContext["next"] = ["title": sequence[position + 1].title, "url": sequence[position + 1].url]
         }
         if site.locales.count > 1 {
-            pageContext["alternates"] = site.locales.filter { pathsByLocale[$0.code]?.contains(page.source.path) == true }
-                .map { ["hreflang": $0.lang, "url": site.url(of: page.source.path, in: $0)] }
+            pageContext["alternates"] = site.locales.filter {
+                pathsByLocale[$0.code]?.contains(page.source.path) == true
+            }
+            .map { ["hreflang": $0.lang, "url": site.url(of: page.source.path, in: $0)] }
         }
         context["page"] = pageContext
         context["nav"] = navigationContext(activePath: page.source.path)
@@ -123,7 +131,9 @@ struct PageLayout: Sendable {
         let content =
             "<h1>\(title.htmlEscaped)</h1>\n<p>\(strings["notFoundText", "The page you are looking for does not exist."].htmlEscaped)</p>\n"
             + "<p><a href=\"\(home.htmlEscaped)\">\(strings["backHome", "Back home"].htmlEscaped)</a></p>\n"
-        context["page"] = ["title": title, "description": "", "content": content, "url": site.base + "404.html", "hasToc": false]
+        context["page"] = [
+            "title": title, "description": "", "content": content, "url": site.base + "404.html", "hasToc": false,
+        ]
         context["nav"] = navigationContext(activePath: nil)
         return templates.render(context)
     }

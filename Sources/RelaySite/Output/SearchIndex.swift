@@ -63,14 +63,17 @@ enum Sitemap {
     static func xml(site: SiteModel, pages: [String: [RenderedPage]]) -> String {
         let root = site.configuration.url ?? ""
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+        xml +=
+            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         for locale in site.locales {
             for page in pages[locale.code] ?? [] {
                 xml += "  <url>\n    <loc>\((root + site.url(of: page.source.path, in: locale)).htmlEscaped)</loc>\n"
                 if site.locales.count > 1 {
-                    for other in site.locales where pages[other.code]?.contains(where: { $0.source.path == page.source.path }) == true {
+                    for other in site.locales
+                    where pages[other.code]?.contains(where: { $0.source.path == page.source.path }) == true {
                         let href = (root + site.url(of: page.source.path, in: other)).htmlEscaped
-                        xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(other.lang.htmlEscaped)\" href=\"\(href)\"/>\n"
+                        xml +=
+                            "    <xhtml:link rel=\"alternate\" hreflang=\"\(other.lang.htmlEscaped)\" href=\"\(href)\"/>\n"
                     }
                 }
                 xml += "  </url>\n"

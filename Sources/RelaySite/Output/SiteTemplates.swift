@@ -18,10 +18,12 @@ struct SiteTemplates: Sendable {
                 assets[String(name.dropFirst("assets/".count))] = text
             } else if name.hasSuffix(".mustache") {
                 do {
-                    library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
+                    library.register(
+                        try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
                 } catch let error as MustacheTemplate.ParserError {
                     throw SiteBuildError([
-                        SiteDiagnostic(file: "\(origin)/\(path)", line: error.context.lineNumber, message: "\(error.error)")
+                        SiteDiagnostic(
+                            file: "\(origin)/\(path)", line: error.context.lineNumber, message: "\(error.error)")
                     ])
                 } catch {
                     throw SiteBuildError([SiteDiagnostic(file: "\(origin)/\(path)", line: 0, message: "\(error)")])
@@ -29,7 +31,9 @@ struct SiteTemplates: Sendable {
             }
         }
         guard library.getTemplate(named: "layout") != nil else {
-            throw SiteBuildError([SiteDiagnostic(file: "\(origin)/site/layout.mustache", line: 0, message: "the site layout is missing")])
+            throw SiteBuildError([
+                SiteDiagnostic(file: "\(origin)/site/layout.mustache", line: 0, message: "the site layout is missing")
+            ])
         }
         self.library = library
         self.stringsYAML = files["site/strings.yaml"] ?? ""

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes the site into a temporary folder beside the output folder, and swaps it in only when
@@ -16,12 +16,16 @@ final class SiteWriter {
     init(output: String) throws(SiteBuildError) {
         self.output = URL(fileURLWithPath: output).standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
-        staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
+        staging = parent.appendingPathComponent(
+            ".\(self.output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try? FileManager.default.removeItem(at: staging)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw SiteBuildError([SiteDiagnostic(file: output, line: 0, message: "cannot create \(staging.path): \(error.localizedDescription)")])
+            throw SiteBuildError([
+                SiteDiagnostic(
+                    file: output, line: 0, message: "cannot create \(staging.path): \(error.localizedDescription)")
+            ])
         }
     }
 
@@ -49,9 +53,9 @@ final class SiteWriter {
             var offset = 0
             while offset < buffer.count {
                 #if canImport(Glibc)
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 #else
-                let written = Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    let written = Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 #endif
                 if written < 0 {
                     if errno == EINTR { continue }

@@ -19,7 +19,9 @@ enum CatalogBlocks {
                 problems.append(
                     SiteDiagnostic(
                         file: file, line: block.startLine,
-                        message: "catalog block: expected `catalog domains` or `catalog models`, not `\(words.joined(separator: " "))`"))
+                        message:
+                            "catalog block: expected `catalog domains` or `catalog models`, not `\(words.joined(separator: " "))`"
+                    ))
                 html = ""
             }
             block.replace(with: .customBlock(html: html))
@@ -44,7 +46,10 @@ enum CatalogBlocks {
 
     static func models(_ catalog: Catalog, strings: SiteStrings) -> String {
         table(
-            header: [strings["catalog.model", "Model"], strings["catalog.vendor", "Vendor"], strings["catalog.protocols", "Protocols"]],
+            header: [
+                strings["catalog.model", "Model"], strings["catalog.vendor", "Vendor"],
+                strings["catalog.protocols", "Protocols"],
+            ],
             rows: catalog.models.map { model in
                 [
                     "<code>\(model.id.htmlEscaped)</code>", model.vendor.htmlEscaped,

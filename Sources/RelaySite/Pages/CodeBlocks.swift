@@ -8,7 +8,8 @@ enum CodeBlocks {
         let name = language.lowercased()
         let body = SyntaxHighlighter.highlight(code, language: name) ?? SyntaxHighlighter.escape(code)
         let lang = name.isEmpty ? "text" : name.htmlEscaped
-        return "<div class=\"code-block\" data-lang=\"\(lang)\"><pre class=\"code\"><code class=\"language-\(lang)\">\(body)</code></pre></div>"
+        return
+            "<div class=\"code-block\" data-lang=\"\(lang)\"><pre class=\"code\"><code class=\"language-\(lang)\">\(body)</code></pre></div>"
     }
 
     /// Replaces every code block that is left (snippet and catalog blocks are gone by now).

@@ -38,9 +38,12 @@ enum HeadingAnchors {
             if inner.hasPrefix(open) { inner.removeFirst(open.count) }
             while inner.hasSuffix("\n") { inner.removeLast() }
             if inner.hasSuffix(close) { inner.removeLast(close.count) }
-            let anchor = level == 1 ? "" : " <a class=\"header-anchor\" href=\"#\(id.htmlEscaped)\" aria-label=\"Permalink\">#</a>"
+            let anchor =
+                level == 1
+                ? "" : " <a class=\"header-anchor\" href=\"#\(id.htmlEscaped)\" aria-label=\"Permalink\">#</a>"
             heading.replace(
-                with: .customBlock(html: "<h\(level) id=\"\(id.htmlEscaped)\" tabindex=\"-1\">\(inner)\(anchor)</h\(level)>"))
+                with: .customBlock(
+                    html: "<h\(level) id=\"\(id.htmlEscaped)\" tabindex=\"-1\">\(inner)\(anchor)</h\(level)>"))
         }
         return entries
     }

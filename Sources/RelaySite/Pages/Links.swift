@@ -35,7 +35,8 @@ enum Links {
         if url.hasPrefix("//") { return true }
         guard let colon = url.firstIndex(of: ":") else { return false }
         let scheme = url[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        return !scheme.isEmpty
+            && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
             && !url[..<colon].contains("/")
     }
 

@@ -33,12 +33,16 @@ struct PageRenderer: Sendable {
         let (frontMatter, body, frontMatterProblems) = FrontMatter.split(page.text, file: page.displayPath)
         var diagnostics = frontMatterProblems
         let parsed = markdown.parse(body)
-        diagnostics += parsed.diagnostics.map { SiteDiagnostic(file: page.displayPath, line: $0.line, message: $0.message) }
+        diagnostics += parsed.diagnostics.map {
+            SiteDiagnostic(file: page.displayPath, line: $0.line, message: $0.message)
+        }
         let tree = parsed.tree
         let text = Self.searchText(of: tree)
         diagnostics += SnippetBlocks.apply(to: tree, generator: generator, file: page.displayPath)
-        diagnostics += CatalogBlocks.apply(to: tree, catalog: generator.catalog, strings: strings, file: page.displayPath)
-        for block in tree.document.descendants where block.kind == .codeBlock && block.fenceInfo.trimmingCharacters(in: .whitespaces) == "keypage" {
+        diagnostics += CatalogBlocks.apply(
+            to: tree, catalog: generator.catalog, strings: strings, file: page.displayPath)
+        for block in tree.document.descendants
+        where block.kind == .codeBlock && block.fenceInfo.trimmingCharacters(in: .whitespaces) == "keypage" {
             block.replace(with: .customBlock(html: keyPageHTML))
         }
         CodeBlocks.apply(to: tree)

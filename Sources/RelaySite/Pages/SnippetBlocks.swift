@@ -18,7 +18,8 @@ enum SnippetBlocks {
             guard words.first == "snippet" else { continue }
             let line = block.startLine
             do {
-                let html = try render(words.dropFirst().map(String.init), prompt: block.literal ?? "", generator: generator)
+                let html = try render(
+                    words.dropFirst().map(String.init), prompt: block.literal ?? "", generator: generator)
                 block.replace(with: .customBlock(html: html))
             } catch {
                 problems.append(SiteDiagnostic(file: file, line: line, message: "snippet block: \(error)"))
@@ -38,35 +39,49 @@ enum SnippetBlocks {
         for word in words {
             let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, attributes.contains(parts[0]) else {
-                throw Problem(description: "\(word.debugDescription) is not an attribute; expected \(attributes.map { "\($0)=…" }.joined(separator: ", "))")
+                throw Problem(
+                    description:
+                        "\(word.debugDescription) is not an attribute; expected \(attributes.map { "\($0)=…" }.joined(separator: ", "))"
+                )
             }
             values[parts[0]] = parts[1].trimmingCharacters(in: ["\"", "'"])
         }
         let model = values["model"] ?? catalog.models.first?.id ?? ""
         guard let listed = catalog.model(id: model) else {
-            throw Problem(description: "unknown model \(model.debugDescription); the catalog's models are \(catalog.models.map(\.id).joined(separator: ", "))")
+            throw Problem(
+                description:
+                    "unknown model \(model.debugDescription); the catalog's models are \(catalog.models.map(\.id).joined(separator: ", "))"
+            )
         }
         let protocolID = values["protocol"] ?? listed.protocolIDs[0]
         guard catalog.wireProtocol(id: protocolID) != nil else {
-            throw Problem(description: "unknown protocol \(protocolID.debugDescription); expected one of \(catalog.protocols.map(\.id).joined(separator: ", "))")
+            throw Problem(
+                description:
+                    "unknown protocol \(protocolID.debugDescription); expected one of \(catalog.protocols.map(\.id).joined(separator: ", "))"
+            )
         }
         func flag(_ name: String) throws -> Bool {
             guard let text = values[name] else { return false }
-            guard let value = Bool(text) else { throw Problem(description: "\(name) must be true or false, not \(text.debugDescription)") }
+            guard let value = Bool(text) else {
+                throw Problem(description: "\(name) must be true or false, not \(text.debugDescription)")
+            }
             return value
         }
         var languages: [Language] = Language.allCases
         if let list = values["langs"] ?? values["lang"] {
             languages = try list.split(separator: ",").map { name in
                 guard let language = Language(rawValue: String(name)) else {
-                    throw Problem(description: "unknown language \(String(name).debugDescription); expected python, curl, swift")
+                    throw Problem(
+                        description: "unknown language \(String(name).debugDescription); expected python, curl, swift")
                 }
                 return language
             }
         }
         var thinking: Int?
         if let text = values["thinking"] {
-            guard let budget = Int(text) else { throw Problem(description: "thinking must be a token budget such as 2048") }
+            guard let budget = Int(text) else {
+                throw Problem(description: "thinking must be a token budget such as 2048")
+            }
             thinking = budget
         }
         let trimmedPrompt = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -75,7 +90,8 @@ enum SnippetBlocks {
         return languages.map { language in
             SnippetRequest(
                 model: model, language: language, protocolID: protocolID,
-                prompt: trimmedPrompt.isEmpty ? nil : trimmedPrompt, stream: stream, thinkingBudget: thinking, cache: cache)
+                prompt: trimmedPrompt.isEmpty ? nil : trimmedPrompt, stream: stream, thinkingBudget: thinking,
+                cache: cache)
         }
     }
 
@@ -94,7 +110,8 @@ enum SnippetBlocks {
                 "<div class=\"code-group-panel\" data-tab=\"\(language)\" role=\"tabpanel\"><p class=\"code-group-label\">\(label.htmlEscaped)</p>"
                 + CodeBlocks.html(code: snippet.code, language: renderer.fenceLanguage) + "</div>"
         }
-        return "<div class=\"code-group\" data-code-group><div class=\"code-group-tabs\" role=\"tablist\">\(tabs)</div>\(panels)</div>"
+        return
+            "<div class=\"code-group\" data-code-group><div class=\"code-group-tabs\" role=\"tablist\">\(tabs)</div>\(panels)</div>"
     }
 
     static func displayName(_ language: Language) -> String {
@@ -123,12 +140,14 @@ public enum SiteSnippets {
                 let words = block.fenceInfo.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
                 guard words.first == "snippet" else { continue }
                 do {
-                    for request in try SnippetBlocks.requests(Array(words.dropFirst()), prompt: block.literal ?? "", catalog: catalog)
+                    for request in try SnippetBlocks.requests(
+                        Array(words.dropFirst()), prompt: block.literal ?? "", catalog: catalog)
                     where !result.contains(request) {
                         result.append(request)
                     }
                 } catch {
-                    problems.append(SiteDiagnostic(file: display, line: block.startLine, message: "snippet block: \(error)"))
+                    problems.append(
+                        SiteDiagnostic(file: display, line: block.startLine, message: "snippet block: \(error)"))
                 }
             }
         }

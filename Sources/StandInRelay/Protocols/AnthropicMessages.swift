@@ -49,16 +49,21 @@ enum AnthropicMessages {
             [
                 "message": [
                     "id": "msg_standin", "type": "message", "role": "assistant", "content": [Any](), "model": model,
-                    "stop_reason": NSNull(), "stop_sequence": NSNull(), "usage": usage.merging(["output_tokens": 1]) { $1 },
+                    "stop_reason": NSNull(), "stop_sequence": NSNull(),
+                    "usage": usage.merging(["output_tokens": 1]) { $1 },
                 ]
             ])
         var index = 0
         if thinking != nil {
-            emit("content_block_start", ["index": index, "content_block": ["type": "thinking", "thinking": "", "signature": ""]])
+            emit(
+                "content_block_start",
+                ["index": index, "content_block": ["type": "thinking", "thinking": "", "signature": ""]])
             for piece in script.thinkingPieces {
                 emit("content_block_delta", ["index": index, "delta": ["type": "thinking_delta", "thinking": piece]])
             }
-            emit("content_block_delta", ["index": index, "delta": ["type": "signature_delta", "signature": "c2lnbmF0dXJl"]])
+            emit(
+                "content_block_delta",
+                ["index": index, "delta": ["type": "signature_delta", "signature": "c2lnbmF0dXJl"]])
             emit("content_block_stop", ["index": index])
             index += 1
         }
@@ -68,7 +73,9 @@ enum AnthropicMessages {
             emit("content_block_delta", ["index": index, "delta": ["type": "text_delta", "text": piece]])
         }
         emit("content_block_stop", ["index": index])
-        emit("message_delta", ["delta": ["stop_reason": "end_turn", "stop_sequence": NSNull()], "usage": ["output_tokens": 7]])
+        emit(
+            "message_delta",
+            ["delta": ["stop_reason": "end_turn", "stop_sequence": NSNull()], "usage": ["output_tokens": 7]])
         emit("message_stop", [:])
         return .events(chunks)
     }

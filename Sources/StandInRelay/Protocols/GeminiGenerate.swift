@@ -9,7 +9,8 @@ enum GeminiGenerate {
     /// `POST /google/{v1,v1beta}/models/{model}:generateContent` and `:streamGenerateContent?alt=sse`
     static func generate(_ body: RequestBody, model: String, stream: Bool, script: ReplyScript) -> Answer {
         guard let contents = body.object["contents"] as? [Any], !contents.isEmpty else {
-            return error(400, "* GenerateContentRequest.contents: contents is not specified", status: "INVALID_ARGUMENT")
+            return error(
+                400, "* GenerateContentRequest.contents: contents is not specified", status: "INVALID_ARGUMENT")
         }
         func chunk(_ text: String, last: Bool) -> [String: Any] {
             var candidate: [String: Any] = ["content": ["parts": [["text": text]], "role": "model"], "index": 0]
@@ -24,6 +25,7 @@ enum GeminiGenerate {
         guard stream else { return .json(chunk(script.text, last: true)) }
         let pieces = script.pieces
         // No `event:` lines and no [DONE]: google-genai parses every line that is not `data: ` as JSON.
-        return .events(pieces.enumerated().map { index, piece in SSE.event(nil, chunk(piece, last: index == pieces.count - 1)) })
+        return .events(
+            pieces.enumerated().map { index, piece in SSE.event(nil, chunk(piece, last: index == pieces.count - 1)) })
     }
 }
