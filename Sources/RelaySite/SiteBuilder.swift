@@ -104,6 +104,12 @@ public struct SiteBuilder: Sendable {
         }
         progress("rendering \(pageCount) pages")
 
+        // The interface strings of each locale, read once.
+        var stringsByLocale: [String: SiteStrings] = [:]
+        for locale in site.locales {
+            stringsByLocale[locale.code] = SiteStrings.load(yaml: templates.stringsYAML, locale: locale.code)
+        }
+
         // 2. Render every page (that changed), in parallel.
         var rendered: [String: [RenderedPage]] = [:]
         var diagnostics: [SiteDiagnostic] = []
@@ -112,7 +118,7 @@ public struct SiteBuilder: Sendable {
             catalog: options.catalog, snippetTemplates: options.snippetTemplates.fingerprint,
             templates: options.siteTemplates, configuration: configuration)
         for (locale, pages, _) in sources {
-            let strings = SiteStrings.load(yaml: templates.stringsYAML, locale: locale.code)
+            let strings = stringsByLocale[locale.code]!
             let labels = ContainerLabels(
                 titles: strings.values.filter { $0.key.hasPrefix("labels.") }
                     .reduce(into: [:]) { $0[String($1.key.dropFirst("labels.".count))] = $1.value })
@@ -150,7 +156,7 @@ public struct SiteBuilder: Sendable {
         var files: [(String, Data)] = []
         for (locale, _, copies) in sources {
             let pages = rendered[locale.code] ?? []
-            let strings = SiteStrings.load(yaml: templates.stringsYAML, locale: locale.code)
+            let strings = stringsByLocale[locale.code]!
             let layout = PageLayout(
                 site: site, locale: locale, pages: pages, strings: strings, templates: templates,
                 pathsByLocale: pathsByLocale, cache: cache, generation: generation)
