@@ -168,15 +168,32 @@ public struct SnippetGenerator: Sendable {
         }
     }
 
-    /// Trims trailing spaces from every line and ends the code with exactly one newline.
+    /// Trims trailing spaces from every line, drops empty lines at the start and the end, and ends
+    /// the code with exactly one newline. One pass over the bytes.
     static func tidy(_ code: String) -> String {
-        var lines = code.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            var line = Substring(line)
-            while line.last == " " { line = line.dropLast() }
-            return line
+        var output: [UInt8] = []
+        output.reserveCapacity(code.utf8.count + 1)
+        var pendingSpaces = 0
+        var code = code
+        code.withUTF8 { buffer in
+            for byte in buffer {
+                switch byte {
+                case UInt8(ascii: " "):
+                    pendingSpaces += 1
+                case UInt8(ascii: "\n"):
+                    pendingSpaces = 0
+                    if !output.isEmpty { output.append(byte) }  // no empty lines at the start
+                default:
+                    if pendingSpaces > 0 {
+                        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pendingSpaces))
+                        pendingSpaces = 0
+                    }
+                    output.append(byte)
+                }
+            }
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        while lines.first?.isEmpty == true { lines.removeFirst() }
-        return lines.joined(separator: "\n") + "\n"
+        while output.last == UInt8(ascii: "\n") { output.removeLast() }
+        output.append(UInt8(ascii: "\n"))
+        return String(decoding: output, as: UTF8.self)
     }
 }

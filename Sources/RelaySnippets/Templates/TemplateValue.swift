@@ -83,8 +83,20 @@ enum TemplateMarker {
 
     /// The first template mistake in rendered output, if any.
     static func firstError(in output: String) -> String? {
-        guard let start = output.range(of: prefix) else { return nil }
-        let rest = output[start.upperBound...]
-        return String(rest.prefix { $0 != "\u{FFFF}" })
+        // U+FFFF is EF BF BF in UTF-8 and never appears in escaped output: a byte scan finds it
+        // (Foundation's range(of:) was most of a snippet's rendering time).
+        var text = output
+        let start: Int? = text.withUTF8 { bytes in
+            var index = 0
+            while index + 2 < bytes.count {
+                if bytes[index] == 0xEF, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBF { return index }
+                index += 1
+            }
+            return nil
+        }
+        guard let start else { return nil }
+        let marker = String(decoding: Array(output.utf8)[start...], as: UTF8.self)
+        guard marker.hasPrefix(prefix) else { return "a value renders U+FFFF" }
+        return String(marker.dropFirst(prefix.count).prefix { $0 != "\u{FFFF}" })
     }
 }
