@@ -69,24 +69,27 @@ public enum SnippetAPI {
                 }
                 protocols = [requested]
             }
-            var snippets: [[String: Any]] = []
+            // Written by hand, keys in a fixed order: JSONSerialization was half of a request.
+            var items: [String] = []
             for protocolID in protocols {
                 for language in languages {
                     let snippet = try generator.snippet(
                         for: SnippetRequest(
                             model: model, language: language, protocolID: protocolID, key: key, prompt: query["prompt"],
                             stream: stream))
-                    snippets.append([
-                        "language": language.rawValue, "sdk": snippet.sdk, "sdkVersions": snippet.sdkVersions,
-                        "protocol": snippet.protocol, "stream": snippet.stream, "code": snippet.code,
-                        "html": SnippetHTML.codeBlock(
-                            snippet.code, language: SnippetRenderers.renderer(for: language).fenceLanguage),
-                    ])
+                    let html = SnippetHTML.codeBlock(
+                        snippet.code, language: SnippetRenderers.renderer(for: language).fenceLanguage)
+                    items.append(
+                        "{\"code\":\(JSONText.string(snippet.code)),\"html\":\(JSONText.string(html)),"
+                            + "\"language\":\(JSONText.string(language.rawValue)),\"protocol\":\(JSONText.string(snippet.protocol)),"
+                            + "\"sdk\":\(JSONText.string(snippet.sdk)),\"sdkVersions\":\(JSONText.string(snippet.sdkVersions)),"
+                            + "\"stream\":\(snippet.stream)}")
                 }
             }
-            var body: [String: Any] = ["model": model, "snippets": snippets]
-            if let note = resolution.note { body["note"] = note }
-            return Answer(status: 200, body: json(body))
+            var body = "{\"model\":\(JSONText.string(model)),"
+            if let note = resolution.note { body += "\"note\":\(JSONText.string(note))," }
+            body += "\"snippets\":[" + items.joined(separator: ",") + "]}"
+            return Answer(status: 200, body: Data(body.utf8))
         } catch {
             return Self.error(400, error.description)
         }

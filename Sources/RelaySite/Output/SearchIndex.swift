@@ -14,18 +14,46 @@ enum SearchIndex {
             for heading in page.headings where heading.level >= 2 && heading.level <= 3 {
                 if !first { json += "," }
                 first = false
-                json += "{\"id\":" + jsonString(heading.id) + ",\"text\":" + jsonString(heading.text) + "}"
+                json += "{\"id\":" + JSONText.string(heading.id) + ",\"text\":" + JSONText.string(heading.text) + "}"
             }
-            json += "],\"text\":" + jsonString(page.text)
-            json += ",\"title\":" + jsonString(page.title)
-            json += ",\"url\":" + jsonString(site.url(of: page.source.path, in: locale)) + "}"
+            json += "],\"text\":" + JSONText.string(page.text)
+            json += ",\"title\":" + JSONText.string(page.title)
+            json += ",\"url\":" + JSONText.string(site.url(of: page.source.path, in: locale)) + "}"
         }
         return json + "]}"
     }
+}
 
+/// `sitemap.xml` with every page of every locale, and its language versions.
+enum Sitemap {
+    static func xml(site: SiteModel, pages: [String: [RenderedPage]]) -> String {
+        let root = site.configuration.url ?? ""
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml +=
+            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+        for locale in site.locales {
+            for page in pages[locale.code] ?? [] {
+                xml += "  <url>\n    <loc>\((root + site.url(of: page.source.path, in: locale)).htmlEscaped)</loc>\n"
+                if site.locales.count > 1 {
+                    for other in site.locales
+                    where pages[other.code]?.contains(where: { $0.source.path == page.source.path }) == true {
+                        let href = (root + site.url(of: page.source.path, in: other)).htmlEscaped
+                        xml +=
+                            "    <xhtml:link rel=\"alternate\" hreflang=\"\(other.lang.htmlEscaped)\" href=\"\(href)\"/>\n"
+                    }
+                }
+                xml += "  </url>\n"
+            }
+        }
+        return xml + "</urlset>\n"
+    }
+}
+
+/// JSON text written by hand where JSONSerialization is too slow (the search index, API answers).
+public enum JSONText {
     /// A JSON string for data (not for code that people read): only what JSON requires is
     /// escaped, plus U+2028 and U+2029 for old JavaScript parsers. Works on bytes; linear.
-    static func jsonString(_ text: String) -> String {
+    public static func string(_ text: String) -> String {
         var bytes: [UInt8] = [UInt8(ascii: "\"")]
         bytes.reserveCapacity(text.utf8.count + 2)
         let hex = Array("0123456789abcdef".utf8)
@@ -55,30 +83,5 @@ enum SearchIndex {
         }
         bytes.append(UInt8(ascii: "\""))
         return String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-/// `sitemap.xml` with every page of every locale, and its language versions.
-enum Sitemap {
-    static func xml(site: SiteModel, pages: [String: [RenderedPage]]) -> String {
-        let root = site.configuration.url ?? ""
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml +=
-            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
-        for locale in site.locales {
-            for page in pages[locale.code] ?? [] {
-                xml += "  <url>\n    <loc>\((root + site.url(of: page.source.path, in: locale)).htmlEscaped)</loc>\n"
-                if site.locales.count > 1 {
-                    for other in site.locales
-                    where pages[other.code]?.contains(where: { $0.source.path == page.source.path }) == true {
-                        let href = (root + site.url(of: page.source.path, in: other)).htmlEscaped
-                        xml +=
-                            "    <xhtml:link rel=\"alternate\" hreflang=\"\(other.lang.htmlEscaped)\" href=\"\(href)\"/>\n"
-                    }
-                }
-                xml += "  </url>\n"
-            }
-        }
-        return xml + "</urlset>\n"
     }
 }
