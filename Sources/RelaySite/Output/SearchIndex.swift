@@ -54,34 +54,54 @@ public enum JSONText {
     /// A JSON string for data (not for code that people read): only what JSON requires is
     /// escaped, plus U+2028 and U+2029 for old JavaScript parsers. Works on bytes; linear.
     public static func string(_ text: String) -> String {
-        var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        bytes.reserveCapacity(text.utf8.count + 2)
-        let hex = Array("0123456789abcdef".utf8)
-        var utf8 = text.utf8.makeIterator()
-        var pending: [UInt8] = []
-        while let byte = pending.isEmpty ? utf8.next() : pending.removeFirst() {
-            switch byte {
-            case UInt8(ascii: "\""): bytes += [92, 34]
-            case UInt8(ascii: "\\"): bytes += [92, 92]
-            case 0x0A: bytes += [92, UInt8(ascii: "n")]
-            case 0x0D: bytes += [92, UInt8(ascii: "r")]
-            case 0x09: bytes += [92, UInt8(ascii: "t")]
-            case 0..<0x20: bytes += [92, UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
-            case 0xE2:
-                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-                let second = utf8.next()
-                let third = second == 0x80 ? utf8.next() : nil
-                if second == 0x80, let third, third == 0xA8 || third == 0xA9 {
-                    bytes += Array("\\u202".utf8) + [third == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")]
-                } else {
-                    bytes.append(byte)
-                    if let second { bytes.append(second) }
-                    if let third { pending.append(third) }
-                }
-            default: bytes.append(byte)
+        var text = text
+        return text.withUTF8 { input in
+            var output: [UInt8] = []
+            output.reserveCapacity(input.count + 16)
+            output.append(UInt8(ascii: "\""))
+            var runStart = 0
+            var index = 0
+            func flush() {
+                if runStart < index { output.append(contentsOf: input[runStart..<index]) }
             }
+            while index < input.count {
+                let byte = input[index]
+                var escape: StaticString? = nil
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0..<0x20:
+                    flush()
+                    let hex = Array("0123456789abcdef".utf8)
+                    output.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+                    index += 1
+                    runStart = index
+                    continue
+                case 0xE2
+                where index + 2 < input.count && input[index + 1] == 0x80
+                    && (input[index + 2] == 0xA8 || input[index + 2] == 0xA9):
+                    // U+2028 and U+2029, which old JavaScript parsers take for line ends.
+                    escape = input[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                default:
+                    break
+                }
+                if let escape {
+                    flush()
+                    escape.withUTF8Buffer { output.append(contentsOf: $0) }
+                    index += width
+                    runStart = index
+                } else {
+                    index += 1
+                }
+            }
+            flush()
+            output.append(UInt8(ascii: "\""))
+            return String(decoding: output, as: UTF8.self)
         }
-        bytes.append(UInt8(ascii: "\""))
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
