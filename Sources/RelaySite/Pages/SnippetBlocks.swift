@@ -13,13 +13,16 @@ enum SnippetBlocks {
     /// Replaces every snippet block; problems are returned with the block's line.
     static func apply(to tree: MarkdownTree, generator: SnippetGenerator, file: String) -> [SiteDiagnostic] {
         var problems: [SiteDiagnostic] = []
+        var groupIndex = 0
         for block in tree.document.descendants where block.kind == .codeBlock {
             let words = block.fenceInfo.split(separator: " ", omittingEmptySubsequences: true)
             guard words.first == "snippet" else { continue }
             let line = block.startLine
+            defer { groupIndex += 1 }
             do {
                 let html = try render(
-                    words.dropFirst().map(String.init), prompt: block.literal ?? "", generator: generator)
+                    words.dropFirst().map(String.init), prompt: block.literal ?? "", generator: generator,
+                    group: groupIndex)
                 block.replace(with: .customBlock(html: html))
             } catch {
                 problems.append(SiteDiagnostic(file: file, line: line, message: "snippet block: \(error)"))
@@ -95,7 +98,9 @@ enum SnippetBlocks {
         }
     }
 
-    static func render(_ words: [String], prompt: String, generator: SnippetGenerator) throws -> String {
+    /// The tab group's HTML; `group` numbers the groups of a page for the tab and panel ids
+    /// (`code-group-N-I-tab`, `code-group-N-I-panel`, as the site's script names them too).
+    static func render(_ words: [String], prompt: String, generator: SnippetGenerator, group: Int) throws -> String {
         var tabs = ""
         var panels = ""
         for (index, request) in try requests(words, prompt: prompt, catalog: generator.catalog).enumerated() {
@@ -104,10 +109,11 @@ enum SnippetBlocks {
             let renderer = SnippetRenderers.renderer(for: language)
             let name = displayName(language)
             let label = language == .curl ? name : "\(name) · \(snippet.sdk)"
+            let id = "code-group-\(group)-\(index)"
             tabs +=
-                "<button type=\"button\" role=\"tab\" class=\"code-group-tab\" data-tab=\"\(language)\" aria-selected=\"\(index == 0)\">\(name)</button>"
+                "<button type=\"button\" role=\"tab\" class=\"code-group-tab\" id=\"\(id)-tab\" aria-controls=\"\(id)-panel\" data-tab=\"\(language)\" aria-selected=\"\(index == 0)\">\(name)</button>"
             panels +=
-                "<div class=\"code-group-panel\" data-tab=\"\(language)\" role=\"tabpanel\"><p class=\"code-group-label\">\(label.htmlEscaped)</p>"
+                "<div class=\"code-group-panel\" id=\"\(id)-panel\" aria-labelledby=\"\(id)-tab\" data-tab=\"\(language)\" role=\"tabpanel\"><p class=\"code-group-label\">\(label.htmlEscaped)</p>"
                 + CodeBlocks.html(code: snippet.code, language: renderer.fenceLanguage) + "</div>"
         }
         return
