@@ -167,7 +167,7 @@ public struct SiteBuilder: Sendable {
             files.append(
                 (
                     locale.prefix + "search-index.json",
-                    Data(SearchIndex.json(pages: pages, site: site, locale: locale).utf8)
+                    Data(SearchIndex.json(pages: pages).utf8)
                 ))
             for file in copies {
                 let source = URL(fileURLWithPath: options.content).appendingPathComponent(locale.folder)

@@ -80,10 +80,7 @@ struct PageLayout: Sendable {
         guard let cache, let generation else { return Data(html(for: page).utf8) }
         var hasher = Hasher()
         hasher.combine(generation)
-        hasher.combine(page.html)
-        hasher.combine(page.title)
-        hasher.combine(page.frontMatter.description)
-        hasher.combine(page.source.path)
+        hasher.combine(page.contentHash)
         hasher.combine(sharedLayoutHash)
         let key = hasher.finalize()
         let path = outputPath(of: page)

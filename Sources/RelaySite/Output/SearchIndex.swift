@@ -5,22 +5,22 @@ import Foundation
 enum SearchIndex {
     /// Written by hand: JSONSerialization was a tenth of a 2,000-page build, and the shape is
     /// fixed. Keys are in a fixed order, so builds are identical.
-    static func json(pages: [RenderedPage], site: SiteModel, locale: SiteModel.LocaleInfo) -> String {
-        var json = "{\"pages\":["
-        for (index, page) in pages.enumerated() {
-            if index > 0 { json += "," }
-            json += "{\"headings\":["
-            var first = true
-            for heading in page.headings where heading.level >= 2 && heading.level <= 3 {
-                if !first { json += "," }
-                first = false
-                json += "{\"id\":" + JSONText.string(heading.id) + ",\"text\":" + JSONText.string(heading.text) + "}"
-            }
-            json += "],\"text\":" + JSONText.string(page.text)
-            json += ",\"title\":" + JSONText.string(page.title)
-            json += ",\"url\":" + JSONText.string(site.url(of: page.source.path, in: locale)) + "}"
+    static func json(pages: [RenderedPage]) -> String {
+        "{\"pages\":[" + pages.map(\.searchEntry).joined(separator: ",") + "]}"
+    }
+
+    /// One page's entry; made when the page is rendered, so a rebuild redoes only changed pages.
+    static func entry(for page: RenderedPage, url: String) -> String {
+        var json = "{\"headings\":["
+        var first = true
+        for heading in page.headings where heading.level >= 2 && heading.level <= 3 {
+            if !first { json += "," }
+            first = false
+            json += "{\"id\":" + JSONText.string(heading.id) + ",\"text\":" + JSONText.string(heading.text) + "}"
         }
-        return json + "]}"
+        json += "],\"text\":" + JSONText.string(page.text)
+        json += ",\"title\":" + JSONText.string(page.title)
+        return json + ",\"url\":" + JSONText.string(url) + "}"
     }
 }
 

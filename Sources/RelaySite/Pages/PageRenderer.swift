@@ -14,6 +14,10 @@ struct RenderedPage: Sendable {
     /// Plain text for the search index.
     var text: String
     var diagnostics: [SiteDiagnostic]
+    /// The page's entry in the search index (JSON), made once with the page, in parallel.
+    var searchEntry: String = ""
+    /// A hash of everything of the page its layout shows, made once with the page.
+    var contentHash: Int = 0
 
     var ids: Set<String> { Set(headings.map(\.id)) }
 }
@@ -51,9 +55,17 @@ struct PageRenderer: Sendable {
         let title =
             frontMatter.title ?? headings.first { $0.level == 1 }?.text
             ?? String(page.path.split(separator: "/").last?.dropLast(3) ?? "")
-        return RenderedPage(
+        var rendered = RenderedPage(
             source: page, frontMatter: frontMatter, title: title, html: tree.html(options: markdown.options),
             headings: headings, links: links, text: text, diagnostics: diagnostics)
+        rendered.searchEntry = SearchIndex.entry(for: rendered, url: url(page.path))
+        var hasher = Hasher()
+        hasher.combine(rendered.html)
+        hasher.combine(rendered.title)
+        hasher.combine(frontMatter.description)
+        hasher.combine(page.path)
+        rendered.contentHash = hasher.finalize()
+        return rendered
     }
 
     /// The text of paragraphs, headings and list items, at most about 4,000 characters.
