@@ -75,8 +75,12 @@ public struct APIKey: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The key with all but its first three and last two characters masked, for messages and logs.
-    public var masked: String {
-        let characters = Array(value)
+    public var masked: String { Self.mask(value) }
+
+    /// Any secret with all but its first three and last two characters masked (all of it when
+    /// it is eight characters or shorter).
+    public static func mask(_ secret: String) -> String {
+        let characters = Array(secret)
         guard characters.count > 8 else { return String(repeating: "*", count: characters.count) }
         return String(characters.prefix(3)) + String(repeating: "*", count: characters.count - 5)
             + String(characters.suffix(2))

@@ -15,18 +15,12 @@ public struct RelayServer: Sendable {
         public var watch: Bool
         /// Origins (such as `https://console.example.com`) whose pages may call the API.
         public var corsOrigins: [String]
-        /// The files and folders to watch.
-        public var watchedPaths: [String]
 
-        public init(
-            host: String = "127.0.0.1", port: Int = 8080, watch: Bool = true, corsOrigins: [String] = [],
-            watchedPaths: [String] = []
-        ) {
+        public init(host: String = "127.0.0.1", port: Int = 8080, watch: Bool = true, corsOrigins: [String] = []) {
             self.host = host
             self.port = port
             self.watch = watch
             self.corsOrigins = corsOrigins
-            self.watchedPaths = watchedPaths
         }
     }
 

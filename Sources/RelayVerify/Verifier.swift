@@ -211,7 +211,7 @@ public struct Verifier: Sendable {
             problems += RequestChecks(verificationCase: verificationCase, catalog: catalog, prompt: prompt)
                 .problems(in: requests)
         }
-        let masked = RecordedRequest.mask(key)
+        let masked = verificationCase.key.masked
         var details = "--- snippet (key masked)\n" + snippet.code.replacingOccurrences(of: key, with: masked)
         details += "--- requests that carried the key\n"
         details += requests.isEmpty ? "(none)\n" : requests.map { $0.described(masking: key) }.joined()

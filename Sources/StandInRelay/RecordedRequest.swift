@@ -1,4 +1,5 @@
 import Foundation
+import RelayCatalog
 
 /// One request as the stand-in relay received it, with the answer it gave.
 public struct RecordedRequest: Sendable, CustomStringConvertible {
@@ -44,16 +45,9 @@ public struct RecordedRequest: Sendable, CustomStringConvertible {
         for header in headers { text += "  \(header.name): \(header.value)\n" }
         text += "  body: \(String(decoding: body.prefix(4000), as: UTF8.self))\n"
         guard let secret, !secret.isEmpty else { return text }
-        return text.replacingOccurrences(of: secret, with: Self.mask(secret))
+        return text.replacingOccurrences(of: secret, with: APIKey.mask(secret))
     }
 
     public var description: String { described(masking: nil) }
 
-    /// A key with all but its first three and last two characters hidden.
-    public static func mask(_ secret: String) -> String {
-        let characters = Array(secret)
-        guard characters.count > 8 else { return String(repeating: "*", count: characters.count) }
-        return String(characters.prefix(3)) + String(repeating: "*", count: characters.count - 5)
-            + String(characters.suffix(2))
-    }
 }

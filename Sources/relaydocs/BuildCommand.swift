@@ -40,11 +40,11 @@ struct BuildCommand: ParsableCommand {
             let catalogPath = catalog ?? (FileManager.default.fileExists(atPath: contentCatalog) ? contentCatalog : nil)
             let loaded = try loadCatalog(path: catalogPath)
             let sources = try SourceOptions.parse(templates.map { ["--templates", $0] } ?? [])
-            let siteTemplates = templates.map(SiteBuilder.siteTemplateFiles(inFolder:)) ?? DefaultResources.templates
+            let templateSet = try sources.loadTemplateSet()
             let builder = SiteBuilder(
                 options: SiteBuilder.Options(
-                    content: content, output: out, catalog: loaded, snippetTemplates: try sources.loadTemplates(),
-                    siteTemplates: siteTemplates, siteTemplatesOrigin: templates ?? "templates (built in)"))
+                    content: content, output: out, catalog: loaded, snippetTemplates: templateSet.snippets,
+                    siteTemplates: templateSet.files, siteTemplatesOrigin: templateSet.origin))
             do throws(SiteBuildError) {
                 let summary = try builder.build { printError($0) }
                 let seconds = String(format: "%.2f", summary.seconds)

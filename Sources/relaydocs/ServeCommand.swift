@@ -67,13 +67,12 @@ struct ServeCommand: AsyncParsableCommand {
         let site = LiveSite {
             let loaded = try loadCatalog(path: catalogPath)
             let sources = try SourceOptions.parse(templatesOption.map { ["--templates", $0] } ?? [])
-            let snippetTemplates = try sources.loadTemplates()
-            let siteTemplates =
-                templatesOption.map(SiteBuilder.siteTemplateFiles(inFolder:)) ?? DefaultResources.templates
+            let templateSet = try sources.loadTemplateSet()
+            let snippetTemplates = templateSet.snippets
             let builder = SiteBuilder(
                 options: SiteBuilder.Options(
                     content: content, output: "", catalog: loaded, snippetTemplates: snippetTemplates,
-                    siteTemplates: siteTemplates, siteTemplatesOrigin: templatesOption ?? "templates (built in)"))
+                    siteTemplates: templateSet.files, siteTemplatesOrigin: templateSet.origin))
             let basePath = (try? builder.loadConfiguration().basePath) ?? "/"
             return SiteInputs(
                 builder: builder, generator: SnippetGenerator(catalog: loaded, templates: snippetTemplates),
@@ -88,7 +87,7 @@ struct ServeCommand: AsyncParsableCommand {
         let server = RelayServer(
             site: site,
             options: RelayServer.Options(
-                host: host, port: port, watch: !noWatch, corsOrigins: corsOrigins, watchedPaths: watched),
+                host: host, port: port, watch: !noWatch, corsOrigins: corsOrigins),
             logger: logger, liveReloadScript: DefaultResources.templates["serve/live-reload.js"] ?? "")
         let watcher =
             noWatch

@@ -36,10 +36,23 @@ struct SourceOptions: ParsableArguments {
         return SnippetGenerator(catalog: loaded, templates: try loadTemplates())
     }
 
-    func loadTemplates() throws -> SnippetTemplates {
+    /// The template files (snippets and site), read once: `--templates` or the built-in ones.
+    func templateFiles() throws -> (files: [String: String], origin: String) {
+        guard let templates else { return (DefaultResources.templates, "templates (built in)") }
         do {
-            if let templates { return try SnippetTemplates(folder: templates) }
-            return try SnippetTemplates(files: DefaultResources.templates, origin: "templates (built in)")
+            return (try SnippetTemplates.readFolder(templates), templates)
+        } catch {
+            throw Failure(error.description)
+        }
+    }
+
+    func loadTemplates() throws -> SnippetTemplates { try loadTemplateSet().snippets }
+
+    /// The parsed snippet templates and the files they came from (which hold the site templates too).
+    func loadTemplateSet() throws -> (snippets: SnippetTemplates, files: [String: String], origin: String) {
+        let (files, origin) = try templateFiles()
+        do {
+            return (try SnippetTemplates(files: files, origin: origin), files, origin)
         } catch {
             throw Failure(error.description)
         }

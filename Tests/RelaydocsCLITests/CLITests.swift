@@ -27,15 +27,26 @@ struct CLITests {
     /// Runs relaydocs from a folder that has no catalog or templates, so only the built-in ones can serve.
     func relaydocs(_ arguments: String..., in directory: URL = FileManager.default.temporaryDirectory) throws -> Result
     {
+        try run(arguments, stdin: nil, in: directory)
+    }
+
+    /// Runs relaydocs with `stdin` as its standard input (or none).
+    func run(_ arguments: [String], stdin: String?, in directory: URL = FileManager.default.temporaryDirectory) throws
+        -> Result
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        let input = Pipe()
         let out = Pipe()
         let err = Pipe()
+        process.standardInput = input
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
         // Read both pipes to the end before waiting, so a full pipe cannot stall the process.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()

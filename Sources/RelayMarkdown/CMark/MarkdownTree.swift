@@ -220,6 +220,16 @@ public struct MarkdownNode: Equatable {
 
     // MARK: Rendering
 
+    /// The HTML of a paragraph's or heading's inline content, without its own tags.
+    public func innerHTML(options: MarkdownOptions = []) -> String {
+        var html = html(options: options)
+        let tag = kind == .heading ? "h\(headingLevel)" : "p"
+        if html.hasPrefix("<\(tag)>") { html.removeFirst(tag.count + 2) }
+        while html.hasSuffix("\n") { html.removeLast() }
+        if html.hasSuffix("</\(tag)>") { html.removeLast(tag.count + 3) }
+        return html
+    }
+
     /// The node and its children as HTML.
     public func html(options: MarkdownOptions = []) -> String {
         guard let buffer = cmark_render_html(pointer, options.rawValue) else { return "" }

@@ -109,7 +109,7 @@ public enum Containers {
                     let rest = text.dropFirst(openMark.count)
                     let kind = String(rest.prefix { $0 != " " })
                     node.firstChild?.setLiteral(String(rest.dropFirst(kind.count).drop { $0 == " " }))
-                    var title = inlineHTML(of: node, options: options)
+                    var title = node.innerHTML(options: options).trimmingCharacters(in: [" "])
                     if title.isEmpty { title = labels.title(for: kind).htmlEscaped }
                     let container =
                         kind == "details"
@@ -130,15 +130,6 @@ public enum Containers {
                 outer.append(node)
             }
         }
-    }
-
-    /// The HTML of a heading's inline content, without the heading tags.
-    static func inlineHTML(of heading: MarkdownNode, options: MarkdownOptions) -> String {
-        var html = heading.html(options: options)
-        if html.hasPrefix("<h6>") { html.removeFirst(4) }
-        while html.hasSuffix("\n") { html.removeLast() }
-        if html.hasSuffix("</h6>") { html.removeLast(5) }
-        return html.trimmingCharacters(in: [" "])
     }
 
     private static func split(_ line: ArraySlice<UInt8>) -> (indent: Int, rest: ArraySlice<UInt8>) {

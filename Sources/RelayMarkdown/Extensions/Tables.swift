@@ -169,11 +169,7 @@ public enum Tables {
         let paragraphs = tree.document.children
         var result = cells.map { _ in "" }
         for (position, (index, _)) in filled.enumerated() where position < paragraphs.count {
-            var html = paragraphs[position].html(options: options)
-            if html.hasPrefix("<p>") { html.removeFirst(3) }
-            while html.hasSuffix("\n") { html.removeLast() }
-            if html.hasSuffix("</p>") { html.removeLast(4) }
-            result[index] = html
+            result[index] = paragraphs[position].innerHTML(options: options)
         }
         return result
     }

@@ -4,7 +4,6 @@ import Foundation
 struct PageLayout: Sendable {
     let site: SiteModel
     let locale: SiteModel.LocaleInfo
-    let pages: [RenderedPage]
     let strings: SiteStrings
     let templates: SiteTemplates
     let navigation: Navigation
@@ -27,7 +26,6 @@ struct PageLayout: Sendable {
     ) {
         self.site = site
         self.locale = locale
-        self.pages = pages
         self.strings = strings
         self.templates = templates
         let navigation = Navigation(pages: pages) { path in site.url(of: path, in: locale) }

@@ -48,25 +48,4 @@ struct SiteTemplates: Sendable {
     func render(partial name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
-
-    /// Reads `site/` below a templates folder laid out like `templates/`.
-    static func files(inFolder folder: String) -> [String: String] {
-        SiteBuilder.siteTemplateFiles(inFolder: folder)
-    }
-}
-
-extension SiteBuilder {
-    /// The files of `site/` below a templates folder laid out like `templates/`, keyed
-    /// `site/layout.mustache` and so on.
-    public static func siteTemplateFiles(inFolder folder: String) -> [String: String] {
-        let root = URL(fileURLWithPath: folder).appendingPathComponent("site")
-        var files: [String: String] = [:]
-        let base = root.standardizedFileURL.path
-        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
-        while let url = enumerator?.nextObject() as? URL {
-            guard !url.hasDirectoryPath, let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
-            files["site/" + url.standardizedFileURL.path.dropFirst(base.count + 1)] = text
-        }
-        return files
-    }
 }

@@ -5,28 +5,21 @@ import RelayMarkdown
 /// ```` ```catalog domains ```` (the domain-replacement table) and ```` ```catalog models ````
 /// (the models and their protocols), written from the catalog so the docs cannot drift from it.
 enum CatalogBlocks {
-    /// Replaces every catalog block; problems are returned with the block's line.
-    static func apply(to tree: MarkdownTree, catalog: Catalog, strings: SiteStrings, file: String) -> [SiteDiagnostic] {
-        var problems: [SiteDiagnostic] = []
-        for block in tree.document.descendants where block.kind == .codeBlock {
-            let words = block.fenceInfo.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-            guard words.first == "catalog" else { continue }
-            let html: String
-            switch words.dropFirst().first {
-            case "domains": html = domains(catalog, strings: strings)
-            case "models": html = models(catalog, strings: strings)
-            default:
-                problems.append(
-                    SiteDiagnostic(
-                        file: file, line: block.startLine,
-                        message:
-                            "catalog block: expected `catalog domains` or `catalog models`, not `\(words.joined(separator: " "))`"
-                    ))
-                html = ""
-            }
-            block.replace(with: .customBlock(html: html))
+    struct Problem: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The table a block's arguments (`domains` or `models`) ask for.
+    static func render(_ arguments: [String], catalog: Catalog, strings: SiteStrings) throws -> String {
+        switch arguments.first {
+        case "domains": return domains(catalog, strings: strings)
+        case "models": return models(catalog, strings: strings)
+        default:
+            throw Problem(
+                description:
+                    "expected `catalog domains` or `catalog models`, not `\((["catalog"] + arguments).joined(separator: " "))`"
+            )
         }
-        return problems
     }
 
     static func domains(_ catalog: Catalog, strings: SiteStrings) -> String {

@@ -11,14 +11,6 @@ enum CodeBlocks {
         return
             "<div class=\"code-block\" data-lang=\"\(lang)\"><pre class=\"code\"><code class=\"language-\(lang)\">\(body)</code></pre></div>"
     }
-
-    /// Replaces every code block that is left (snippet and catalog blocks are gone by now).
-    static func apply(to tree: MarkdownTree) {
-        for block in tree.document.descendants where block.kind == .codeBlock {
-            let language = block.fenceInfo.split(separator: " ").first.map(String.init) ?? ""
-            block.replace(with: .customBlock(html: html(code: block.literal ?? "", language: language)))
-        }
-    }
 }
 
 /// Highlighted code as the site shows it, for other parts of relaydocs (the snippet API).

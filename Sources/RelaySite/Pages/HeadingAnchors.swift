@@ -32,12 +32,7 @@ enum HeadingAnchors {
             }
             let level = heading.headingLevel
             entries.append(Entry(level: level, id: id, text: text))
-            var inner = heading.html(options: options)
-            let open = "<h\(level)>"
-            let close = "</h\(level)>"
-            if inner.hasPrefix(open) { inner.removeFirst(open.count) }
-            while inner.hasSuffix("\n") { inner.removeLast() }
-            if inner.hasSuffix(close) { inner.removeLast(close.count) }
+            let inner = heading.innerHTML(options: options)
             let anchor =
                 level == 1
                 ? "" : " <a class=\"header-anchor\" href=\"#\(id.htmlEscaped)\" aria-label=\"Permalink\">#</a>"

@@ -42,14 +42,7 @@ struct PageRenderer: Sendable {
         }
         let tree = parsed.tree
         let text = Self.searchText(of: tree)
-        diagnostics += SnippetBlocks.apply(to: tree, generator: generator, file: page.displayPath)
-        diagnostics += CatalogBlocks.apply(
-            to: tree, catalog: generator.catalog, strings: strings, file: page.displayPath)
-        for block in tree.document.descendants
-        where block.kind == .codeBlock && block.fenceInfo.trimmingCharacters(in: .whitespaces) == "keypage" {
-            block.replace(with: .customBlock(html: keyPageHTML))
-        }
-        CodeBlocks.apply(to: tree)
+        diagnostics += fencedBlocks(in: tree, file: page.displayPath)
         let links = Links.apply(to: tree, folder: page.folder, url: url)
         let headings = HeadingAnchors.apply(to: tree, options: markdown.options)
         let title =
@@ -66,6 +59,45 @@ struct PageRenderer: Sendable {
         hasher.combine(page.path)
         rendered.contentHash = hasher.finalize()
         return rendered
+    }
+
+    /// Every fenced or indented code block in one pass: snippet, catalog and keypage blocks
+    /// become their HTML, the rest highlighted code.
+    func fencedBlocks(in tree: MarkdownTree, file: String) -> [SiteDiagnostic] {
+        var problems: [SiteDiagnostic] = []
+        var snippetGroups = 0
+        for block in tree.document.descendants where block.kind == .codeBlock {
+            let words = block.fenceInfo.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            let html: String
+            switch words.first {
+            case "snippet":
+                do {
+                    html = try SnippetBlocks.render(
+                        Array(words.dropFirst()), prompt: block.literal ?? "", generator: generator,
+                        group: snippetGroups)
+                } catch {
+                    problems.append(
+                        SiteDiagnostic(file: file, line: block.startLine, message: "snippet block: \(error)"))
+                    html = ""
+                }
+                snippetGroups += 1
+            case "catalog":
+                do {
+                    html = try CatalogBlocks.render(
+                        Array(words.dropFirst()), catalog: generator.catalog, strings: strings)
+                } catch {
+                    problems.append(
+                        SiteDiagnostic(file: file, line: block.startLine, message: "catalog block: \(error)"))
+                    html = ""
+                }
+            case "keypage":
+                html = keyPageHTML
+            default:
+                html = CodeBlocks.html(code: block.literal ?? "", language: words.first ?? "")
+            }
+            block.replace(with: .customBlock(html: html))
+        }
+        return problems
     }
 
     /// The text of paragraphs, headings and list items, at most about 4,000 characters.

@@ -10,28 +10,6 @@ import RelaySnippets
 enum SnippetBlocks {
     static let attributes = ["model", "protocol", "stream", "langs", "lang", "thinking", "cache"]
 
-    /// Replaces every snippet block; problems are returned with the block's line.
-    static func apply(to tree: MarkdownTree, generator: SnippetGenerator, file: String) -> [SiteDiagnostic] {
-        var problems: [SiteDiagnostic] = []
-        var groupIndex = 0
-        for block in tree.document.descendants where block.kind == .codeBlock {
-            let words = block.fenceInfo.split(separator: " ", omittingEmptySubsequences: true)
-            guard words.first == "snippet" else { continue }
-            let line = block.startLine
-            defer { groupIndex += 1 }
-            do {
-                let html = try render(
-                    words.dropFirst().map(String.init), prompt: block.literal ?? "", generator: generator,
-                    group: groupIndex)
-                block.replace(with: .customBlock(html: html))
-            } catch {
-                problems.append(SiteDiagnostic(file: file, line: line, message: "snippet block: \(error)"))
-                block.replace(with: .customBlock(html: ""))
-            }
-        }
-        return problems
-    }
-
     struct Problem: Error, CustomStringConvertible {
         let description: String
     }

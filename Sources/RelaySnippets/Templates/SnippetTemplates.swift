@@ -49,21 +49,27 @@ public struct SnippetTemplates: Sendable {
         self.fingerprint = hasher.finalize()
     }
 
-    /// Reads every `.mustache` file below `folder`, which is laid out like the project's
-    /// `templates/` folder (it holds `snippets/`).
+    /// Reads the snippet templates of a folder laid out like the project's `templates/`.
     public init(folder: String) throws(SnippetError) {
-        let root = URL(fileURLWithPath: folder)
-        let snippets = root.appendingPathComponent("snippets")
+        try self.init(files: try Self.readFolder(folder), origin: folder)
+    }
+
+    /// Every file below a folder laid out like `templates/` (it must hold `snippets/`), keyed by
+    /// its path below the folder, as ``init(files:origin:)`` and the site builder take them.
+    public static func readFolder(_ folder: String) throws(SnippetError) -> [String: String] {
+        let root = URL(fileURLWithPath: folder).standardizedFileURL
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: snippets.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw .templatesNotFound(folder: folder)
-        }
+        guard
+            FileManager.default.fileExists(
+                atPath: root.appendingPathComponent("snippets").path, isDirectory: &isFolder),
+            isFolder.boolValue
+        else { throw .templatesNotFound(folder: folder) }
         var files: [String: String] = [:]
-        let enumerator = FileManager.default.enumerator(at: snippets, includingPropertiesForKeys: [.isRegularFileKey])
+        let enumerator = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         while let url = enumerator?.nextObject() as? URL {
-            guard url.pathExtension == "mustache" else { continue }
-            let relative =
-                "snippets/" + url.standardizedFileURL.path.dropFirst(snippets.standardizedFileURL.path.count + 1)
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
             do {
                 files[relative] = try String(contentsOf: url, encoding: .utf8)
             } catch {
@@ -71,7 +77,7 @@ public struct SnippetTemplates: Sendable {
                     path: url.path, line: 0, column: 0, message: "cannot read: \(error.localizedDescription)")
             }
         }
-        try self.init(files: files, origin: folder)
+        return files
     }
 
     /// Whether a template exists for a language and protocol.
