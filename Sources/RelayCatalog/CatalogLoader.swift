@@ -32,7 +32,7 @@ extension Catalog {
         var reader = CatalogReader(path: path)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             throw CatalogError(diagnostics: [reader.diagnostic(for: error)])
         } catch {

@@ -60,7 +60,7 @@ public struct SiteBuilder: Sendable {
         progress("writing \(site.files.count) files")
         let writer = try SiteWriter(output: options.output)
         do {
-            for (path, data) in site.files { try writer.write(data, to: path) }
+            try writer.write(site.files)
             try writer.commit()
         } catch {
             writer.discard()

@@ -198,6 +198,65 @@ struct SiteBuilderTests {
         #expect(try fixture.read("index.html").contains("<div class=\"raw\">"))
     }
 
+    @Test("headings take {#custom-id} from the end of their text; anything else is text")
+    func customHeadingIDs() throws {
+        let fixture = try SiteFixture([
+            "index.md": """
+            # Home
+
+            ## Setup {#install-1}\u{20}\u{20}
+            ## Chinese 中文 {#zh.id:1}
+            ## Spaced {#a b}
+            ## Braces {not}
+            ## Empty {#}
+            ## Only {#only}
+            [to setup](#install-1) [to zh](#zh.id:1)
+            """
+        ])
+        try fixture.build()
+        let html = try fixture.read("index.html")
+        #expect(html.contains("<h2 id=\"install-1\" tabindex=\"-1\">Setup <a"))
+        #expect(html.contains("<h2 id=\"zh.id:1\" tabindex=\"-1\">Chinese 中文 <a"))
+        #expect(html.contains("<h2 id=\"spaced-a-b\" tabindex=\"-1\">Spaced {#a b} <a"))
+        #expect(html.contains("<h2 id=\"braces-not\" tabindex=\"-1\">Braces {not} <a"))
+        #expect(html.contains("<h2 id=\"empty\" tabindex=\"-1\">Empty {#} <a"))
+        #expect(html.contains("<h2 id=\"only\" tabindex=\"-1\">Only <a"))
+    }
+
+    @Test("a rebuild links unchanged files from the previous site and writes only what changed")
+    func unchangedFilesAreKept() throws {
+        let fixture = try SiteFixture([
+            "index.md": "# Home\n\n[Next](next.md)\n", "next.md": "# Next\n", "gone.md": "# Gone\n",
+        ])
+        try fixture.build()
+        func inode(_ path: String) throws -> Int {
+            let attributes = try FileManager.default.attributesOfItem(
+                atPath: fixture.output.appendingPathComponent(path).path)
+            return (attributes[.systemFileNumber] as? NSNumber)?.intValue ?? -1
+        }
+        let nextBefore = try inode("next.html")
+        let cssBefore = try inode("assets/relaydocs.css")
+        let indexBefore = try inode("index.html")
+        let indexText = try fixture.read("index.html")
+        try fixture.write("# Home\n\nEdited. [Next](next.md)\n", to: "index.md")
+        try fixture.build()
+        #expect(try inode("next.html") == nextBefore, "an unchanged page is the same file")
+        #expect(try inode("assets/relaydocs.css") == cssBefore)
+        #expect(try inode("index.html") != indexBefore, "a changed page is written anew")
+        #expect(try fixture.read("index.html") != indexText)
+        #expect(try fixture.read("index.html").contains("Edited."))
+        // A removed page changes every sidebar, and its own file goes.
+        try FileManager.default.removeItem(at: fixture.content.appendingPathComponent("gone.md"))
+        try fixture.build()
+        #expect(try inode("next.html") != nextBefore)
+        #expect(!(try fixture.read("next.html")).contains("gone.html"))
+        #expect(!FileManager.default.fileExists(atPath: fixture.output.appendingPathComponent("gone.html").path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).filter {
+            $0.hasPrefix(".")
+        }
+        #expect(leftovers.isEmpty, "no staging or old folder is left behind: \(leftovers)")
+    }
+
     @Test("code is highlighted at build time")
     func highlighting() throws {
         let fixture = try SiteFixture(["index.md": "# Home\n\n```python\nprint(\"hi\")  # note\n```\n"])

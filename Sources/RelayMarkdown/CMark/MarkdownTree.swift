@@ -139,11 +139,25 @@ public struct MarkdownNode: Equatable {
 
     /// This node and every node below it, depth first, parents before children (a snapshot).
     public var descendants: [MarkdownNode] {
+        // A walk along first-child, next and parent links: no array of children per node.
         var result: [MarkdownNode] = []
-        var stack = [self]
-        while let node = stack.popLast() {
-            result.append(node)
-            stack.append(contentsOf: node.children.reversed())
+        var node: OpaquePointer? = pointer
+        while let current = node {
+            result.append(MarkdownNode(current))
+            if let child = cmark_node_first_child(current) {
+                node = child
+                continue
+            }
+            node = nil
+            var climbing = current
+            while climbing != pointer {
+                if let next = cmark_node_next(climbing) {
+                    node = next
+                    break
+                }
+                guard let parent = cmark_node_parent(climbing) else { break }
+                climbing = parent
+            }
         }
         return result
     }

@@ -53,7 +53,8 @@ public struct FrontMatter: Sendable, Equatable {
         var matter = FrontMatter()
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // The encoding given: Yams' default reads the whole environment on every call.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch {
             let line = SiteConfiguration.line(of: error)
             return (

@@ -49,7 +49,7 @@ public struct SiteConfiguration: Sendable, Hashable {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch {
             throw fail(Self.line(of: error), "invalid YAML: \(Self.problem(of: error))")
         }

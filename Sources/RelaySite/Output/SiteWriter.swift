@@ -8,7 +8,12 @@ import Foundation
 
 /// Writes the site into a temporary folder beside the output folder, and swaps it in only when
 /// everything was written: a failed build leaves the previous site as it was.
-final class SiteWriter {
+///
+/// A file whose bytes equal the previous site's file at the same path is hard-linked from it
+/// instead of written again: it keeps its modification time (so `rsync` and upload tools send
+/// only what changed), and the file system allocates no new inode for it. Files are written on
+/// every core.
+final class SiteWriter: @unchecked Sendable {
     let output: URL
     let staging: URL
     private var committed = false
@@ -31,16 +36,76 @@ final class SiteWriter {
 
     deinit { if !committed { discard() } }
 
-    private var folders: Set<String> = []
+    /// How many files were written and how many linked unchanged from the previous site.
+    struct Counts: Sendable, Equatable {
+        var written = 0
+        var unchanged = 0
+    }
 
-    func write(_ data: Data, to path: String) throws {
-        let file = staging.appendingPathComponent(path)
-        let folder = file.deletingLastPathComponent()
-        if !folders.contains(folder.path) {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            folders.insert(folder.path)
+    /// Writes every file into the staging folder.
+    ///
+    /// - Throws: the first file that could not be written, by its path below the output folder.
+    @discardableResult
+    func write(_ files: [(String, Data)]) throws -> Counts {
+        var folders: Set<String> = []
+        for (path, _) in files {
+            var folder = path
+            while let slash = folder.lastIndex(of: "/") {
+                folder = String(folder[..<slash])
+                guard folders.insert(folder).inserted else { break }
+            }
         }
-        try Self.writeFile(data, to: file.path)
+        for folder in folders.sorted() {
+            try FileManager.default.createDirectory(
+                at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        let previous = output.path
+        let staged = staging.path
+        let outcomes = Parallel.map(files.indices.map { $0 }) { index -> Result<Bool, WriteError> in
+            let (path, data) = files[index]
+            let old = previous + "/" + path
+            let new = staged + "/" + path
+            if Self.file(at: old, equals: data), link(old, new) == 0 { return .success(false) }
+            do {
+                try Self.writeFile(data, to: new)
+                return .success(true)
+            } catch {
+                return .failure(WriteError(path: path, code: errno))
+            }
+        }
+        var counts = Counts()
+        for outcome in outcomes {
+            if try outcome.get() { counts.written += 1 } else { counts.unchanged += 1 }
+        }
+        return counts
+    }
+
+    struct WriteError: Error, CustomStringConvertible {
+        let path: String
+        let code: Int32
+        var description: String { "cannot write \(path): \(String(cString: strerror(code)))" }
+    }
+
+    /// Whether the file at `path` holds exactly `data` (false when it is missing or not a file).
+    static func file(at path: String, equals data: Data) -> Bool {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count
+        else { return false }
+        if data.isEmpty { return true }
+        var buffer = [UInt8](repeating: 0, count: data.count)
+        var offset = 0
+        while offset < buffer.count {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
+        }
+        return data.withUnsafeBytes { bytes in
+            buffer.withUnsafeBytes { memcmp(bytes.baseAddress!, $0.baseAddress!, data.count) == 0 }
+        }
     }
 
     /// Writes with plain open/write/close: `Data.write(to:)` syncs every file to disk, which is a

@@ -17,11 +17,10 @@ enum HeadingAnchors {
         for heading in tree.document.descendants where heading.kind == .heading {
             var customID: String?
             if let last = heading.lastChild, last.kind == .text, let text = last.literal,
-                let range = text.range(of: #"\s*\{#[A-Za-z0-9_\-.:]+\}\s*$"#, options: .regularExpression)
+                let (kept, id) = splitCustomID(text)
             {
-                let token = text[range].trimmingCharacters(in: .whitespaces)
-                customID = String(token.dropFirst(2).dropLast())
-                last.setLiteral(String(text[..<range.lowerBound]))
+                customID = id
+                last.setLiteral(kept)
             }
             let text = heading.plainText.trimmingCharacters(in: .whitespaces)
             var id = customID ?? slug(text)
@@ -43,6 +42,22 @@ enum HeadingAnchors {
         return entries
     }
 
+    /// Splits `{#custom-id}` (letters, digits, `_-.:`) off the end of a heading's text.
+    static func splitCustomID(_ text: String) -> (kept: String, id: String)? {
+        let trimmed = text.unicodeScalars.reversed().drop { $0 == " " || $0 == "\t" }
+        guard trimmed.first == "}" else { return nil }  // most headings: no scan at all
+        let scalars = Array(text.unicodeScalars)
+        var end = scalars.count
+        while end > 0, scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
+        var start = end - 1  // at "}"
+        while start > 0, scalars[start - 1].isIDCharacter { start -= 1 }
+        guard start >= 2, start < end - 1, scalars[start - 1] == "#", scalars[start - 2] == "{" else { return nil }
+        let id = String(String.UnicodeScalarView(scalars[start..<(end - 1)]))
+        var keep = start - 2
+        while keep > 0, scalars[keep - 1] == " " || scalars[keep - 1] == "\t" { keep -= 1 }
+        return (String(String.UnicodeScalarView(scalars[..<keep])), id)
+    }
+
     /// A GitHub-style id: lowercase letters and digits of any script, with `-` for spaces.
     static func slug(_ text: String) -> String {
         var result = ""
@@ -57,5 +72,15 @@ enum HeadingAnchors {
             }
         }
         return result.isEmpty ? "section" : result
+    }
+}
+
+extension Unicode.Scalar {
+    /// Letters and digits (ASCII), `_`, `-`, `.` and `:`: what a `{#custom-id}` may hold.
+    fileprivate var isIDCharacter: Bool {
+        switch value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F, 0x2D, 0x2E, 0x3A: true
+        default: false
+        }
     }
 }

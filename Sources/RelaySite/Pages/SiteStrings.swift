@@ -34,7 +34,7 @@ public struct SiteStrings: Sendable {
     /// Reads strings.yaml: locale → key → text (one level of nesting for groups such as `labels`).
     /// A locale it lacks gets English, then the first locale.
     public static func load(yaml: String, locale: String) -> SiteStrings {
-        guard let node = try? Yams.compose(yaml: yaml), let mapping = node.mapping else {
+        guard let node = try? Yams.compose(yaml: yaml, .default, .default, .utf8), let mapping = node.mapping else {
             return SiteStrings(locale: locale, values: [:])
         }
         let chosen = mapping[locale] ?? mapping["en"] ?? mapping.first?.value
