@@ -31,8 +31,9 @@ public struct FrontMatter: Sendable, Equatable {
         while lineStart <= bytes.count {
             let lineEnd = bytes[lineStart...].firstIndex(of: 10) ?? bytes.count
             lineCount += 1
-            let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
-            if line.trimmingCharacters(in: .whitespaces) == "---" {
+            // `---` with only spaces, tabs or a carriage return around it closes the front matter.
+            let line = bytes[lineStart..<lineEnd].filter { $0 != 32 && $0 != 9 && $0 != 13 }
+            if line.elementsEqual("---".utf8) {
                 closing = (lineStart, lineEnd, lineCount)
                 break
             }

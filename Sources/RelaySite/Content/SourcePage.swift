@@ -114,7 +114,9 @@ public enum ContentScanner {
                         SiteDiagnostic(file: "\(displayFolder)/\(path)", line: 0, message: "the file is not UTF-8"))
                     continue
                 }
-                let normalized = data.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+                // memchr, not Data.contains: that walks the bytes through an iterator, 3 % of a build.
+                let hasReturn = data.withUnsafeBytes { $0.count > 0 && memchr($0.baseAddress!, 13, $0.count) != nil }
+                let normalized = hasReturn ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
                 read?(absolute, modified, size, normalized)
                 pages.append(
                     SourcePage(locale: locale, path: path, displayPath: "\(displayFolder)/\(path)", text: normalized))

@@ -22,7 +22,7 @@ enum HeadingAnchors {
                 customID = id
                 last.setLiteral(kept)
             }
-            let text = heading.plainText.trimmingCharacters(in: .whitespaces)
+            let text = heading.plainText.trimmingSpaces
             var id = customID ?? slug(text)
             if customID == nil {
                 let count = used[id, default: 0]
@@ -82,5 +82,20 @@ extension Unicode.Scalar {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F, 0x2D, 0x2E, 0x3A: true
         default: false
         }
+    }
+}
+
+extension String {
+    /// The text without spaces and tabs at either end (what `trimmingCharacters(in: .whitespaces)`
+    /// does, without a trip through NSString).
+    var trimmingSpaces: String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        if first == scalars.startIndex, last == scalars.index(before: scalars.endIndex) { return self }
+        return String(scalars[first...last])
     }
 }

@@ -44,11 +44,16 @@ enum Links {
         var rest = url
         var anchor: String?
         if let hash = rest.firstIndex(of: "#") {
-            anchor = String(rest[rest.index(after: hash)...]).removingPercentEncoding
+            anchor = decoded(String(rest[rest.index(after: hash)...]))
             rest = String(rest[..<hash])
         }
         if let question = rest.firstIndex(of: "?") { rest = String(rest[..<question]) }
-        return (rest.removingPercentEncoding ?? rest, anchor)
+        return (decoded(rest) ?? rest, anchor)
+    }
+
+    /// Percent-decoded text; Foundation is asked only when there is a `%` (it is slow on Linux).
+    private static func decoded(_ text: String) -> String? {
+        text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding : text
     }
 
     /// `path` relative to `folder` (or to the locale root when it starts with `/`), normalized;
