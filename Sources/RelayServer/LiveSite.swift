@@ -9,6 +9,10 @@ public struct SiteInputs: Sendable {
     /// The site's base path, such as `/` or `/docs/`.
     public var basePath: String
 
+    /// Snippet API answers of this generator, reused across keys (a new catalog or new
+    /// templates come with new inputs, and so with an empty cache).
+    let answerCache = SnippetAnswerCache()
+
     public init(builder: SiteBuilder, generator: SnippetGenerator, basePath: String) {
         self.builder = builder
         self.generator = generator
@@ -30,7 +34,12 @@ public actor LiveSite {
     private let load: @Sendable () throws -> SiteInputs
     private let cache = SiteCache()
     private var files: [String: Data] = [:]
-    public private(set) var inputs: SiteInputs?
+    public private(set) var inputs: SiteInputs? {
+        didSet { current.set(inputs) }
+    }
+    /// The inputs of the last good build, readable without waiting for the actor (the snippet
+    /// API reads them on every request).
+    public nonisolated let current = Locked<SiteInputs?>(nil)
     /// The message of the last failed build, until a build succeeds.
     public private(set) var failure: String?
     /// Counts successful builds.
@@ -138,4 +147,17 @@ public struct FileWatcher: Sendable {
             }
         }
     }
+}
+
+/// A value behind a lock, for state that request handlers read without an actor hop.
+public final class Locked<Value: Sendable>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+
+    public init(_ value: Value) { self.value = value }
+
+    /// The value now.
+    public func get() -> Value { lock.withLock { value } }
+
+    func set(_ newValue: Value) { lock.withLock { value = newValue } }
 }

@@ -44,7 +44,7 @@ public struct RelayServer: Sendable {
         router.add(middleware: CORSAllowListMiddleware(origins: options.corsOrigins))
         let site = self.site
         router.get("/api/v1/snippets") { request, _ -> Response in
-            guard let inputs = await site.inputs else {
+            guard let inputs = site.current.get() else {
                 return Self.json(
                     SnippetAPI.Answer(
                         status: 503, body: Data("{\"error\":{\"message\":\"the site has not built yet\"}}".utf8)))
@@ -53,7 +53,8 @@ public struct RelayServer: Sendable {
             for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
             return Self.json(
                 SnippetAPI.snippets(
-                    query: query, authorization: request.headers[.authorization], generator: inputs.generator))
+                    query: query, authorization: request.headers[.authorization], generator: inputs.generator,
+                    cache: inputs.answerCache))
         }
         // A trivial endpoint: health checks, and the ceiling the snippet API is measured against.
         router.get("/healthz") { _, _ -> Response in
@@ -212,8 +213,9 @@ struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func log(_ method: String, _ path: String, _ status: Int, _ started: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
-        logger.info("\(method) \(path) \(status) \(String(format: "%.1f", milliseconds))ms")
+        // Tenths of a millisecond, formatted by hand: String(format:) was 3 % of a request.
+        let tenths = elapsed.components.seconds * 10_000 + elapsed.components.attoseconds / 100_000_000_000_000
+        logger.info("\(method) \(path) \(status) \(tenths / 10).\(tenths % 10)ms")
     }
 }
 

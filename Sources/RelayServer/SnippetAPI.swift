@@ -27,6 +27,14 @@ public enum SnippetAPI {
     /// `GET /api/v1/snippets`
     public static func snippets(query: [String: String], authorization: String?, generator: SnippetGenerator) -> Answer
     {
+        snippets(query: query, authorization: authorization, generator: generator, cache: nil)
+    }
+
+    /// `GET /api/v1/snippets`, with answers for plain keys made once per request shape (see
+    /// ``SnippetAnswerCache``).
+    static func snippets(
+        query: [String: String], authorization: String?, generator: SnippetGenerator, cache: SnippetAnswerCache?
+    ) -> Answer {
         guard let authorization, !authorization.isEmpty else {
             return error(401, "send the user's key as Authorization: Bearer <key>")
         }
@@ -57,28 +65,52 @@ public enum SnippetAPI {
             guard let value = Bool(text) else { return error(400, "stream must be true or false") }
             stream = value
         }
+        let prompt = query["prompt"]
+        let render = { (key: APIKey) -> (Answer, [String]) in
+            answer(
+                model: model, languages: languages, protocolID: query["protocol"], stream: stream, prompt: prompt,
+                key: key, generator: generator)
+        }
+        guard let cache else { return render(key).0 }
+        let shape = [model, query["lang"] ?? "", query["protocol"] ?? "", "\(stream)", prompt ?? "\u{0}"]
+            .joined(separator: "\u{1}")
+        return cache.answer(shape: shape, key: key.value, avoiding: [model, prompt ?? ""]) { text in
+            guard let placeholder = try? APIKey(text) else { return (error(400, "invalid key"), []) }
+            return render(placeholder)
+        }
+    }
+
+    /// The answer for one checked request, and each snippet's highlighted HTML.
+    static func answer(
+        model: String, languages: [Language], protocolID: String?, stream: Bool, prompt: String?, key: APIKey,
+        generator: SnippetGenerator
+    ) -> (Answer, [String]) {
         do {
             let resolution = try generator.resolve(model: model)
             var protocols = resolution.protocolIDs
-            if let requested = query["protocol"] {
+            if let requested = protocolID {
                 guard generator.catalog.wireProtocol(id: requested) != nil else {
-                    return error(
-                        400,
-                        "unknown protocol \(requested.debugDescription); expected one of \(generator.catalog.protocols.map(\.id).joined(separator: ", "))"
+                    return (
+                        error(
+                            400,
+                            "unknown protocol \(requested.debugDescription); expected one of \(generator.catalog.protocols.map(\.id).joined(separator: ", "))"
+                        ), []
                     )
                 }
                 protocols = [requested]
             }
             // Written by hand, keys in a fixed order: JSONSerialization was half of a request.
             var items: [String] = []
+            var highlighted: [String] = []
             for protocolID in protocols {
                 for language in languages {
                     let snippet = try generator.snippet(
                         for: SnippetRequest(
-                            model: model, language: language, protocolID: protocolID, key: key, prompt: query["prompt"],
+                            model: model, language: language, protocolID: protocolID, key: key, prompt: prompt,
                             stream: stream))
                     let html = SnippetHTML.codeBlock(
                         snippet.code, language: SnippetRenderers.renderer(for: language).fenceLanguage)
+                    highlighted.append(html)
                     items.append(
                         "{\"code\":\(JSONText.string(snippet.code)),\"html\":\(JSONText.string(html)),"
                             + "\"language\":\(JSONText.string(language.rawValue)),\"protocol\":\(JSONText.string(snippet.protocol)),"
@@ -89,9 +121,9 @@ public enum SnippetAPI {
             var body = "{\"model\":\(JSONText.string(model)),"
             if let note = resolution.note { body += "\"note\":\(JSONText.string(note))," }
             body += "\"snippets\":[" + items.joined(separator: ",") + "]}"
-            return Answer(status: 200, body: Data(body.utf8))
+            return (Answer(status: 200, body: Data(body.utf8)), highlighted)
         } catch {
-            return Self.error(400, error.description)
+            return (Self.error(400, error.description), [])
         }
     }
 

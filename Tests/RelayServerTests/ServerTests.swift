@@ -5,7 +5,7 @@ import HummingbirdTesting
 import Logging
 import RelayCatalog
 import RelayDefaults
-import RelayServer
+@testable import RelayServer
 import RelaySite
 import RelaySnippets
 import Testing
@@ -41,7 +41,10 @@ final class ServerFixture: @unchecked Sendable {
     let site: LiveSite
     let capture = LogCapture()
 
-    init(pages: [String: String] = ["index.md": "# Home\n\nHello.\n", "guide/start.md": "# Start\n"]) async throws {
+    init(
+        pages: [String: String] = ["index.md": "# Home\n\nHello.\n", "guide/start.md": "# Start\n"],
+        templates templateFiles: [String: String] = DefaultResources.templates
+    ) async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("relaydocs-serve-\(UUID().uuidString)")
         self.root = root
         for (path, text) in pages {
@@ -53,7 +56,7 @@ final class ServerFixture: @unchecked Sendable {
         let content = root.path
         site = LiveSite {
             let catalog = try Catalog.load(yaml: DefaultResources.catalogYAML, path: "catalog.yaml")
-            let templates = try SnippetTemplates(files: DefaultResources.templates, origin: "templates")
+            let templates = try SnippetTemplates(files: templateFiles, origin: "templates")
             let builder = SiteBuilder(
                 options: SiteBuilder.Options(
                     content: content, output: "", catalog: catalog, snippetTemplates: templates,
@@ -134,6 +137,77 @@ struct SnippetAPITests {
                 #expect((body["note"] as? String)?.contains("not in the catalog") == true)
             }
         }
+    }
+
+    /// The API's answer through the router (cached for plain keys) and rendered in full.
+    func compare(
+        _ fixture: ServerFixture, client: some TestClientProtocol, query: [String: String], keys: [String]
+    ) async throws {
+        let generator = try #require(await fixture.site.inputs?.generator)
+        let uri =
+            "/api/v1/snippets?"
+            + query.sorted { $0.key < $1.key }.map {
+                "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            }.joined(separator: "&")
+        for key in keys {
+            let full = SnippetAPI.snippets(query: query, authorization: "Bearer \(key)", generator: generator)
+            try await client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer \(key)"]) {
+                response in
+                #expect(response.status.code == full.status)
+                #expect(Data(buffer: response.body) == full.body, "\(uri) with key \(key)")
+            }
+        }
+    }
+
+    /// Keys of letters, digits, `-`, `_` and `.`, some starting with a digit or `-`.
+    static func plainKeys(count: Int) -> [String] {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+        return ["sk-abc", "0", "-", "123", "sk-proj-A_b.c"]
+            + (0..<count).map { _ in
+                String(
+                    (0..<Int.random(in: 1...64, using: &generator)).map { _ in
+                        alphabet.randomElement(using: &generator)!
+                    })
+            }
+    }
+
+    @Test("answers made once per request shape equal answers rendered in full, for every key")
+    func cachedAnswersEqualFullOnes() async throws {
+        let fixture = try await ServerFixture()
+        let app = Application(router: fixture.server().router())
+        let keys = Self.plainKeys(count: 20) + ["sk-'\"$(id)", "a\\b", "k<e>y&"]
+        try await app.test(.router) { client in
+            for query in [
+                ["model": "gpt-4o"],
+                ["model": "claude-sonnet-4-20250514", "lang": "curl", "stream": "true"],
+                ["model": "qwen-max", "lang": "swift"],
+                ["model": "gemini-2.5-flash", "prompt": "你好 \"relaydocs\" $(id)"],
+                ["model": "gpt-4o", "protocol": "openai-responses", "prompt": "Say hi"],
+                ["model": "gpt-9000", "protocol": "vertex"],
+            ] {
+                try await compare(fixture, client: client, query: query, keys: keys)
+            }
+        }
+        let cache = try #require(await fixture.site.inputs?.answerCache)
+        #expect(cache.hits >= 5 * 24, "plain keys are answered from cuts")
+        #expect(cache.uncacheableShapes == 0, "the default templates keep keys inside strings")
+    }
+
+    @Test("a template that writes the key outside a string is rendered in full for every key")
+    func keyOutsideAString() async throws {
+        var templates = DefaultResources.templates
+        templates["snippets/curl/openai-chat.mustache"] =
+            "export KEY={{shellWord(key)}}\ncurl {{shellWord(url)}} -H {{shellWord(key)}}\n"
+        let fixture = try await ServerFixture(templates: templates)
+        let app = Application(router: fixture.server().router())
+        try await app.test(.router) { client in
+            try await compare(
+                fixture, client: client, query: ["model": "gpt-4o", "lang": "curl"], keys: Self.plainKeys(count: 10))
+        }
+        let cache = try #require(await fixture.site.inputs?.answerCache)
+        #expect(cache.uncacheableShapes == 1)
+        #expect(cache.hits == 0)
     }
 
     @Test(
