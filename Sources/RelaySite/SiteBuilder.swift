@@ -90,10 +90,16 @@ public struct SiteBuilder: Sendable {
         for locale in site.locales {
             let folder = URL(fileURLWithPath: options.content).appendingPathComponent(locale.folder)
             let display = locale.folder.isEmpty ? options.content : "\(options.content)/\(locale.folder)"
+            var known: (@Sendable (String, Date, Int) -> String?)?
+            var read: (@Sendable (String, Date, Int, String) -> Void)?
+            if let cache {
+                known = { path, modified, size in cache.text(path: path, modified: modified, size: size) }
+                read = { path, modified, size, text in
+                    cache.store(text: text, path: path, modified: modified, size: size)
+                }
+            }
             let found = try ContentScanner.scan(
-                folder: folder, displayFolder: display, locale: locale.code,
-                known: cache.map { cache in { cache.text(path: $0, modified: $1, size: $2) } },
-                read: cache.map { cache in { cache.store(text: $3, path: $0, modified: $1, size: $2) } })
+                folder: folder, displayFolder: display, locale: locale.code, known: known, read: read)
             sources.append((locale, found.pages, found.files))
         }
         let pageCount = sources.reduce(0) { $0 + $1.pages.count }

@@ -84,8 +84,8 @@ public enum ContentScanner {
     /// - Parameter known: the text of a file whose modification time and size did not change since
     ///   it was last read (from ``SiteCache``), so a rebuild does not read every file again.
     static func scan(
-        folder: URL, displayFolder: String, locale: String, known: ((String, Date, Int) -> String?)? = nil,
-        read: ((String, Date, Int, String) -> Void)? = nil
+        folder: URL, displayFolder: String, locale: String, known: (@Sendable (String, Date, Int) -> String?)? = nil,
+        read: (@Sendable (String, Date, Int, String) -> Void)? = nil
     ) throws(SiteBuildError) -> (pages: [SourcePage], files: [String]) {
         var pages: [SourcePage] = []
         var files: [String] = []
@@ -95,33 +95,40 @@ public enum ContentScanner {
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
             throw SiteBuildError([SiteDiagnostic(file: displayFolder, line: 0, message: "cannot read the folder")])
         }
+        // Pages are read on every core; other files are only listed.
+        var markdown: [FileWalker.Entry] = []
         for entry in FileWalker.files(under: root) {
+            if entry.path.hasSuffix(".md") {
+                markdown.append(entry)
+            } else if !configurationFiles.contains(entry.path) {
+                files.append(entry.path)
+            }
+        }
+        let results = Parallel.map(markdown) { entry -> Result<SourcePage, SiteBuildError> in
             let path = entry.path
             let absolute = root + "/" + path
-            let modified = entry.modified
-            let size = entry.size
-            if path.hasSuffix(".md"), let text = known?(absolute, modified, size) {
-                pages.append(
-                    SourcePage(locale: locale, path: path, displayPath: "\(displayFolder)/\(path)", text: text))
-            } else if path.hasSuffix(".md") {
-                guard let data = FileManager.default.contents(atPath: absolute) else {
-                    problems.append(
-                        SiteDiagnostic(file: "\(displayFolder)/\(path)", line: 0, message: "cannot read the file"))
-                    continue
-                }
-                guard let text = String(data: data, encoding: .utf8) else {
-                    problems.append(
-                        SiteDiagnostic(file: "\(displayFolder)/\(path)", line: 0, message: "the file is not UTF-8"))
-                    continue
-                }
-                // memchr, not Data.contains: that walks the bytes through an iterator, 3 % of a build.
-                let hasReturn = data.withUnsafeBytes { $0.count > 0 && memchr($0.baseAddress!, 13, $0.count) != nil }
-                let normalized = hasReturn ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-                read?(absolute, modified, size, normalized)
-                pages.append(
-                    SourcePage(locale: locale, path: path, displayPath: "\(displayFolder)/\(path)", text: normalized))
-            } else if !configurationFiles.contains(path) {
-                files.append(path)
+            let display = "\(displayFolder)/\(path)"
+            if let text = known?(absolute, entry.modified, entry.size) {
+                return .success(SourcePage(locale: locale, path: path, displayPath: display, text: text))
+            }
+            guard let data = FileManager.default.contents(atPath: absolute) else {
+                return .failure(
+                    SiteBuildError([SiteDiagnostic(file: display, line: 0, message: "cannot read the file")]))
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                return .failure(
+                    SiteBuildError([SiteDiagnostic(file: display, line: 0, message: "the file is not UTF-8")]))
+            }
+            // memchr, not Data.contains: that walks the bytes through an iterator, 3 % of a build.
+            let hasReturn = data.withUnsafeBytes { $0.count > 0 && memchr($0.baseAddress!, 13, $0.count) != nil }
+            let normalized = hasReturn ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+            read?(absolute, entry.modified, entry.size, normalized)
+            return .success(SourcePage(locale: locale, path: path, displayPath: display, text: normalized))
+        }
+        for result in results {
+            switch result {
+            case .success(let page): pages.append(page)
+            case .failure(let problem): problems += problem.diagnostics
             }
         }
         guard problems.isEmpty else { throw SiteBuildError(problems) }
