@@ -64,6 +64,8 @@ let package = Package(
         ),
         // Build-time syntax highlighting (python, bash, swift, json) into HTML spans.
         .target(name: "RelayHighlight"),
+        // Mustache templates compiled once into nodes and rendered from typed values (no dependencies).
+        .target(name: "RelayTemplates"),
         // A local server that answers like the relay (OpenAI, Anthropic, Gemini) and records every request.
         .target(
             name: "StandInRelay",
@@ -123,6 +125,11 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .testTarget(
+            name: "RelayTemplatesTests",
+            dependencies: ["RelayTemplates", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Spec")]
         ),
         .testTarget(
             name: "RelayHighlightTests",

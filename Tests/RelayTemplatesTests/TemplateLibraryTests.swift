@@ -1,0 +1,190 @@
+import RelayTemplates
+import Testing
+
+@Suite("Library and rendering")
+struct TemplateLibraryTests {
+    func render(_ template: String, _ context: TemplateValue) throws -> String? {
+        var library = TemplateLibrary()
+        try library.register(template, named: "t")
+        return library.render("t", context)
+    }
+
+    @Test func valuesRender() throws {
+        let context: TemplateValue = [
+            "s": "text", "i": -42, "big": .int(Int.max), "t": true, "f": false, "n": nil, "l": [1, 2], "o": ["a": 1],
+        ]
+        #expect(
+            try render("{{s}}|{{i}}|{{big}}|{{t}}|{{f}}|{{n}}|{{l}}|{{o}}|{{missing}}", context)
+                == "text|-42|\(Int.max)|true|false||||")
+    }
+
+    @Test func literalsMakeTheExpectedCases() {
+        let value: TemplateValue = ["a": "x", "b": 1, "c": true, "d": nil, "e": [1, "y"]]
+        guard case .object(let object) = value else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(object.count == 5)
+        if case .string(let string) = object["a"] { #expect(string == "x") } else { Issue.record("a") }
+        if case .int(let int) = object["b"] { #expect(int == 1) } else { Issue.record("b") }
+        if case .bool(let bool) = object["c"] { #expect(bool) } else { Issue.record("c") }
+        if case .null = object["d"] {} else { Issue.record("d") }
+        if case .list(let list) = object["e"] { #expect(list.count == 2) } else { Issue.record("e") }
+    }
+
+    @Test func sectionTruthiness() throws {
+        let context: TemplateValue = [
+            "t": true, "f": false, "n": nil, "empty": [], "zero": 0, "blank": "", "object": [:],
+            "custom": .custom(Untrusted(text: "")),
+        ]
+        let names = ["t", "f", "n", "empty", "zero", "blank", "object", "custom", "missing"]
+        let template = names.map { "{{#\($0)}}\($0) {{/\($0)}}" }.joined()
+        #expect(try render(template, context) == "t zero blank object custom ")
+        let inverted = names.map { "{{^\($0)}}\($0) {{/\($0)}}" }.joined()
+        #expect(try render(inverted, context) == "f n empty missing ")
+    }
+
+    @Test func sectionsPushTheirValue() throws {
+        #expect(try render("{{#t}}{{.}}{{/t}}", ["t": true]) == "true")
+        #expect(try render("{{#s}}[{{.}}]{{/s}}", ["s": ""]) == "[]")
+        #expect(try render("{{#i}}{{.}}{{/i}}", ["i": 0]) == "0")
+        #expect(try render("{{#c}}{{.}}{{/c}}", ["c": .custom(Untrusted(text: "<u>"))]) == "&lt;u&gt;")
+    }
+
+    @Test func dottedNamesLookOnlyInsideTheFirstValueFound() throws {
+        let context: TemplateValue = ["page": ["title": "T"], "title": "outer", "other": ["page": ["x": 1]]]
+        #expect(try render("{{page.title}}", context) == "T")
+        #expect(try render("{{#other}}[{{page.title}}]{{/other}}", context) == "[]")
+        #expect(try render("{{#other}}{{title}}{{/other}}", context) == "outer")
+    }
+
+    @Test func rootContextNeedNotBeAnObject() throws {
+        #expect(try render("{{.}}/{{x}}", "root") == "root/")
+        #expect(try render("{{#.}}<{{.}}>{{/.}}", [1, 2, 3]) == "<1><2><3>")
+    }
+
+    @Test func missingTemplates() throws {
+        var library = TemplateLibrary()
+        try library.register("x", named: "page")
+        #expect(library.contains("page"))
+        #expect(!library.contains("other"))
+        #expect(library.render("other", [:]) == nil)
+        var output = "keep"
+        #expect(!library.render("other", [:], into: &output))
+        #expect(output == "keep")
+    }
+
+    @Test func renderIntoAppends() throws {
+        var library = TemplateLibrary()
+        try library.register("<{{n}}>", named: "item")
+        var output = ""
+        for n in 1...3 {
+            #expect(library.render("item", ["n": .int(n)], into: &output))
+        }
+        #expect(output == "<1><2><3>")
+    }
+
+    @Test func registeringAgainReplaces() throws {
+        var library = TemplateLibrary()
+        try library.register("one", named: "t")
+        try library.register("two", named: "t")
+        #expect(library.render("t", nil) == "two")
+    }
+
+    @Test func missingPartialsRenderNothingAndAreListed() throws {
+        var library = TemplateLibrary()
+        try library.register("a\n{{> header}}\nb {{> nav}}\n{{#x}}\n  {{> header}}\n{{/x}}", named: "layout")
+        try library.register("{{> footer}}", named: "aside")
+        try library.register("<nav/>", named: "nav")
+        #expect(library.render("layout", ["x": true]) == "a\nb <nav/>\n")
+        let missing = library.missingPartials().map { "\($0.template):\($0.partial):\($0.line)" }
+        #expect(missing == ["aside:footer:1", "layout:header:2", "layout:header:5"])
+        try library.register("<h/>", named: "header")
+        try library.register("", named: "footer")
+        #expect(library.missingPartials().isEmpty)
+        #expect(library.render("layout", ["x": true]) == "a\n<h/>b <nav/>\n  <h/>")
+    }
+
+    @Test func partialsSeeTheContextStack() throws {
+        var library = TemplateLibrary()
+        try library.register("{{#items}}{{> item}}{{/items}}", named: "list")
+        try library.register("({{name}} of {{owner}})", named: "item")
+        let context: TemplateValue = ["owner": "me", "items": [["name": "a"], ["name": "b", "owner": "you"]]]
+        #expect(library.render("list", context) == "(a of me)(b of you)")
+    }
+
+    @Test func endlessRecursionStopsAtTheDepthLimit() throws {
+        var library = TemplateLibrary()
+        try library.register("x{{> loop}}", named: "loop")
+        let output = try #require(library.render("loop", [:]))
+        // The template and 100 nested inclusions of itself.
+        #expect(output == String(repeating: "x", count: 101))
+
+        try library.register("{{#a}}{{> a}}{{/a}}", named: "a")
+        #expect(library.render("a", ["a": true]) == "")
+    }
+
+    @Test func recursionThroughData() throws {
+        var library = TemplateLibrary()
+        try library.register("<{{name}}{{#children}}{{> tree}}{{/children}}>", named: "tree")
+        let tree: TemplateValue = [
+            "name": "root",
+            "children": [
+                ["name": "a", "children": [["name": "a1", "children": []]]], ["name": "b", "children": []],
+            ],
+        ]
+        #expect(library.render("tree", tree) == "<root<a<a1>><b>>")
+        // A leaf without `children` finds its parent's (names resolve through the stack), so the
+        // recursion only ends at the depth limit.
+        let unbounded = try #require(library.render("tree", ["name": "r", "children": [["name": "x"]]]))
+        #expect(unbounded.hasPrefix("<r<x<x<x"))
+        #expect(unbounded.count(where: { $0 == "x" }) == 100)
+    }
+
+    @Test func standalonePartialsIndentNestedPartials() throws {
+        var library = TemplateLibrary()
+        try library.register("<ul>\n  {{> items}}\n</ul>\n", named: "page")
+        try library.register("{{#items}}\n<li>\n  {{> item}}\n</li>\n{{/items}}\n", named: "items")
+        try library.register("{{name}}\n{{{html}}}\n", named: "item")
+        let context: TemplateValue = ["items": [["name": "a", "html": "<b>\nc</b>"], ["name": "d"]]]
+        #expect(
+            library.render("page", context)
+                == "<ul>\n  <li>\n    a\n    <b>\nc</b>\n  </li>\n  <li>\n    d\n    \n  </li>\n</ul>\n")
+    }
+
+    @Test func inlinePartialsAreNotIndented() throws {
+        var library = TemplateLibrary()
+        try library.register("  {{> p}}\n  x {{> p}}\n", named: "page")
+        try library.register("1\n2\n", named: "p")
+        #expect(library.render("page", nil) == "  1\n  2\n  x 1\n2\n\n")
+    }
+
+    @Test func standaloneLinesWithCRLF() throws {
+        let template = "<ul>\r\n  {{#items}}\r\n  <li>{{.}}</li>\r\n  {{/items}}\r\n  {{! note }}\r\n</ul>\r\n"
+        #expect(try render(template, ["items": ["a", "b"]]) == "<ul>\r\n  <li>a</li>\r\n  <li>b</li>\r\n</ul>\r\n")
+    }
+
+    @Test func commentsMaySpanLines() throws {
+        #expect(try render("a{{! one\ntwo\nthree }}b\n{{!\n  standalone\n}}\nc", [:]) == "ab\nc")
+    }
+
+    @Test func setDelimitersApplyUntilChangedAgain() throws {
+        let template = "{{=<% %>=}}<% a %> {{a}} <%={{ }}=%>{{a}}"
+        #expect(try render(template, ["a": "x"]) == "x {{a}} x")
+    }
+
+    @Test func librariesAreSendable() async throws {
+        var library = TemplateLibrary()
+        try library.register("{{n}}", named: "n")
+        let shared = library
+        let outputs = await withTaskGroup(of: String.self) { group in
+            for n in 0..<8 {
+                group.addTask { shared.render("n", ["n": .int(n)]) ?? "" }
+            }
+            var outputs: [String] = []
+            for await output in group { outputs.append(output) }
+            return outputs.sorted()
+        }
+        #expect(outputs == (0..<8).map(String.init))
+    }
+}
