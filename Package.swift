@@ -27,10 +27,7 @@ let package = Package(
         // Quick-start code for one model, key and prompt: escapers, one renderer per language, templates.
         .target(
             name: "RelaySnippets",
-            dependencies: [
-                "RelayCatalog",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            dependencies: ["RelayCatalog", "RelayTemplates"]
         ),
         // libcmark from Debian's libcmark-dev; `make` installs it when it is missing.
         .systemLibrary(
@@ -47,9 +44,8 @@ let package = Package(
         .target(
             name: "RelaySite",
             dependencies: [
-                "RelayCatalog", "RelaySnippets", "RelayMarkdown", "RelayHighlight",
+                "RelayCatalog", "RelaySnippets", "RelayMarkdown", "RelayHighlight", "RelayTemplates",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // `relaydocs serve`: the site with live reload, and the snippet API (Hummingbird).

@@ -2,6 +2,7 @@ import Foundation
 import RelayCatalog
 import RelayMarkdown
 import RelaySnippets
+import RelayTemplates
 
 /// Builds the static docs site: Markdown under a content folder plus the layout templates,
 /// with code tabs and tables from the catalog.
@@ -131,8 +132,9 @@ public struct SiteBuilder: Sendable {
             let keyPage = templates.render(
                 partial: "partials/key-page",
                 [
-                    "strings": strings.context, "api": configuration.api, "assets": site.base + "assets/",
-                    "models": options.catalog.models.map { ["id": $0.id, "name": $0.name] },
+                    "strings": strings.templateValue, "api": .string(configuration.api),
+                    "assets": .string(site.base + "assets/"),
+                    "models": .list(options.catalog.models.map { ["id": .string($0.id), "name": .string($0.name)] }),
                 ])
             let renderer = PageRenderer(
                 markdown: MarkdownRenderer(

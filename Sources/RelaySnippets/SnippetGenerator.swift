@@ -1,4 +1,5 @@
 import RelayCatalog
+import RelayTemplates
 
 /// Makes quick-start code from a catalog and a set of templates.
 ///
@@ -81,11 +82,12 @@ public struct SnippetGenerator: Sendable {
         let renderer = SnippetRenderers.renderer(for: request.language)
         let sdk = catalog.sdk(for: wireProtocol, in: request.language)
         let provider = catalog.provider(of: wireProtocol)
-        func value(_ name: String, _ text: String) -> UntrustedText {
-            UntrustedText(name: name, text: text, escapers: renderer.escapers)
+        func value(_ name: String, _ text: String) -> TemplateValue {
+            .custom(UntrustedText(name: name, value: text, escapers: renderer.escapers))
         }
-        let thinking: Any = request.thinkingBudget.map { ["budget": $0] as [String: Any] } ?? false
-        let context: [String: Any] = [
+        let thinking: TemplateValue =
+            request.thinkingBudget.map { ["budget": .int($0)] } ?? false
+        let context: TemplateValue = [
             "key": value("key", (request.key ?? catalog.relay.placeholderKey).value),
             "model": value("model", request.model),
             "prompt": value("prompt", prompt),
@@ -93,10 +95,10 @@ public struct SnippetGenerator: Sendable {
             "url": value("url", catalog.endpointURL(of: wireProtocol, model: request.model, stream: request.stream)),
             "apiVersion": value("apiVersion", wireProtocol.apiVersion ?? ""),
             "sdk": ["package": value("sdk.package", sdk.package), "versions": value("sdk.versions", sdk.versions)],
-            "stream": request.stream,
+            "stream": .bool(request.stream),
             "thinking": thinking,
-            "cache": request.cache,
-            "maxTokens": (request.thinkingBudget ?? 0) + Self.answerTokens,
+            "cache": .bool(request.cache),
+            "maxTokens": .int((request.thinkingBudget ?? 0) + Self.answerTokens),
         ]
         let code = try templates.render(language: request.language.rawValue, protocolID: protocolID, context: context)
         return Snippet(

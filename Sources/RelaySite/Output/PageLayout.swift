@@ -1,4 +1,5 @@
 import Foundation
+import RelayTemplates
 
 /// Puts rendered pages into the layout template of one locale.
 struct PageLayout: Sendable {
@@ -13,9 +14,8 @@ struct PageLayout: Sendable {
     let itemHTML: [String: (inactive: String, active: String)]
     /// Each group's item list with no item active.
     let groupHTML: [String]
-    /// The strings as the templates see them, built once (immutable, so shared across threads).
-    private let strings_: TemplateContext
-    private var stringsContext: [String: Any] { strings_.value }
+    /// The strings as the templates see them, built once.
+    private let stringsContext: TemplateValue
     /// A hash of everything the layout of every page of the locale depends on besides the page
     /// itself (the sidebar, the other locales' pages), computed once.
     let sharedLayoutHash: Int
@@ -36,7 +36,8 @@ struct PageLayout: Sendable {
             func render(_ active: Bool) -> String {
                 let make = {
                     templates.render(
-                        partial: "partials/nav-item", ["title": item.title, "url": item.url, "active": active])
+                        partial: "partials/nav-item",
+                        ["title": .string(item.title), "url": .string(item.url), "active": .bool(active)])
                 }
                 guard let cache, let generation else { return make() }
                 return cache.navItem("\(generation)\u{1}\(item.title)\u{1}\(item.url)\u{1}\(active)", render: make)
@@ -44,7 +45,7 @@ struct PageLayout: Sendable {
             itemHTML[item.path] = (render(false), render(true))
         }
         self.itemHTML = itemHTML
-        self.strings_ = TemplateContext(value: strings.context)
+        self.stringsContext = strings.templateValue
         self.groupHTML = navigation.groups.map { group in group.items.map { itemHTML[$0.path]?.inactive ?? "" }.joined()
         }
         var hasher = Hasher()
@@ -94,28 +95,32 @@ struct PageLayout: Sendable {
         let sequence = navigation.sequence
         let position = navigation.positions[page.source.path]
         var context = common(alternatesFor: page.source.path)
-        var pageContext: [String: Any] = [
-            "title": page.title, "description": page.frontMatter.description ?? "",
-            "hasDescription": !(page.frontMatter.description ?? "").isEmpty, "content": page.html, "url": url,
+        let description = page.frontMatter.description ?? ""
+        var pageContext: [String: TemplateValue] = [
+            "title": .string(page.title), "description": .string(description),
+            "hasDescription": .bool(!description.isEmpty), "content": .string(page.html), "url": .string(url),
         ]
         let toc = Self.toc(page.headings)
-        pageContext["hasToc"] = !toc.isEmpty
-        pageContext["toc"] = toc
+        pageContext["hasToc"] = .bool(!toc.isEmpty)
+        pageContext["toc"] = .list(toc)
         if let position, position > 0 {
-            pageContext["prev"] = ["title": sequence[position - 1].title, "url": sequence[position - 1].url]
+            pageContext["prev"] = [
+                "title": .string(sequence[position - 1].title), "url": .string(sequence[position - 1].url),
+            ]
         }
         if let position, position + 1 < sequence.count {
-            pageContext["next"] = ["title": sequence[position + 1].title, "url": sequence[position + 1].url]
+            pageContext["next"] = [
+                "title": .string(sequence[position + 1].title), "url": .string(sequence[position + 1].url),
+            ]
         }
         if site.locales.count > 1 {
-            pageContext["alternates"] = site.locales.filter {
-                pathsByLocale[$0.code]?.contains(page.source.path) == true
-            }
-            .map { ["hreflang": $0.lang, "url": site.url(of: page.source.path, in: $0)] }
+            pageContext["alternates"] = .list(
+                site.locales.filter { pathsByLocale[$0.code]?.contains(page.source.path) == true }
+                    .map { ["hreflang": .string($0.lang), "url": .string(site.url(of: page.source.path, in: $0))] })
         }
-        context["page"] = pageContext
+        context["page"] = .object(pageContext)
         context["nav"] = navigationContext(activePath: page.source.path)
-        return templates.render(context)
+        return templates.render(.object(context))
     }
 
     /// `404.html`, in the default locale.
@@ -127,10 +132,11 @@ struct PageLayout: Sendable {
             "<h1>\(title.htmlEscaped)</h1>\n<p>\(strings["notFoundText", "The page you are looking for does not exist."].htmlEscaped)</p>\n"
             + "<p><a href=\"\(home.htmlEscaped)\">\(strings["backHome", "Back home"].htmlEscaped)</a></p>\n"
         context["page"] = [
-            "title": title, "description": "", "content": content, "url": site.base + "404.html", "hasToc": false,
+            "title": .string(title), "description": "", "content": .string(content),
+            "url": .string(site.base + "404.html"), "hasToc": false,
         ]
         context["nav"] = navigationContext(activePath: nil)
-        return templates.render(context)
+        return templates.render(.object(context))
     }
 
     /// Sidebars with more items than this show only the current page's group expanded; the
@@ -138,18 +144,22 @@ struct PageLayout: Sendable {
     static let expandedItemLimit = 80
 
     /// The sidebar groups for a page.
-    private func navigationContext(activePath: String?) -> [[String: Any]] {
+    private func navigationContext(activePath: String?) -> TemplateValue {
         let collapses = navigation.positions.count > Self.expandedItemLimit
-        return navigation.groups.enumerated().map { groupIndex, group in
-            let containsActive = group.items.contains { $0.path == activePath } || group.index?.path == activePath
-            let collapsed = collapses && !containsActive && !group.title.isEmpty
-            return [
-                "title": group.title, "hasTitle": !group.title.isEmpty, "collapsed": collapsed,
-                "url": group.index?.url ?? group.items.first?.url ?? "", "linked": group.index != nil || collapsed,
-                "active": group.index != nil && group.index?.path == activePath,
-                "itemsHTML": collapsed ? "" : itemsHTML(group: groupIndex, activePath: activePath),
-            ] as [String: Any]
-        }
+        return .list(
+            navigation.groups.enumerated().map { groupIndex, group in
+                let containsActive =
+                    group.items.contains { $0.path == activePath } || group.index?.path == activePath
+                let collapsed = collapses && !containsActive && !group.title.isEmpty
+                return [
+                    "title": .string(group.title), "hasTitle": .bool(!group.title.isEmpty),
+                    "collapsed": .bool(collapsed),
+                    "url": .string(group.index?.url ?? group.items.first?.url ?? ""),
+                    "linked": .bool(group.index != nil || collapsed),
+                    "active": .bool(group.index != nil && group.index?.path == activePath),
+                    "itemsHTML": .string(collapsed ? "" : itemsHTML(group: groupIndex, activePath: activePath)),
+                ]
+            })
     }
 
     /// A group's items as HTML, with the active one marked.
@@ -165,43 +175,37 @@ struct PageLayout: Sendable {
     }
 
     /// What every page of the locale shares: the site, the locales and the strings.
-    private func common(alternatesFor path: String?) -> [String: Any] {
-        var context: [String: Any] = [
-            "lang": locale.lang,
+    private func common(alternatesFor path: String?) -> [String: TemplateValue] {
+        [
+            "lang": .string(locale.lang),
             "site": [
-                "title": site.configuration.title, "base": site.base, "assets": site.base + "assets/",
-                "searchIndex": site.base + locale.prefix + "search-index.json",
-                "home": site.url(of: "index.md", in: locale),
+                "title": .string(site.configuration.title), "base": .string(site.base),
+                "assets": .string(site.base + "assets/"),
+                "searchIndex": .string(site.base + locale.prefix + "search-index.json"),
+                "home": .string(site.url(of: "index.md", in: locale)),
             ],
             "strings": stringsContext,
-            "hasLocales": site.locales.count > 1,
+            "hasLocales": .bool(site.locales.count > 1),
+            "locales": .list(
+                site.locales.map { other in
+                    [
+                        "code": .string(other.code), "name": .string(other.name),
+                        "current": .bool(other.code == locale.code), "url": .string(url(of: path, in: other)),
+                    ]
+                }),
         ]
-        context["locales"] = site.locales.map { other in
-            [
-                "code": other.code, "name": other.name, "current": other.code == locale.code,
-                "url": url(of: path, in: other),
-            ] as [String: Any]
-        }
-        return context
     }
 
     /// h2 entries with their h3 children.
-    static func toc(_ headings: [HeadingAnchors.Entry]) -> [[String: Any]] {
-        var entries: [[String: Any]] = []
+    static func toc(_ headings: [HeadingAnchors.Entry]) -> [TemplateValue] {
+        var entries: [(id: String, text: String, items: [TemplateValue])] = []
         for heading in headings where heading.level == 2 || heading.level == 3 {
             if heading.level == 2 || entries.isEmpty {
-                entries.append(["id": heading.id, "text": heading.text, "items": [[String: Any]]()])
+                entries.append((heading.id, heading.text, []))
             } else {
-                var last = entries.removeLast()
-                last["items"] = (last["items"] as? [[String: Any]] ?? []) + [["id": heading.id, "text": heading.text]]
-                entries.append(last)
+                entries[entries.count - 1].items.append(["id": .string(heading.id), "text": .string(heading.text)])
             }
         }
-        return entries
+        return entries.map { ["id": .string($0.id), "text": .string($0.text), "items": .list($0.items)] }
     }
-}
-
-/// A template context that is built once and then only read.
-struct TemplateContext: @unchecked Sendable {
-    let value: [String: Any]
 }

@@ -1,3 +1,4 @@
+import RelayTemplates
 import Yams
 
 /// The interface strings of one locale, from `templates/site/strings.yaml`.
@@ -15,20 +16,20 @@ public struct SiteStrings: Sendable {
     /// The string for a key, or the fallback.
     public subscript(key: String, fallback: String) -> String { values[key] ?? fallback }
 
-    /// The strings as a nested dictionary, for templates (`{{strings.catalog.provider}}`).
-    public var context: [String: Any] {
-        var root: [String: Any] = [:]
+    /// The strings as a nested value, for templates (`{{strings.catalog.provider}}`).
+    public var templateValue: TemplateValue {
+        var root: [String: TemplateValue] = [:]
+        var groups: [String: [String: TemplateValue]] = [:]
         for (key, value) in values {
-            let parts = key.split(separator: ".").map(String.init)
+            let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
             if parts.count == 1 {
-                root[key] = value
+                root[key] = .string(value)
             } else {
-                var group = root[parts[0]] as? [String: String] ?? [:]
-                group[parts.dropFirst().joined(separator: ".")] = value
-                root[parts[0]] = group
+                groups[parts[0], default: [:]][parts[1]] = .string(value)
             }
         }
-        return root
+        for (name, group) in groups { root[name] = .object(group) }
+        return .object(root)
     }
 
     /// Reads strings.yaml: locale → key → text (one level of nesting for groups such as `labels`).

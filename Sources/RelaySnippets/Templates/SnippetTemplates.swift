@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+import RelayTemplates
 
 /// The snippet templates: one Mustache file per language and protocol
 /// (`snippets/<language>/<protocol>.mustache`) plus any partials they include.
@@ -11,7 +11,7 @@ public struct SnippetTemplates: Sendable {
     public let origin: String
     /// Changes whenever any template's text does (within one process).
     public let fingerprint: Int
-    private let library: MustacheLibrary
+    private let library: TemplateLibrary
     private let names: Set<String>
 
     /// Parses templates given as text, keyed by their path below the templates folder
@@ -20,7 +20,7 @@ public struct SnippetTemplates: Sendable {
     /// - Throws: ``SnippetError/invalidTemplate(path:line:column:message:)`` for the first
     ///   template that does not parse.
     public init(files: [String: String], origin: String) throws(SnippetError) {
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var names: Set<String> = []
         var hasher = Hasher()
         for (path, text) in files.sorted(by: { $0.key < $1.key }) {
@@ -29,19 +29,20 @@ public struct SnippetTemplates: Sendable {
             hasher.combine(path)
             hasher.combine(text)
             do {
-                // Snippets are code, not HTML: switch Mustache's escaping off for every template. The
-                // pragma takes a line of its own, which error line numbers leave out.
-                let template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + text)
-                library.register(template, named: name)
+                // Snippets are code, not HTML: no HTML escaping; values pass the language's escapers.
+                try library.register(text, named: name, escaping: .none)
                 names.insert(name)
-            } catch let error as MustacheTemplate.ParserError {
-                throw .invalidTemplate(
-                    path: "\(origin)/\(path)", line: max(1, error.context.lineNumber - 1),
-                    column: error.context.columnNumber,
-                    message: "\(error.error)")
             } catch {
-                throw .invalidTemplate(path: "\(origin)/\(path)", line: 0, column: 0, message: "\(error)")
+                throw .invalidTemplate(
+                    path: "\(origin)/\(path)", line: error.line, column: error.column, message: error.message)
             }
+        }
+        if let missing = library.missingPartials().first {
+            throw .invalidTemplate(
+                path: "\(origin)/snippets/\(missing.template).mustache", line: missing.line, column: 1,
+                message:
+                    "the partial \(missing.partial.debugDescription) does not exist (expected \(origin)/snippets/\(missing.partial).mustache)"
+            )
         }
         self.origin = origin
         self.library = library
@@ -87,10 +88,10 @@ public struct SnippetTemplates: Sendable {
 
     /// Renders `<language>/<protocolID>` with a context and checks that every value went
     /// through a final escaper.
-    func render(language: String, protocolID: String, context: [String: Any]) throws(SnippetError) -> String {
+    func render(language: String, protocolID: String, context: TemplateValue) throws(SnippetError) -> String {
         let name = "\(language)/\(protocolID)"
         let path = "\(origin)/snippets/\(name).mustache"
-        guard names.contains(name), let output = library.render(context, withTemplate: name) else {
+        guard names.contains(name), let output = library.render(name, context) else {
             throw .missingTemplate(path: path)
         }
         if let mistake = TemplateMarker.firstError(in: output) {

@@ -1,4 +1,4 @@
-import Mustache
+import RelayTemplates
 
 /// How a value may be written into code by a template: `{{python(prompt)}}`.
 public struct Escaper: Sendable {
@@ -22,38 +22,41 @@ public struct Escaper: Sendable {
 /// `{{python(key)}}` or `{{shell(json(prompt))}}`. Written bare (`{{key}}`), or through an
 /// escaper the language does not have, it renders a marker that ``SnippetTemplates`` refuses,
 /// so a template cannot paste a value unescaped by mistake.
-struct UntrustedText: MustacheTransformable, MustacheCustomRenderable {
+struct UntrustedText: CustomTemplateValue {
     let name: String
-    let text: String
+    /// The value itself, which only an escaper's output may carry into code.
+    let value: String
     let escapers: [String: Escaper]
     /// The escapers applied so far, innermost first.
     var applied: [String] = []
 
-    var renderText: String { TemplateMarker.unescaped(name: name, applied: applied) }
-    var isNull: Bool { false }
+    /// Written bare, the value renders a marker that ``SnippetTemplates`` refuses.
+    var text: String { TemplateMarker.unescaped(name: name, applied: applied) }
 
-    func transform(_ transformName: String) -> Any? {
+    func transform(_ transformName: String) -> TemplateValue? {
         guard let escaper = escapers[transformName] else {
-            return TemplateMarker.Text(
-                TemplateMarker.unknownEscaper(transformName, name: name, known: escapers.keys.sorted()))
+            return .custom(
+                TemplateMarker.Text(
+                    TemplateMarker.unknownEscaper(transformName, name: name, known: escapers.keys.sorted())))
         }
-        let output = escaper.apply(text)
+        let output = escaper.apply(value)
         switch escaper.stage {
-        case .final: return Code(text: output)
+        case .final: return .custom(Code(text: output))
         case .intermediate:
-            return UntrustedText(name: name, text: output, escapers: escapers, applied: applied + [transformName])
+            return .custom(
+                UntrustedText(name: name, value: output, escapers: escapers, applied: applied + [transformName]))
         }
     }
 }
 
 /// Finished code: the output of a final escaper, written as is.
-struct Code: MustacheCustomRenderable, MustacheTransformable {
+struct Code: CustomTemplateValue {
     let text: String
-    var renderText: String { text }
-    var isNull: Bool { false }
-    func transform(_ name: String) -> Any? {
-        TemplateMarker.Text(
-            "\(TemplateMarker.prefix)escaper \(name)() applied to code that is already escaped\(TemplateMarker.suffix)")
+    func transform(_ name: String) -> TemplateValue? {
+        .custom(
+            TemplateMarker.Text(
+                "\(TemplateMarker.prefix)escaper \(name)() applied to code that is already escaped\(TemplateMarker.suffix)"
+            ))
     }
 }
 
@@ -62,11 +65,11 @@ enum TemplateMarker {
     static let prefix = "\u{FFFF}relaydocs-template-error: "
     static let suffix = "\u{FFFF}"
 
-    struct Text: MustacheCustomRenderable {
+    /// A marker's text; any escaper applied to it keeps it, so the mistake is still reported.
+    struct Text: CustomTemplateValue {
         let text: String
         init(_ text: String) { self.text = text }
-        var renderText: String { text }
-        var isNull: Bool { false }
+        func transform(_ name: String) -> TemplateValue? { .custom(self) }
     }
 
     static func unescaped(name: String, applied: [String]) -> String {
