@@ -1,7 +1,7 @@
 import Foundation
 import RelayCatalog
 import RelayDefaults
-import RelaySite
+@testable import RelaySite
 import RelaySnippets
 import Testing
 
@@ -318,5 +318,42 @@ struct SearchIndexTests {
         let text = try #require(page["text"] as? String)
         #expect(text.contains("quote \" backslash \\ tab \t"))
         #expect(text.contains("sep \u{2028}\u{2029} e\u{301} 你好 🙂"))
+    }
+}
+
+@Suite("Front matter")
+struct FrontMatterTests {
+    /// Front matter the simple reader takes, and front matter it must leave to Yams.
+    static let samples = [
+        "title: Page 20\nweight: 20\n", "title: \"Page 20\"\nweight: 20\n", "title: '快速接入'\norder: -3\n",
+        "title: Quick start\ndescription: How to call the relay: keys, URLs\n", "title: a: b\n",
+        "title: x # comment\n", "title: \"quoted # not a comment\"\n", "# a comment\ntitle: Commented\n",
+        "title: \"esc\\\"aped\"\n", "title: 'it''s'\n", "order: 007\n", "order: 0x1F\n", "order: 1_000\n",
+        "order: \"5\"\n", "order: five\n", "order: 2.5\n", "weight: 3\norder: 1\n", "order: 1\nweight: 3\n",
+        "Title: Capital\n", "titel: typo\n", "title: Dup\ntitle: Again\n", "title:\n", "title:   \n",
+        "title: [a, b]\n", "title: &anchor x\n", "title: - item\n", "  title: indented\n", "title: x\n  more\n",
+        "title: trailing:\n", "title: true\n", "title: null\n", "title: ~\n", "nav: Short\ntitle: Long\n",
+        "title:\tTabbed\n", "extra-key: 1\ntitle: Extra\n", "\n\ntitle: After blanks\n", "",
+        "title: \"unclosed\n", "title: 'a' trailing\n", "title: 100%\n", "title: `tick`\n",
+    ]
+
+    @Test("the simple reader agrees with Yams on every sample", arguments: samples)
+    func simpleReaderAgreesWithYams(yaml: String) {
+        let text = "---\n" + yaml + "---\n\n# Body\n"
+        let fast = FrontMatter.split(text, file: "page.md", simpleFirst: true)
+        let yams = FrontMatter.split(text, file: "page.md", simpleFirst: false)
+        #expect(fast.0 == yams.0)
+        #expect(fast.body == yams.body)
+        #expect(fast.2 == yams.2)
+    }
+
+    @Test("plain key: value lines are read without Yams; anything else is left to it")
+    func simpleReaderScope() {
+        #expect(SimpleYAML.fields("title: Page 20\nweight: 20\n")?.map(\.value) == ["Page 20", "20"])
+        #expect(SimpleYAML.fields("title: 'a' trailing\n") == nil)
+        #expect(SimpleYAML.fields("title: [a, b]\n") == nil)
+        #expect(SimpleYAML.fields("title: Dup\ntitle: Again\n") == nil)
+        #expect(SimpleYAML.int("007") == nil)
+        #expect(SimpleYAML.int("-7") == -7)
     }
 }

@@ -16,6 +16,14 @@ struct PageLayout: Sendable {
     let groupHTML: [String]
     /// The strings as the templates see them, built once.
     private let stringsContext: TemplateValue
+    /// The `site` object of every page, built once.
+    private let siteContext: TemplateValue
+    /// Each sidebar group as the templates see it when no page of it is shown: expanded, and
+    /// collapsed (on big sites), built once.
+    private let expandedGroups: [TemplateValue]
+    private let collapsedGroups: [TemplateValue]
+    /// The sidebar group each page is in (as an item or as the group's index page).
+    private let groupOfPath: [String: Int]
     /// A hash of everything the layout of every page of the locale depends on besides the page
     /// itself (the sidebar, the other locales' pages), computed once.
     let sharedLayoutHash: Int
@@ -46,6 +54,18 @@ struct PageLayout: Sendable {
         }
         self.itemHTML = itemHTML
         self.stringsContext = strings.templateValue
+        self.siteContext = [
+            "title": .string(site.configuration.title), "base": .string(site.base),
+            "assets": .string(site.base + "assets/"),
+            "searchIndex": .string(site.base + locale.prefix + "search-index.json"),
+            "home": .string(site.url(of: "index.md", in: locale)),
+        ]
+        var groupOfPath: [String: Int] = [:]
+        for (index, group) in navigation.groups.enumerated() {
+            for item in group.items { groupOfPath[item.path] = index }
+            if let page = group.index { groupOfPath[page.path] = index }
+        }
+        self.groupOfPath = groupOfPath
         self.groupHTML = navigation.groups.map { group in group.items.map { itemHTML[$0.path]?.inactive ?? "" }.joined()
         }
         var hasher = Hasher()
@@ -62,6 +82,14 @@ struct PageLayout: Sendable {
             hasher.combine(pathsByLocale[code]!.sorted())
         }
         self.sharedLayoutHash = hasher.finalize()
+        let groupHTML = self.groupHTML
+        func entry(_ group: Navigation.Group, index: Int, collapsed: Bool) -> TemplateValue {
+            Self.groupEntry(group, collapsed: collapsed, active: false, itemsHTML: collapsed ? "" : groupHTML[index])
+        }
+        self.expandedGroups = navigation.groups.enumerated().map { entry($1, index: $0, collapsed: false) }
+        self.collapsedGroups = navigation.groups.enumerated().map { index, group in
+            entry(group, index: index, collapsed: !group.title.isEmpty)
+        }
     }
 
     /// The URL of `path` in another locale: the same page if it has one, else its home.
@@ -143,23 +171,29 @@ struct PageLayout: Sendable {
     /// other groups show their title, linked to their first page.
     static let expandedItemLimit = 80
 
-    /// The sidebar groups for a page.
+    /// The sidebar groups for a page: the groups built once, with the page's own group made anew.
     private func navigationContext(activePath: String?) -> TemplateValue {
         let collapses = navigation.positions.count > Self.expandedItemLimit
-        return .list(
-            navigation.groups.enumerated().map { groupIndex, group in
-                let containsActive =
-                    group.items.contains { $0.path == activePath } || group.index?.path == activePath
-                let collapsed = collapses && !containsActive && !group.title.isEmpty
-                return [
-                    "title": .string(group.title), "hasTitle": .bool(!group.title.isEmpty),
-                    "collapsed": .bool(collapsed),
-                    "url": .string(group.index?.url ?? group.items.first?.url ?? ""),
-                    "linked": .bool(group.index != nil || collapsed),
-                    "active": .bool(group.index != nil && group.index?.path == activePath),
-                    "itemsHTML": .string(collapsed ? "" : itemsHTML(group: groupIndex, activePath: activePath)),
-                ]
-            })
+        var groups = collapses ? collapsedGroups : expandedGroups
+        if let activePath, let index = groupOfPath[activePath] {
+            let group = navigation.groups[index]
+            groups[index] = Self.groupEntry(
+                group, collapsed: false, active: group.index?.path == activePath,
+                itemsHTML: itemsHTML(group: index, activePath: activePath))
+        }
+        return .list(groups)
+    }
+
+    /// One sidebar group as the templates see it.
+    private static func groupEntry(_ group: Navigation.Group, collapsed: Bool, active: Bool, itemsHTML: String)
+        -> TemplateValue
+    {
+        [
+            "title": .string(group.title), "hasTitle": .bool(!group.title.isEmpty), "collapsed": .bool(collapsed),
+            "url": .string(group.index?.url ?? group.items.first?.url ?? ""),
+            "linked": .bool(group.index != nil || collapsed), "active": .bool(active),
+            "itemsHTML": .string(itemsHTML),
+        ]
     }
 
     /// A group's items as HTML, with the active one marked.
@@ -178,12 +212,7 @@ struct PageLayout: Sendable {
     private func common(alternatesFor path: String?) -> [String: TemplateValue] {
         [
             "lang": .string(locale.lang),
-            "site": [
-                "title": .string(site.configuration.title), "base": .string(site.base),
-                "assets": .string(site.base + "assets/"),
-                "searchIndex": .string(site.base + locale.prefix + "search-index.json"),
-                "home": .string(site.url(of: "index.md", in: locale)),
-            ],
+            "site": siteContext,
             "strings": stringsContext,
             "hasLocales": .bool(site.locales.count > 1),
             "locales": .list(
