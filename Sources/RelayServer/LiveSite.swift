@@ -35,7 +35,7 @@ public actor LiveSite {
     private let cache = SiteCache()
     private var files: [String: Data] = [:]
     public private(set) var inputs: SiteInputs? {
-        didSet { current.set(inputs) }
+        didSet { current.withLock { $0 = inputs } }
     }
     /// The inputs of the last good build, readable without waiting for the actor (the snippet
     /// API reads them on every request).
@@ -147,17 +147,4 @@ public struct FileWatcher: Sendable {
             }
         }
     }
-}
-
-/// A value behind a lock, for state that request handlers read without an actor hop.
-public final class Locked<Value: Sendable>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-
-    public init(_ value: Value) { self.value = value }
-
-    /// The value now.
-    public func get() -> Value { lock.withLock { value } }
-
-    func set(_ newValue: Value) { lock.withLock { value = newValue } }
 }

@@ -57,11 +57,18 @@ public struct SiteBuilder: Sendable {
     /// - Throws: ``SiteBuildError`` with every problem found; the output folder is untouched.
     public func build(progress: @Sendable (String) -> Void = { _ in }) throws(SiteBuildError) -> Summary {
         let started = Date()
-        let site = try render(progress: progress)
-        progress("writing \(site.files.count) files")
+        // Each file is written as soon as it is made, on every core, so the site is never whole in memory.
         let writer = try SiteWriter(output: options.output)
+        let made: (pageCount: Int, localeCount: Int, files: Int)
         do {
-            try writer.write(site.files)
+            made = try produce(cache: nil, progress: progress) { path, data in writer.write(data, to: path) }
+        } catch {
+            writer.discard()
+            throw error
+        }
+        progress("writing \(made.files) files")
+        do {
+            try writer.finish()
             try writer.commit()
         } catch {
             writer.discard()
@@ -70,7 +77,7 @@ public struct SiteBuilder: Sendable {
             ])
         }
         return Summary(
-            pages: site.pageCount, locales: site.localeCount, files: site.files.count,
+            pages: made.pageCount, locales: made.localeCount, files: made.files,
             seconds: Date().timeIntervalSince(started), output: options.output)
     }
 
@@ -82,6 +89,18 @@ public struct SiteBuilder: Sendable {
     public func render(cache: SiteCache? = nil, progress: @Sendable (String) -> Void = { _ in }) throws(SiteBuildError)
         -> SiteFiles
     {
+        let collected = Locked<[String: Data]>([:])
+        let made = try produce(cache: cache, progress: progress) { path, data in
+            collected.withLock { $0[path] = data }
+        }
+        let files = collected.withLock { $0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return SiteFiles(files: files, pageCount: made.pageCount, localeCount: made.localeCount)
+    }
+
+    /// Makes every file of the site and hands each to `emit` (from any thread) as it is made.
+    func produce(
+        cache: SiteCache?, progress: @Sendable (String) -> Void, emit: @Sendable (String, Data) -> Void
+    ) throws(SiteBuildError) -> (pageCount: Int, localeCount: Int, files: Int) {
         let configuration = try loadConfiguration()
         let templates = try SiteTemplates(files: options.siteTemplates, origin: options.siteTemplatesOrigin)
         let site = SiteModel(configuration: configuration)
@@ -161,37 +180,40 @@ public struct SiteBuilder: Sendable {
         progress("laying out \(pageCount) pages")
         var pathsByLocale: [String: Set<String>] = [:]
         for (locale, pages) in rendered { pathsByLocale[locale] = Set(pages.map { $0.source.path }) }
-        var files: [(String, Data)] = []
+        var fileCount = 0
         for (locale, _, copies) in sources {
             let pages = rendered[locale.code] ?? []
             let strings = stringsByLocale[locale.code]!
             let layout = PageLayout(
                 site: site, locale: locale, pages: pages, strings: strings, templates: templates,
                 pathsByLocale: pathsByLocale, cache: cache, generation: generation)
-            let documents = Parallel.map(pages) { page in
-                (layout.outputPath(of: page), layout.document(for: page, cache: cache, generation: generation))
+            Parallel.forEach(pages) { page in
+                emit(layout.outputPath(of: page), layout.document(for: page, cache: cache, generation: generation))
             }
-            files += documents
-            files.append(
-                (
-                    locale.prefix + "search-index.json",
-                    Data(SearchIndex.json(pages: pages).utf8)
-                ))
+            fileCount += pages.count
+            emit(locale.prefix + "search-index.json", Data(SearchIndex.json(pages: pages).utf8))
+            fileCount += 1
             for file in copies {
                 let source = URL(fileURLWithPath: options.content).appendingPathComponent(locale.folder)
                     .appendingPathComponent(file)
                 guard let data = FileManager.default.contents(atPath: source.path) else {
                     throw SiteBuildError([SiteDiagnostic(file: source.path, line: 0, message: "cannot read the file")])
                 }
-                files.append((locale.prefix + file, data))
+                emit(locale.prefix + file, data)
+                fileCount += 1
             }
-            if locale.isDefault { files.append(("404.html", Data(layout.notFoundHTML().utf8))) }
+            if locale.isDefault {
+                emit("404.html", Data(layout.notFoundHTML().utf8))
+                fileCount += 1
+            }
         }
         for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(("assets/" + path, Data(text.utf8)))
+            emit("assets/" + path, Data(text.utf8))
+            fileCount += 1
         }
-        files.append(("sitemap.xml", Data(Sitemap.xml(site: site, pages: rendered).utf8)))
-        return SiteFiles(files: files, pageCount: pageCount, localeCount: site.locales.count)
+        emit("sitemap.xml", Data(Sitemap.xml(site: site, pages: rendered).utf8))
+        fileCount += 1
+        return (pageCount, site.locales.count, fileCount)
     }
 
     /// Broken links and anchors of one locale's pages.
@@ -257,8 +279,28 @@ public struct SiteFiles: Sendable {
     public var byPath: [String: Data] { Dictionary(files, uniquingKeysWith: { _, last in last }) }
 }
 
+/// A value behind a lock, for state shared between threads (build workers, request handlers).
+public final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+
+    public init(_ value: Value) { self.value = value }
+
+    /// Reads or changes the value while holding the lock.
+    public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        try lock.withLock { try body(&value) }
+    }
+
+    /// The value now.
+    public func get() -> Value { lock.withLock { value } }
+}
+
 /// Runs work over an array on every core, keeping the order.
 enum Parallel {
+    static func forEach<Element: Sendable>(_ items: [Element], _ body: @Sendable (Element) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in body(items[index]) }
+    }
+
     static func map<Element: Sendable, Result: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Result)
         -> [Result]
     {

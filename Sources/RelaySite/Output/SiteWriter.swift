@@ -42,42 +42,51 @@ final class SiteWriter: @unchecked Sendable {
         var unchanged = 0
     }
 
-    /// Writes every file into the staging folder.
-    ///
-    /// - Throws: the first file that could not be written, by its path below the output folder.
-    @discardableResult
-    func write(_ files: [(String, Data)]) throws -> Counts {
-        var folders: Set<String> = []
-        for (path, _) in files {
-            var folder = path
-            while let slash = folder.lastIndex(of: "/") {
-                folder = String(folder[..<slash])
-                guard folders.insert(folder).inserted else { break }
+    private let lock = NSLock()
+    private var folders: Set<String> = [""]
+    private var counts = Counts()
+    private var firstError: Error?
+
+    /// Writes one file into the staging folder; safe to call from any thread. A failure is kept
+    /// and thrown by ``finish()``.
+    func write(_ data: Data, to path: String) {
+        do {
+            try makeFolder(of: path)
+            let old = output.path + "/" + path
+            let new = staging.path + "/" + path
+            if Self.file(at: old, equals: data), link(old, new) == 0 {
+                lock.withLock { counts.unchanged += 1 }
+                return
             }
-        }
-        for folder in folders.sorted() {
-            try FileManager.default.createDirectory(
-                at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-        }
-        let previous = output.path
-        let staged = staging.path
-        let outcomes = Parallel.map(files.indices.map { $0 }) { index -> Result<Bool, WriteError> in
-            let (path, data) = files[index]
-            let old = previous + "/" + path
-            let new = staged + "/" + path
-            if Self.file(at: old, equals: data), link(old, new) == 0 { return .success(false) }
             do {
                 try Self.writeFile(data, to: new)
-                return .success(true)
             } catch {
-                return .failure(WriteError(path: path, code: errno))
+                throw WriteError(path: path, code: errno)
             }
+            lock.withLock { counts.written += 1 }
+        } catch {
+            lock.withLock { if firstError == nil { firstError = error } }
         }
-        var counts = Counts()
-        for outcome in outcomes {
-            if try outcome.get() { counts.written += 1 } else { counts.unchanged += 1 }
+    }
+
+    /// The counts of the files written, or the first error.
+    @discardableResult
+    func finish() throws -> Counts {
+        try lock.withLock {
+            if let firstError { throw firstError }
+            return counts
         }
-        return counts
+    }
+
+    private func makeFolder(of path: String) throws {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let folder = String(path[..<slash])
+        try lock.withLock {
+            guard !folders.contains(folder) else { return }
+            try FileManager.default.createDirectory(
+                at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            folders.insert(folder)
+        }
     }
 
     struct WriteError: Error, CustomStringConvertible {
