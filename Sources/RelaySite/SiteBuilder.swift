@@ -181,17 +181,38 @@ public struct SiteBuilder: Sendable {
         var pathsByLocale: [String: Set<String>] = [:]
         for (locale, pages) in rendered { pathsByLocale[locale] = Set(pages.map { $0.source.path }) }
         var fileCount = 0
+        // What the sidebars and the sitemap are made of: every page's path and sidebar entry.
+        var pathsHasher = Hasher()
+        var navigationHasher = Hasher()
+        pathsHasher.combine(generation)
+        for (locale, _, _) in sources {
+            pathsHasher.combine(locale.code)
+            for page in rendered[locale.code] ?? [] {
+                pathsHasher.combine(page.source.path)
+                navigationHasher.combine(page.source.path)
+                navigationHasher.combine(page.title)
+                navigationHasher.combine(page.frontMatter.navTitle)
+                navigationHasher.combine(page.frontMatter.order)
+            }
+        }
+        let pathsKey = pathsHasher.finalize()
+        navigationHasher.combine(pathsKey)
+        let navigationKey = navigationHasher.finalize()
         for (locale, _, copies) in sources {
             let pages = rendered[locale.code] ?? []
             let strings = stringsByLocale[locale.code]!
-            let layout = PageLayout(
-                site: site, locale: locale, pages: pages, strings: strings, templates: templates,
-                pathsByLocale: pathsByLocale, cache: cache, generation: generation)
+            func makeLayout() -> PageLayout {
+                PageLayout(
+                    site: site, locale: locale, pages: pages, strings: strings, templates: templates,
+                    pathsByLocale: pathsByLocale, cache: cache, generation: generation)
+            }
+            // The sidebar is made again only when a page's path, title or order changed.
+            let layout = cache?.derived("layout " + locale.code, key: navigationKey, make: makeLayout) ?? makeLayout()
             Parallel.forEach(pages) { page in
                 emit(layout.outputPath(of: page), layout.document(for: page, cache: cache, generation: generation))
             }
             fileCount += pages.count
-            emit(locale.prefix + "search-index.json", Data(SearchIndex.json(pages: pages).utf8))
+            emit(locale.prefix + "search-index.json", SearchIndex.json(pages: pages))
             fileCount += 1
             for file in copies {
                 let source = URL(fileURLWithPath: options.content).appendingPathComponent(locale.folder)
@@ -211,7 +232,8 @@ public struct SiteBuilder: Sendable {
             emit("assets/" + path, Data(text.utf8))
             fileCount += 1
         }
-        emit("sitemap.xml", Data(Sitemap.xml(site: site, pages: rendered).utf8))
+        let sitemap = { Data(Sitemap.xml(site: site, pages: rendered).utf8) }
+        emit("sitemap.xml", cache?.derived("sitemap", key: pathsKey, make: sitemap) ?? sitemap())
         fileCount += 1
         return (pageCount, site.locales.count, fileCount)
     }

@@ -13,6 +13,7 @@ public final class SiteCache: @unchecked Sendable {
     private var layouts: [String: (key: Int, data: Data)] = [:]
     private var texts: [String: (modified: Date, size: Int, text: String)] = [:]
     private var navItems: [String: String] = [:]
+    private var derived: [String: (key: Int, value: any Sendable)] = [:]
     /// How many pages were rendered and laid out by the last build (for tests and progress).
     public private(set) var renderedCount = 0
     public private(set) var laidOutCount = 0
@@ -88,5 +89,14 @@ public final class SiteCache: @unchecked Sendable {
             layouts[path] = (key, data)
             laidOutCount += 1
         }
+    }
+
+    /// A value made from many pages (a locale's sidebar, the sitemap), made again only when its
+    /// key changes.
+    func derived<Value: Sendable>(_ name: String, key: Int, make: () -> Value) -> Value {
+        if let hit = lock.withLock({ derived[name] }), hit.key == key, let value = hit.value as? Value { return value }
+        let value = make()
+        lock.withLock { derived[name] = (key, value) }
+        return value
     }
 }

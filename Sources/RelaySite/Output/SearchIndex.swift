@@ -5,21 +5,32 @@ import Foundation
 enum SearchIndex {
     /// Written by hand: JSONSerialization was a tenth of a 2,000-page build, and the shape is
     /// fixed. Keys are in a fixed order, so builds are identical.
-    static func json(pages: [RenderedPage]) -> String {
-        "{\"pages\":[" + pages.map(\.searchEntry).joined(separator: ",") + "]}"
+    static func json(pages: [RenderedPage]) -> Data {
+        // One buffer of the final size: the entries are most of the bytes.
+        let head = "{\"pages\":[".utf8
+        let tail = "]}".utf8
+        var data = Data(capacity: head.count + tail.count + pages.reduce(0) { $0 + $1.searchEntry.utf8.count + 1 })
+        data.append(contentsOf: head)
+        for (index, page) in pages.enumerated() {
+            if index > 0 { data.append(UInt8(ascii: ",")) }
+            var entry = page.searchEntry
+            entry.withUTF8 { data.append($0.baseAddress!, count: $0.count) }
+        }
+        data.append(contentsOf: tail)
+        return data
     }
 
     /// One page's entry; made when the page is rendered, so a rebuild redoes only changed pages.
-    static func entry(for page: RenderedPage, url: String) -> String {
+    static func entry(headings: [HeadingAnchors.Entry], text: String, title: String, url: String) -> String {
         var json = "{\"headings\":["
         var first = true
-        for heading in page.headings where heading.level >= 2 && heading.level <= 3 {
+        for heading in headings where heading.level >= 2 && heading.level <= 3 {
             if !first { json += "," }
             first = false
             json += "{\"id\":" + JSONText.string(heading.id) + ",\"text\":" + JSONText.string(heading.text) + "}"
         }
-        json += "],\"text\":" + JSONText.string(page.text)
-        json += ",\"title\":" + JSONText.string(page.title)
+        json += "],\"text\":" + JSONText.string(text)
+        json += ",\"title\":" + JSONText.string(title)
         return json + ",\"url\":" + JSONText.string(url) + "}"
     }
 }

@@ -4,22 +4,48 @@ import RelayMarkdown
 import RelaySnippets
 
 /// A page after Markdown: its HTML and what the rest of the build needs to know about it.
-struct RenderedPage: Sendable {
-    var source: SourcePage
-    var frontMatter: FrontMatter
-    var title: String
-    var html: String
-    var headings: [HeadingAnchors.Entry]
-    var links: [LinkReference]
+/// A page rendered to HTML, with what the layout, the search index and the link check need.
+///
+/// A class with constant properties: pages are passed around and kept in caches by the
+/// thousand, and a reference is cheaper to share than a copy of ten fields.
+final class RenderedPage: Sendable {
+    let source: SourcePage
+    let frontMatter: FrontMatter
+    let title: String
+    let html: String
+    let headings: [HeadingAnchors.Entry]
+    let links: [LinkReference]
     /// Plain text for the search index.
-    var text: String
-    var diagnostics: [SiteDiagnostic]
+    let text: String
+    let diagnostics: [SiteDiagnostic]
+    /// The heading ids, for the anchor check.
+    let ids: Set<String>
     /// The page's entry in the search index (JSON), made once with the page, in parallel.
-    var searchEntry: String = ""
+    let searchEntry: String
     /// A hash of everything of the page its layout shows, made once with the page.
-    var contentHash: Int = 0
+    let contentHash: Int
 
-    var ids: Set<String> { Set(headings.map(\.id)) }
+    init(
+        source: SourcePage, frontMatter: FrontMatter, title: String, html: String, headings: [HeadingAnchors.Entry],
+        links: [LinkReference], text: String, diagnostics: [SiteDiagnostic], url: String
+    ) {
+        self.source = source
+        self.frontMatter = frontMatter
+        self.title = title
+        self.html = html
+        self.headings = headings
+        self.links = links
+        self.text = text
+        self.diagnostics = diagnostics
+        self.ids = Set(headings.map(\.id))
+        self.searchEntry = SearchIndex.entry(headings: headings, text: text, title: title, url: url)
+        var hasher = Hasher()
+        hasher.combine(html)
+        hasher.combine(title)
+        hasher.combine(frontMatter.description)
+        hasher.combine(source.path)
+        self.contentHash = hasher.finalize()
+    }
 }
 
 /// Turns one source page into HTML: the Markdown extensions, then the page-level transforms
@@ -48,16 +74,9 @@ struct PageRenderer: Sendable {
         let title =
             frontMatter.title ?? headings.first { $0.level == 1 }?.text
             ?? String(page.path.split(separator: "/").last?.dropLast(3) ?? "")
-        var rendered = RenderedPage(
+        let rendered = RenderedPage(
             source: page, frontMatter: frontMatter, title: title, html: tree.html(options: markdown.options),
-            headings: headings, links: links, text: text, diagnostics: diagnostics)
-        rendered.searchEntry = SearchIndex.entry(for: rendered, url: url(page.path))
-        var hasher = Hasher()
-        hasher.combine(rendered.html)
-        hasher.combine(rendered.title)
-        hasher.combine(frontMatter.description)
-        hasher.combine(page.path)
-        rendered.contentHash = hasher.finalize()
+            headings: headings, links: links, text: text, diagnostics: diagnostics, url: url(page.path))
         return rendered
     }
 
