@@ -93,8 +93,7 @@ public struct SiteBuilder: Sendable {
         let made = try produce(cache: cache, progress: progress) { path, data in
             collected.withLock { $0[path] = data }
         }
-        let files = collected.withLock { $0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        return SiteFiles(files: files, pageCount: made.pageCount, localeCount: made.localeCount)
+        return SiteFiles(byPath: collected.get(), pageCount: made.pageCount, localeCount: made.localeCount)
     }
 
     /// Makes every file of the site and hands each to `emit` (from any thread) as it is made.
@@ -172,7 +171,45 @@ public struct SiteBuilder: Sendable {
 
         // 3. Check every internal link and anchor.
         for (locale, _, files) in sources {
-            diagnostics += Self.checkLinks(of: rendered[locale.code] ?? [], files: Set(files))
+            let pages = rendered[locale.code] ?? []
+            guard let cache else {
+                diagnostics += Self.checkLinks(of: pages, files: Set(files))
+                continue
+            }
+            // A page's links are checked again only when its links or any page's path or ids changed.
+            var hasher = Hasher()
+            hasher.combine(files)
+            for page in pages {
+                hasher.combine(page.source.path)
+                hasher.combine(page.idsHash)
+            }
+            let targets = hasher.finalize()
+            let name = "links " + locale.code
+            let previous = cache.stored(name, as: [String: (key: Int, diagnostics: [SiteDiagnostic])].self) ?? [:]
+            var results: [String: (key: Int, diagnostics: [SiteDiagnostic])] = [:]
+            var unchecked: [RenderedPage] = []
+            for page in pages {
+                var key = Hasher()
+                key.combine(targets)
+                key.combine(page.linksHash)
+                let pageKey = key.finalize()
+                if let known = previous[page.source.path], known.key == pageKey {
+                    results[page.source.path] = known
+                    diagnostics += known.diagnostics
+                } else {
+                    results[page.source.path] = (pageKey, [])
+                    unchecked.append(page)
+                }
+            }
+            if !unchecked.isEmpty {
+                let byPath = Dictionary(uniqueKeysWithValues: pages.map { ($0.source.path, $0) })
+                for page in unchecked {
+                    let found = Self.checkLinks(of: [page], in: byPath, files: Set(files))
+                    results[page.source.path]?.diagnostics = found
+                    diagnostics += found
+                }
+            }
+            cache.store(results, as: name)
         }
         guard diagnostics.isEmpty else { throw SiteBuildError(diagnostics) }
 
@@ -240,8 +277,14 @@ public struct SiteBuilder: Sendable {
 
     /// Broken links and anchors of one locale's pages.
     static func checkLinks(of pages: [RenderedPage], files: Set<String>) -> [SiteDiagnostic] {
+        checkLinks(of: pages, in: Dictionary(uniqueKeysWithValues: pages.map { ($0.source.path, $0) }), files: files)
+    }
+
+    /// Broken links and anchors of some pages, against every page of their locale.
+    static func checkLinks(of pages: [RenderedPage], in byPath: [String: RenderedPage], files: Set<String>)
+        -> [SiteDiagnostic]
+    {
         var diagnostics: [SiteDiagnostic] = []
-        let byPath = Dictionary(uniqueKeysWithValues: pages.map { ($0.source.path, $0) })
         for page in pages {
             for link in page.links {
                 if let target = link.target {
@@ -289,16 +332,13 @@ public struct SiteBuilder: Sendable {
 
 /// A built site in memory: every file by its path below the output folder.
 public struct SiteFiles: Sendable {
-    /// Paths and contents, in build order (deterministic).
-    public var files: [(String, Data)]
+    /// The files by path.
+    public var byPath: [String: Data]
     public var pageCount: Int
     public var localeCount: Int
 
     /// The contents of one file.
-    public func file(_ path: String) -> Data? { files.first { $0.0 == path }?.1 }
-
-    /// The files by path.
-    public var byPath: [String: Data] { Dictionary(files, uniquingKeysWith: { _, last in last }) }
+    public func file(_ path: String) -> Data? { byPath[path] }
 }
 
 /// A value behind a lock, for state shared between threads (build workers, request handlers).

@@ -99,4 +99,14 @@ public final class SiteCache: @unchecked Sendable {
         lock.withLock { derived[name] = (key, value) }
         return value
     }
+
+    /// A value kept from the last build under a name.
+    func stored<Value>(_ name: String, as type: Value.Type) -> Value? {
+        lock.withLock { derived[name]?.value as? Value }
+    }
+
+    /// Keeps a value for the next build.
+    func store<Value: Sendable>(_ value: Value, as name: String) {
+        lock.withLock { derived[name] = (0, value) }
+    }
 }

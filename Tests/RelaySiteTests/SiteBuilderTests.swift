@@ -300,6 +300,35 @@ struct SiteCacheTests {
         #expect(cache.renderedCount == 1)
         #expect(cache.laidOutCount == 3)
     }
+
+    @Test("a rebuild checks an unchanged page's links against the changed pages")
+    func linksOfUnchangedPages() throws {
+        let fixture = try SiteFixture(bilingualSite)
+        let builder = try fixture.builder()
+        let cache = SiteCache()
+        _ = try builder.render(cache: cache)
+        // en/index.md links to guide/start.md#first-request; start.md loses that heading.
+        try fixture.write("# Quick start\n\n## Renamed request\n", to: "en/guide/start.md")
+        #expect {
+            try builder.render(cache: cache)
+        } throws: { error in
+            (error as? SiteBuildError)?.diagnostics.contains {
+                $0.file.hasSuffix("en/index.md") && $0.message.contains("has no heading #first-request")
+            } == true
+        }
+        // And the page it links to going away.
+        try FileManager.default.removeItem(at: fixture.content.appendingPathComponent("en/guide/start.md"))
+        #expect {
+            try builder.render(cache: cache)
+        } throws: { error in
+            (error as? SiteBuildError)?.diagnostics.contains {
+                $0.file.hasSuffix("en/index.md") && $0.message.contains("no page guide/start.md")
+            } == true
+        }
+        // Put back, the site builds again from the same cache.
+        try fixture.write(bilingualSite["en/guide/start.md"]!, to: "en/guide/start.md")
+        _ = try builder.render(cache: cache)
+    }
 }
 
 @Suite("The search index")

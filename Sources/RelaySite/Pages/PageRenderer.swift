@@ -20,6 +20,9 @@ final class RenderedPage: Sendable {
     let diagnostics: [SiteDiagnostic]
     /// The heading ids, for the anchor check.
     let ids: Set<String>
+    /// Hashes of the heading ids and of the links, so the link check knows what changed.
+    let idsHash: Int
+    let linksHash: Int
     /// The page's entry in the search index (JSON), made once with the page, in parallel.
     let searchEntry: String
     /// A hash of everything of the page its layout shows, made once with the page.
@@ -38,6 +41,17 @@ final class RenderedPage: Sendable {
         self.text = text
         self.diagnostics = diagnostics
         self.ids = Set(headings.map(\.id))
+        var idsHasher = Hasher()
+        for heading in headings { idsHasher.combine(heading.id) }
+        self.idsHash = idsHasher.finalize()
+        var linksHasher = Hasher()
+        for link in links {
+            linksHasher.combine(link.target)
+            linksHasher.combine(link.anchor)
+            linksHasher.combine(link.line)
+            linksHasher.combine(link.written)
+        }
+        self.linksHash = linksHasher.finalize()
         self.searchEntry = SearchIndex.entry(headings: headings, text: text, title: title, url: url)
         var hasher = Hasher()
         hasher.combine(html)
