@@ -187,4 +187,40 @@ struct TemplateLibraryTests {
         }
         #expect(outputs == (0..<8).map(String.init))
     }
+
+    @Test func integersRenderInDecimal() throws {
+        let context: TemplateValue = ["values": [0, 7, -7, 10, 1_000_000, .int(Int.max), .int(Int.min)]]
+        #expect(
+            try render("{{#values}}{{.}},{{/values}}", context)
+                == "0,7,-7,10,1000000,9223372036854775807,-9223372036854775808,")
+    }
+
+    @Test func longValuesBetweenShortPieces() throws {
+        // Values of 1 KiB and more take another path to the output than short ones.
+        let long = String(repeating: "Zeile 🙂 <b>&</b> ", count: 200)
+        let template = "ä{{{long}}}ö{{short}}ü{{long}}|{{#list}}{{{.}}}{{/list}}"
+        let context: TemplateValue = [
+            "long": .string(long), "short": "ß", "list": [.string(long), "x", .string(long)],
+        ]
+        let expected =
+            "ä" + long + "ößü"
+            + long.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;") + "|" + long + "x" + long
+        #expect(try render(template, context) == expected)
+
+        var library = TemplateLibrary()
+        try library.register(template, named: "t")
+        var output = "before ✓ "
+        #expect(library.render("t", context, into: &output))
+        #expect(output == "before ✓ " + expected)
+    }
+
+    @Test func largeOutputs() throws {
+        let items: [TemplateValue] = (0..<5000).map { .object(["n": .int($0), "text": .string("entrée <\($0)>")]) }
+        let output = try #require(try render("{{#items}}<li>{{n}} {{text}}</li>\n{{/items}}", ["items": .list(items)]))
+        let lines = output.split(separator: "\n")
+        #expect(lines.count == 5000)
+        #expect(lines.first == "<li>0 entrée &lt;0&gt;</li>")
+        #expect(lines.last == "<li>4999 entrée &lt;4999&gt;</li>")
+    }
 }

@@ -1,0 +1,124 @@
+/// One step of a compiled template: plain data, so running it retains nothing.
+struct Instruction: Sendable {
+    enum Operation: UInt8, Sendable {
+        /// Write `extent` bytes of the template's text from offset `operand`.
+        case text
+        /// A line of the template begins: write the indentation in force (indented partials).
+        case lineStart
+        /// Write the value of name `operand` as is.
+        case variable
+        /// Write the value of name `operand`, HTML-escaped.
+        case escapedVariable
+        /// Run the instructions up to `extent` (the end of the body) for the value of name
+        /// `operand`; continue at `extent`.
+        case section
+        /// Run the instructions up to `extent` when the value of name `operand` is falsey.
+        case invertedSection
+        /// Render partial `operand` of the template.
+        case partial
+    }
+
+    var operation: Operation
+    var operand: Int
+    var extent: Int
+}
+
+/// A partial tag of a compiled template.
+struct PartialReference: Sendable {
+    var name: String
+    var line: Int
+    /// The indentation of a standalone tag (added to the indentation in force).
+    var indentation: [UInt8]
+    var standalone: Bool
+}
+
+/// A template ready to render: instructions over one buffer of literal text, with the names and
+/// partials they refer to by index. Immutable, so libraries share it.
+final class CompiledTemplate: Sendable {
+    let instructions: [Instruction]
+    /// All literal text of the template, as UTF-8.
+    let text: [UInt8]
+    let names: [TemplateName]
+    let partials: [PartialReference]
+    /// A guess at the size of a rendering, in UTF-8 bytes.
+    let sizeHint: Int
+
+    init(_ nodes: [TemplateNode]) {
+        var lowering = Lowering()
+        lowering.lower(nodes)
+        instructions = lowering.instructions
+        text = lowering.text
+        names = lowering.names
+        partials = lowering.partials
+        sizeHint = lowering.text.count + lowering.text.count / 2 + 256
+    }
+
+    /// Flattens nodes: sections become a jump over their body, text one buffer.
+    private struct Lowering {
+        var instructions: [Instruction] = []
+        var text: [UInt8] = []
+        var names: [TemplateName] = []
+        var partials: [PartialReference] = []
+        /// Whether the last instruction is text that more text may extend (not across the end of
+        /// a section's body).
+        var extendsText = false
+
+        mutating func lower(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case .text(let string, let lineStarts):
+                    // Each line of the text gets its own instruction, after a line start.
+                    let bytes = Array(string.utf8)
+                    var start = 0
+                    for lineStart in lineStarts {
+                        appendText(bytes[start..<lineStart])
+                        append(Instruction(operation: .lineStart, operand: 0, extent: 0))
+                        start = lineStart
+                    }
+                    appendText(bytes[start...])
+                case .lineStart:
+                    append(Instruction(operation: .lineStart, operand: 0, extent: 0))
+                case .variable(let name, let escaped):
+                    append(
+                        Instruction(
+                            operation: escaped ? .escapedVariable : .variable, operand: index(of: name), extent: 0))
+                case .section(let name, let body, let inverted):
+                    let position = instructions.count
+                    append(
+                        Instruction(
+                            operation: inverted ? .invertedSection : .section, operand: index(of: name), extent: 0))
+                    lower(body)
+                    instructions[position].extent = instructions.count
+                    extendsText = false
+                case .partial(let name, let indentation, let standalone, let line):
+                    partials.append(
+                        PartialReference(
+                            name: name, line: line, indentation: Array(indentation.utf8), standalone: standalone))
+                    append(Instruction(operation: .partial, operand: partials.count - 1, extent: 0))
+                }
+            }
+        }
+
+        mutating func appendText(_ bytes: ArraySlice<UInt8>) {
+            guard !bytes.isEmpty else { return }
+            if extendsText {
+                instructions[instructions.count - 1].extent += bytes.count
+            } else {
+                instructions.append(Instruction(operation: .text, operand: text.count, extent: bytes.count))
+                extendsText = true
+            }
+            text.append(contentsOf: bytes)
+        }
+
+        mutating func append(_ instruction: Instruction) {
+            instructions.append(instruction)
+            extendsText = false
+        }
+
+        mutating func index(of name: TemplateName) -> Int {
+            if let index = names.firstIndex(of: name) { return index }
+            names.append(name)
+            return names.count - 1
+        }
+    }
+}
