@@ -5,6 +5,10 @@ struct Instruction: Sendable {
         case text
         /// A line of the template begins: write the indentation in force (indented partials).
         case lineStart
+        /// Write the value of key `operand` (a name of one part, without transforms) as is.
+        case key
+        /// Write the value of key `operand`, HTML-escaped.
+        case escapedKey
         /// Write the value of name `operand` as is.
         case variable
         /// Write the value of name `operand`, HTML-escaped.
@@ -21,6 +25,8 @@ struct Instruction: Sendable {
     var operation: Operation
     var operand: Int
     var extent: Int
+    /// For sections whose name has one part and no transforms: the index of that key, else -1.
+    var key = -1
 }
 
 /// A partial tag of a compiled template.
@@ -39,6 +45,8 @@ final class CompiledTemplate: Sendable {
     /// All literal text of the template, as UTF-8.
     let text: [UInt8]
     let names: [TemplateName]
+    /// The names of one part and no transforms, by themselves (the most common).
+    let keys: [String]
     let partials: [PartialReference]
     /// A guess at the size of a rendering, in UTF-8 bytes.
     let sizeHint: Int
@@ -49,6 +57,7 @@ final class CompiledTemplate: Sendable {
         instructions = lowering.instructions
         text = lowering.text
         names = lowering.names
+        keys = lowering.keys
         partials = lowering.partials
         sizeHint = lowering.text.count + lowering.text.count / 2 + 256
     }
@@ -58,6 +67,7 @@ final class CompiledTemplate: Sendable {
         var instructions: [Instruction] = []
         var text: [UInt8] = []
         var names: [TemplateName] = []
+        var keys: [String] = []
         var partials: [PartialReference] = []
         /// Whether the last instruction is text that more text may extend (not across the end of
         /// a section's body).
@@ -78,6 +88,11 @@ final class CompiledTemplate: Sendable {
                     appendText(bytes[start...])
                 case .lineStart:
                     append(Instruction(operation: .lineStart, operand: 0, extent: 0))
+                case .variable(let name, let escaped) where name.components.count == 1 && name.transforms.isEmpty:
+                    append(
+                        Instruction(
+                            operation: escaped ? .escapedKey : .key, operand: index(ofKey: name.components[0]),
+                            extent: 0))
                 case .variable(let name, let escaped):
                     append(
                         Instruction(
@@ -113,6 +128,12 @@ final class CompiledTemplate: Sendable {
         mutating func append(_ instruction: Instruction) {
             instructions.append(instruction)
             extendsText = false
+        }
+
+        mutating func index(ofKey key: String) -> Int {
+            if let index = keys.firstIndex(of: key) { return index }
+            keys.append(key)
+            return keys.count - 1
         }
 
         mutating func index(of name: TemplateName) -> Int {

@@ -4,20 +4,18 @@
 /// byte): `&` `<` `>` `"` `'` become `&amp;` `&lt;` `&gt;` `&quot;` `&#39;`. Everything else,
 /// including every non-ASCII character, is copied unchanged.
 ///
-/// ``OutputBuffer/appendEscapingHTML(_:)-(UnsafeBufferPointer<UInt8>)`` scans the UTF-8 bytes (the
-/// five are ASCII, and no byte of a multi-byte character is ASCII) and copies each unchanged run
-/// in one piece.
+/// ``OutputBuffer`` escapes UTF-8 bytes one by one (the five are ASCII, and no byte of a
+/// multi-byte character is ASCII), never characters.
 enum HTMLEscaping {
-    /// Whether a byte can be one of the five: all are at most `>` (0x3E).
-    @inline(__always)
-    static func mayNeedEscaping(_ byte: UInt8) -> Bool {
-        byte <= UInt8(ascii: ">")
-    }
+    /// The five bytes as bits of a 64-bit mask (all five are below 64): `"` 34, `&` 38, `'` 39,
+    /// `<` 60, `>` 62.
+    private static var escapedBytes: UInt64 { 1 << 34 | 1 << 38 | 1 << 39 | 1 << 60 | 1 << 62 }
 
     /// The entity that replaces a byte, or nil when it stays.
     @inline(__always)
     static func entity(for byte: UInt8) -> StaticString? {
-        switch byte {
+        guard byte < 64, escapedBytes & (1 << byte) != 0 else { return nil }
+        return switch byte {
         case UInt8(ascii: "&"): "&amp;"
         case UInt8(ascii: "<"): "&lt;"
         case UInt8(ascii: ">"): "&gt;"

@@ -2,7 +2,7 @@
 /// piece, no per-append bookkeeping of `String`), turned into the output string once.
 ///
 /// Long values written as is (page content) go straight to the output string instead, so their
-/// bytes are not copied twice and not validated again.
+/// bytes are not copied twice.
 struct OutputBuffer: ~Copyable {
     /// What was written before the bytes pending in the buffer.
     private var output: String
@@ -30,21 +30,30 @@ struct OutputBuffer: ~Copyable {
         return output
     }
 
-    /// Moves the pending bytes to the output string (they are valid UTF-8: whole strings and
-    /// pieces cut at ASCII bytes).
+    /// Moves the pending bytes to the output string, leaving room for `extra` more bytes.
     private mutating func flush(reserving extra: Int) {
         guard count > 0 else { return }
-        let pending = UnsafeBufferPointer(start: base, count: count)
-        if output.isEmpty {
-            output = String(unsafeUninitializedCapacity: count + extra) { target in
-                _ = target.initialize(from: pending)
-                return pending.count
-            }
+        let pending = Self.string(UnsafeBufferPointer(start: base, count: count))
+        if output.isEmpty && extra == 0 {
+            output = pending
         } else {
             output.reserveCapacity(output.utf8.count + count + extra)
-            output.append(String(decoding: pending, as: UTF8.self))
+            output.append(pending)
         }
         count = 0
+    }
+
+    /// The bytes as a string. They are valid UTF-8 (whole strings, and pieces of template text
+    /// cut at ASCII bytes or at delimiters, which UTF-8 only matches at character boundaries), so
+    /// where the standard library can take them unchecked it does: validating a rendering again
+    /// cost as much as a tenth of the rendering. Debug builds check them all the same.
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Decoding replaces invalid bytes, so valid bytes are exactly those that decode to themselves.
+        assert(String(decoding: bytes, as: UTF8.self).utf8.elementsEqual(bytes), "a rendering is not valid UTF-8")
+        if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
+            return String(copying: UTF8Span(unchecked: bytes.span))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     @inline(__always)
@@ -103,19 +112,22 @@ struct OutputBuffer: ~Copyable {
 
     /// Appends UTF-8 bytes with the five HTML characters replaced.
     mutating func appendEscapingHTML(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var runStart = 0
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            guard HTMLEscaping.mayNeedEscaping(byte), let entity = HTMLEscaping.entity(for: byte) else { continue }
-            if runStart < index {
-                append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        // Each byte becomes at most six.
+        reserve(bytes.count * 6)
+        var target = base + count
+        for byte in bytes {
+            if let entity = HTMLEscaping.entity(for: byte) {
+                let start = entity.utf8Start
+                for offset in 0..<entity.utf8CodeUnitCount {
+                    target[offset] = start[offset]
+                }
+                target += entity.utf8CodeUnitCount
+            } else {
+                target.pointee = byte
+                target += 1
             }
-            append(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-            runStart = index + 1
         }
-        if runStart < bytes.count {
-            append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
-        }
+        count = target - base
     }
 
     /// Appends an integer in decimal.

@@ -40,16 +40,16 @@ struct TemplateRenderer {
                 if !indentation.isEmpty {
                     indentation.withUnsafeBufferPointer { output.append($0) }
                 }
-            case .variable, .escapedVariable:
-                let escaped = instruction.operation == .escapedVariable
-                let name = template.names[instruction.operand]
-                if name.components.count == 1, name.transforms.isEmpty {
-                    stack.write(name.components[0], escaped: escaped, to: &output)
-                } else {
-                    Self.write(Self.resolve(name, in: stack), escaped: escaped, to: &output)
-                }
+            case .key:
+                stack.write(template.keys[instruction.operand], escaped: false, to: &output)
+            case .escapedKey:
+                stack.write(template.keys[instruction.operand], escaped: true, to: &output)
+            case .variable:
+                Self.write(Self.resolve(template.names[instruction.operand], in: stack), escaped: false, to: &output)
+            case .escapedVariable:
+                Self.write(Self.resolve(template.names[instruction.operand], in: stack), escaped: true, to: &output)
             case .section:
-                let value = Self.resolve(template.names[instruction.operand], in: stack)
+                let value = resolve(instruction, of: template, in: stack)
                 switch value {
                 case .null, .bool(false):
                     break
@@ -70,7 +70,7 @@ struct TemplateRenderer {
                 }
                 position = instruction.extent
             case .invertedSection:
-                if Self.resolve(template.names[instruction.operand], in: stack).isFalsey {
+                if resolve(instruction, of: template, in: stack).isFalsey {
                     run(
                         template, links: links, from: position, to: instruction.extent, stack: &stack, into: &output,
                         indentation: indentation, depth: depth)
@@ -79,14 +79,29 @@ struct TemplateRenderer {
             case .partial:
                 let target = links[instruction.operand]
                 guard target >= 0, depth < Self.maximumPartialDepth else { continue }
-                let reference = template.partials[instruction.operand]
-                let inner =
-                    if !reference.standalone { [UInt8]() } else if reference.indentation.isEmpty { indentation } else {
-                        indentation + reference.indentation
-                    }
+                // A standalone tag adds its indentation to the one in force; an inline one has none.
+                let inner: [UInt8]
+                if !template.partials[instruction.operand].standalone {
+                    inner = []
+                } else if template.partials[instruction.operand].indentation.isEmpty {
+                    inner = indentation
+                } else {
+                    inner = indentation + template.partials[instruction.operand].indentation
+                }
                 render(template: target, stack: &stack, into: &output, indentation: inner, depth: depth + 1)
             }
         }
+    }
+
+    /// The value of a section's name.
+    @inline(__always)
+    private func resolve(_ section: Instruction, of template: CompiledTemplate, in stack: ContextStack)
+        -> TemplateValue
+    {
+        if section.key >= 0 {
+            return stack.lookUp(template.keys[section.key]) ?? .null
+        }
+        return Self.resolve(template.names[section.operand], in: stack)
     }
 
     /// The value a name stands for: the first part looked up through the stack (innermost
@@ -98,7 +113,13 @@ struct TemplateRenderer {
             return transform(stack.values.last ?? .null, by: name.transforms)
         }
         guard let found = stack.lookUp(first) else { return .null }
-        if name.components.count == 1 && name.transforms.isEmpty { return found }
+        if name.transforms.isEmpty {
+            if name.components.count == 1 { return found }
+            if name.components.count == 2 {
+                guard case .object(let object) = found, let member = object[name.components[1]] else { return .null }
+                return member
+            }
+        }
         return transform(found, at: name.components.dropFirst(), by: name.transforms)
     }
 
