@@ -18,6 +18,9 @@ struct Instruction: Sendable {
         case section
         /// Run the instructions up to `extent` when the value of name `operand` is falsey.
         case invertedSection
+        /// An inverted section right after a section of the same name: run the instructions up
+        /// to `extent` when that section's value was falsey.
+        case otherwise
         /// Render partial `operand` of the template.
         case partial
     }
@@ -74,7 +77,7 @@ final class CompiledTemplate: Sendable {
         var extendsText = false
 
         mutating func lower(_ nodes: [TemplateNode]) {
-            for node in nodes {
+            for (offset, node) in nodes.enumerated() {
                 switch node {
                 case .text(let string, let lineStarts):
                     // Each line of the text gets its own instruction, after a line start.
@@ -99,9 +102,16 @@ final class CompiledTemplate: Sendable {
                             operation: escaped ? .escapedVariable : .variable, operand: index(of: name), extent: 0))
                 case .section(let name, let body, let inverted):
                     let position = instructions.count
-                    append(
-                        Instruction(
-                            operation: inverted ? .invertedSection : .section, operand: index(of: name), extent: 0))
+                    var instruction = Instruction(
+                        operation: inverted ? .invertedSection : .section, operand: index(of: name), extent: 0)
+                    // `{{#x}}…{{/x}}{{^x}}…{{/x}}`: the inverted section reuses the value of the other.
+                    if inverted, offset > 0, case .section(name, _, false) = nodes[offset - 1] {
+                        instruction.operation = .otherwise
+                    }
+                    if name.components.count == 1 && name.transforms.isEmpty {
+                        instruction.key = index(ofKey: name.components[0])
+                    }
+                    append(instruction)
                     lower(body)
                     instructions[position].extent = instructions.count
                     extendsText = false

@@ -30,6 +30,8 @@ struct TemplateRenderer {
         into output: inout OutputBuffer, indentation: [UInt8], depth: Int
     ) {
         var position = start
+        // Whether the value of the last section run here was falsey (for `.otherwise`).
+        var previousSectionWasFalsey = false
         while position < end {
             let instruction = template.instructions[position]
             position += 1
@@ -50,6 +52,7 @@ struct TemplateRenderer {
                 Self.write(Self.resolve(template.names[instruction.operand], in: stack), escaped: true, to: &output)
             case .section:
                 let value = resolve(instruction, of: template, in: stack)
+                previousSectionWasFalsey = value.isFalsey
                 switch value {
                 case .null, .bool(false):
                     break
@@ -69,8 +72,11 @@ struct TemplateRenderer {
                     stack.pop()
                 }
                 position = instruction.extent
-            case .invertedSection:
-                if resolve(instruction, of: template, in: stack).isFalsey {
+            case .invertedSection, .otherwise:
+                let falsey =
+                    instruction.operation == .otherwise
+                    ? previousSectionWasFalsey : resolve(instruction, of: template, in: stack).isFalsey
+                if falsey {
                     run(
                         template, links: links, from: position, to: instruction.extent, stack: &stack, into: &output,
                         indentation: indentation, depth: depth)

@@ -223,4 +223,16 @@ struct TemplateLibraryTests {
         #expect(lines.first == "<li>0 entrée &lt;0&gt;</li>")
         #expect(lines.last == "<li>4999 entrée &lt;4999&gt;</li>")
     }
+
+    @Test func sectionFollowedByItsInverse() throws {
+        let template = "{{#x}}yes{{.}}{{/x}}{{^x}}no{{/x}}|{{#x}}a{{/x}}{{^y}}b{{/y}}"
+        #expect(try render(template, ["x": true, "y": true]) == "yestrue|a")
+        #expect(try render(template, ["x": false]) == "no|b")
+        #expect(try render(template, ["x": [1, 2]]) == "yes1yes2|aab")
+        #expect(try render(template, ["x": []]) == "no|b")
+        #expect(try render(template, [:]) == "no|b")
+        let transformed = "{{#upper(n)}}<{{.}}>{{/upper(n)}}{{^upper(n)}}none{{/upper(n)}}"
+        #expect(try render(transformed, ["n": .custom(Untrusted(text: "ab"))]) == "<AB>")
+        #expect(try render(transformed, ["n": "plain"]) == "none")
+    }
 }
