@@ -30,6 +30,9 @@ struct Instruction: Sendable {
     var extent: Int
     /// For sections whose name has one part and no transforms: the index of that key, else -1.
     var key = -1
+    /// For names whose first part the same body looks up again: the ``LookupCache`` slot that
+    /// keeps its value for the body, else -1.
+    var cache = -1
 }
 
 /// A partial tag of a compiled template.
@@ -77,6 +80,10 @@ final class CompiledTemplate: Sendable {
         var extendsText = false
 
         mutating func lower(_ nodes: [TemplateNode]) {
+            let slots = Self.cacheSlots(for: nodes)
+            func slot(of name: TemplateName) -> Int {
+                name.components.first.flatMap { slots[$0] } ?? -1
+            }
             for (offset, node) in nodes.enumerated() {
                 switch node {
                 case .text(let string, let lineStarts):
@@ -95,11 +102,12 @@ final class CompiledTemplate: Sendable {
                     append(
                         Instruction(
                             operation: escaped ? .escapedKey : .key, operand: index(ofKey: name.components[0]),
-                            extent: 0))
+                            extent: 0, cache: slot(of: name)))
                 case .variable(let name, let escaped):
                     append(
                         Instruction(
-                            operation: escaped ? .escapedVariable : .variable, operand: index(of: name), extent: 0))
+                            operation: escaped ? .escapedVariable : .variable, operand: index(of: name), extent: 0,
+                            cache: slot(of: name)))
                 case .section(let name, let body, let inverted):
                     let position = instructions.count
                     var instruction = Instruction(
@@ -111,6 +119,7 @@ final class CompiledTemplate: Sendable {
                     if name.components.count == 1 && name.transforms.isEmpty {
                         instruction.key = index(ofKey: name.components[0])
                     }
+                    instruction.cache = slot(of: name)
                     append(instruction)
                     lower(body)
                     instructions[position].extent = instructions.count
@@ -122,6 +131,39 @@ final class CompiledTemplate: Sendable {
                     append(Instruction(operation: .partial, operand: partials.count - 1, extent: 0))
                 }
             }
+        }
+
+        /// Cache slots for the first parts of names that a body looks up more than once (at
+        /// most ``LookupCache/capacity``, the most used first).
+        static func cacheSlots(for nodes: [TemplateNode]) -> [String: Int] {
+            var uses: [(first: String, count: Int)] = []
+            for (offset, node) in nodes.enumerated() {
+                let name: TemplateName
+                switch node {
+                case .variable(let variable, _):
+                    name = variable
+                case .section(let section, _, let inverted):
+                    // An inverted section right after one of the same name looks nothing up.
+                    if inverted, offset > 0, case .section(section, _, false) = nodes[offset - 1] { continue }
+                    name = section
+                case .text, .lineStart, .partial:
+                    continue
+                }
+                guard let first = name.components.first else { continue }
+                if let index = uses.firstIndex(where: { $0.first == first }) {
+                    uses[index].count += 1
+                } else {
+                    uses.append((first, 1))
+                }
+            }
+            let repeated = uses.enumerated().filter { $0.element.count > 1 }
+                .sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }
+                .prefix(LookupCache.capacity)
+            var slots: [String: Int] = [:]
+            for (slot, use) in repeated.enumerated() {
+                slots[use.element.first] = slot
+            }
+            return slots
         }
 
         mutating func appendText(_ bytes: ArraySlice<UInt8>) {

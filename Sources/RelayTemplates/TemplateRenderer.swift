@@ -32,6 +32,7 @@ struct TemplateRenderer {
         var position = start
         // Whether the value of the last section run here was falsey (for `.otherwise`).
         var previousSectionWasFalsey = false
+        var cache = LookupCache()
         while position < end {
             let instruction = template.instructions[position]
             position += 1
@@ -42,16 +43,19 @@ struct TemplateRenderer {
                 if !indentation.isEmpty {
                     indentation.withUnsafeBufferPointer { output.append($0) }
                 }
-            case .key:
-                stack.write(template.keys[instruction.operand], escaped: false, to: &output)
-            case .escapedKey:
-                stack.write(template.keys[instruction.operand], escaped: true, to: &output)
-            case .variable:
-                Self.write(Self.resolve(template.names[instruction.operand], in: stack), escaped: false, to: &output)
-            case .escapedVariable:
-                Self.write(Self.resolve(template.names[instruction.operand], in: stack), escaped: true, to: &output)
+            case .key, .escapedKey:
+                let escaped = instruction.operation == .escapedKey
+                let key = template.keys[instruction.operand]
+                if instruction.cache < 0 {
+                    stack.write(key, escaped: escaped, to: &output)
+                } else {
+                    Self.write(cache.value(of: key, slot: instruction.cache, in: stack), escaped: escaped, to: &output)
+                }
+            case .variable, .escapedVariable:
+                let value = resolve(instruction, of: template, cache: &cache, in: stack)
+                Self.write(value, escaped: instruction.operation == .escapedVariable, to: &output)
             case .section:
-                let value = resolve(instruction, of: template, in: stack)
+                let value = resolve(instruction, of: template, cache: &cache, in: stack)
                 previousSectionWasFalsey = value.isFalsey
                 switch value {
                 case .null, .bool(false):
@@ -75,7 +79,7 @@ struct TemplateRenderer {
             case .invertedSection, .otherwise:
                 let falsey =
                     instruction.operation == .otherwise
-                    ? previousSectionWasFalsey : resolve(instruction, of: template, in: stack).isFalsey
+                    ? previousSectionWasFalsey : resolve(instruction, of: template, cache: &cache, in: stack).isFalsey
                 if falsey {
                     run(
                         template, links: links, from: position, to: instruction.extent, stack: &stack, into: &output,
@@ -99,26 +103,35 @@ struct TemplateRenderer {
         }
     }
 
-    /// The value of a section's name.
+    /// The value of the name of a variable or section instruction.
     @inline(__always)
-    private func resolve(_ section: Instruction, of template: CompiledTemplate, in stack: ContextStack)
-        -> TemplateValue
-    {
-        if section.key >= 0 {
-            return stack.lookUp(template.keys[section.key]) ?? .null
+    private func resolve(
+        _ instruction: Instruction, of template: CompiledTemplate, cache: inout LookupCache, in stack: ContextStack
+    ) -> TemplateValue {
+        if instruction.key >= 0 {
+            let key = template.keys[instruction.key]
+            if instruction.cache >= 0 { return cache.value(of: key, slot: instruction.cache, in: stack) }
+            return stack.lookUp(key) ?? .null
         }
-        return Self.resolve(template.names[section.operand], in: stack)
+        let name = template.names[instruction.operand]
+        guard let first = name.components.first else {
+            return Self.transform(stack.values.last ?? .null, by: name.transforms)
+        }
+        let found: TemplateValue
+        if instruction.cache >= 0 {
+            found = cache.value(of: first, slot: instruction.cache, in: stack)
+        } else {
+            guard let member = stack.lookUp(first) else { return .null }
+            found = member
+        }
+        return Self.resolve(name, found: found)
     }
 
-    /// The value a name stands for: the first part looked up through the stack (innermost
-    /// first), the other parts only inside the value found, then the transforms; `.null` when any
+    /// The value a name stands for, given what its first part found in the stack: the other
+    /// parts are looked up only inside that value, then the transforms applied; `.null` when any
     /// step finds nothing.
     @inline(__always)
-    static func resolve(_ name: TemplateName, in stack: ContextStack) -> TemplateValue {
-        guard let first = name.components.first else {
-            return transform(stack.values.last ?? .null, by: name.transforms)
-        }
-        guard let found = stack.lookUp(first) else { return .null }
+    static func resolve(_ name: TemplateName, found: TemplateValue) -> TemplateValue {
         if name.transforms.isEmpty {
             if name.components.count == 1 { return found }
             if name.components.count == 2 {

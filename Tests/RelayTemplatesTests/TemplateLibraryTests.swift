@@ -235,4 +235,18 @@ struct TemplateLibraryTests {
         #expect(try render(transformed, ["n": .custom(Untrusted(text: "ab"))]) == "<AB>")
         #expect(try render(transformed, ["n": "plain"]) == "none")
     }
+
+    @Test func namesLookedUpAgainInTheSameBody() throws {
+        // A body looks a repeated name up once; nested bodies and list elements look up their own.
+        let context: TemplateValue = [
+            "name": "outer", "child": ["name": "inner"], "items": [["n": 1], ["n": 2], [:]], "n": 0,
+            "page": ["a": "A", "b": "B"], "a": "top", "b": "top", "c": "C", "d": "D", "e": "E",
+        ]
+        #expect(try render("{{name}} {{#child}}{{name}}{{/child}} {{name}}", context) == "outer inner outer")
+        #expect(try render("{{#items}}{{n}}{{n}};{{/items}}", context) == "11;22;00;")
+        #expect(try render("{{page.a}}{{page.b}}{{#page}}{{a}}{{b}}{{/page}}{{a}}{{page.a}}", context) == "ABABtopA")
+        // More repeated names than cache slots.
+        let many = "{{a}}{{b}}{{c}}{{d}}{{e}}{{e}}{{d}}{{c}}{{b}}{{a}}{{#missing}}{{/missing}}{{missing}}{{missing}}"
+        #expect(try render(many, context) == "toptopCDEEDCtoptop")
+    }
 }
