@@ -1,43 +1,48 @@
-/// The context stack: the values sections pushed, innermost last, and the object of each (empty
-/// for values that are not objects), kept apart so that lookups read dictionaries in place.
+/// The context stack: the values sections pushed, innermost last, each with its object (empty
+/// for values that are not objects), so that lookups read dictionaries in place.
 struct ContextStack {
-    /// The values, innermost last: what `{{.}}` reads.
-    private(set) var values: [TemplateValue]
-    /// Each value's object, or an empty one: where names are looked up.
-    private var objects: [[String: TemplateValue]]
-
-    init(_ root: TemplateValue) {
-        values = [root]
-        values.reserveCapacity(8)
-        objects = [Self.object(of: root)]
-        objects.reserveCapacity(8)
+    private struct Frame {
+        /// Where names are looked up.
+        var object: [String: TemplateValue]
+        /// What `{{.}}` reads.
+        var value: TemplateValue
     }
 
-    @inline(__always)
-    private static func object(of value: TemplateValue) -> [String: TemplateValue] {
-        if case .object(let object) = value { object } else { [:] }
+    private var frames: [Frame]
+
+    init(_ root: TemplateValue) {
+        frames = []
+        frames.reserveCapacity(8)
+        push(root)
+    }
+
+    /// The innermost value.
+    var top: TemplateValue {
+        frames[frames.count - 1].value
     }
 
     @inline(__always)
     mutating func push(_ value: TemplateValue) {
-        objects.append(Self.object(of: value))
-        values.append(value)
+        if case .object(let object) = value {
+            frames.append(Frame(object: object, value: value))
+        } else {
+            frames.append(Frame(object: [:], value: value))
+        }
     }
 
     @inline(__always)
     mutating func pop() {
-        objects.removeLast()
-        values.removeLast()
+        frames.removeLast()
     }
 
     /// Writes the value of `key` in the innermost object that has it, reading it in place.
     @inline(__always)
     func write(_ key: String, escaped: Bool, to output: inout OutputBuffer) {
-        objects.withUnsafeBufferPointer { objects in
-            var index = objects.count - 1
+        frames.withUnsafeBufferPointer { frames in
+            var index = frames.count - 1
             while index >= 0 {
-                if let position = objects[index].index(forKey: key) {
-                    TemplateRenderer.write(objects[index].values[position], escaped: escaped, to: &output)
+                if let position = frames[index].object.index(forKey: key) {
+                    TemplateRenderer.write(frames[index].object.values[position], escaped: escaped, to: &output)
                     return
                 }
                 index -= 1
@@ -48,10 +53,10 @@ struct ContextStack {
     /// The value of `key` in the innermost object that has it.
     @inline(__always)
     func lookUp(_ key: String) -> TemplateValue? {
-        objects.withUnsafeBufferPointer { objects in
-            var index = objects.count - 1
+        frames.withUnsafeBufferPointer { frames in
+            var index = frames.count - 1
             while index >= 0 {
-                if let member = objects[index][key] { return member }
+                if let member = frames[index].object[key] { return member }
                 index -= 1
             }
             return nil

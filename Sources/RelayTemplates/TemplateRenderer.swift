@@ -115,7 +115,7 @@ struct TemplateRenderer {
         }
         let name = template.names[instruction.operand]
         guard let first = name.components.first else {
-            return Self.transform(stack.values.last ?? .null, by: name.transforms)
+            return Self.transform(stack.top, by: name.transforms)
         }
         let found: TemplateValue
         if instruction.cache >= 0 {
