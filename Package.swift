@@ -60,7 +60,7 @@ let package = Package(
         ),
         // Build-time syntax highlighting (python, bash, swift, json) into HTML spans.
         .target(name: "RelayHighlight"),
-        // Mustache templates compiled once into nodes and rendered from typed values (no dependencies).
+        // Mustache templates compiled once and rendered from typed values (no dependencies).
         .target(name: "RelayTemplates"),
         // A local server that answers like the relay (OpenAI, Anthropic, Gemini) and records every request.
         .target(

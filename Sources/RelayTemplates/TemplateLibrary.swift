@@ -5,8 +5,9 @@
 /// transforms, `{{f(x)}}` and `{{f(g(x))}}`, which ``CustomTemplateValue`` values answer. Lambdas,
 /// template inheritance (`{{<` `{{$`), dynamic partial names and pragmas (`{{%`) are not supported.
 ///
-/// Each template is parsed once, when registered, into nodes with names already split; rendering
-/// looks names up in ``TemplateValue`` objects and appends to one string.
+/// Each template is parsed once, when registered, into instructions with names already split and
+/// partials already found; rendering looks names up in ``TemplateValue`` objects and writes to
+/// one buffer.
 ///
 /// ```swift
 /// var library = TemplateLibrary()
@@ -24,7 +25,11 @@ public struct TemplateLibrary: Sendable {
         case none
     }
 
-    private var templates: [String: CompiledTemplate] = [:]
+    private var templates: [CompiledTemplate] = []
+    private var names: [String] = []
+    private var indexByName: [String: Int] = [:]
+    /// For each template, the index of each of its partials in `templates`, or -1 when missing.
+    private var links: [[Int]] = []
 
     /// An empty library.
     public init() {}
@@ -41,12 +46,22 @@ public struct TemplateLibrary: Sendable {
     public mutating func register(
         _ text: String, named name: String, escaping: Escaping = .html
     ) throws(TemplateSyntaxError) {
-        templates[name] = try TemplateParser(text, name: name, escaping: escaping).compile()
+        let template = CompiledTemplate(try TemplateParser(text, name: name, escaping: escaping).parse())
+        if let index = indexByName[name] {
+            templates[index] = template
+        } else {
+            indexByName[name] = templates.count
+            templates.append(template)
+            names.append(name)
+        }
+        links = templates.map { template in
+            template.partials.map { indexByName[$0.name] ?? -1 }
+        }
     }
 
     /// Whether the library has a template of that name.
     public func contains(_ name: String) -> Bool {
-        templates[name] != nil
+        indexByName[name] != nil
     }
 
     /// Partials that templates include but the library does not have: (template, partial, line),
@@ -56,9 +71,9 @@ public struct TemplateLibrary: Sendable {
     /// misspelled names.
     public func missingPartials() -> [(template: String, partial: String, line: Int)] {
         var missing: [(template: String, partial: String, line: Int)] = []
-        for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
-            for reference in template.partials where templates[reference.name] == nil {
-                missing.append((name, reference.name, reference.line))
+        for index in names.indices.sorted(by: { names[$0] < names[$1] }) {
+            for reference in templates[index].partials where indexByName[reference.name] == nil {
+                missing.append((names[index], reference.name, reference.line))
             }
         }
         return missing
@@ -69,23 +84,21 @@ public struct TemplateLibrary: Sendable {
     /// Partials nested more than 100 deep render nothing, so a template that includes itself
     /// without end does not crash.
     public func render(_ name: String, _ context: TemplateValue) -> String? {
-        guard let template = templates[name] else { return nil }
         var output = ""
-        output.reserveCapacity(template.sizeHint)
-        var stack = [context]
-        TemplateRenderer(templates: templates).render(
-            template.nodes, stack: &stack, into: &output, indentation: "", depth: 0)
-        return output
+        return render(name, context, into: &output) ? output : nil
     }
 
     /// Appends the rendering to `output` (for callers that build one big string); false when
     /// missing.
     public func render(_ name: String, _ context: TemplateValue, into output: inout String) -> Bool {
-        guard let template = templates[name] else { return false }
-        if output.isEmpty { output.reserveCapacity(template.sizeHint) }
-        var stack = [context]
-        TemplateRenderer(templates: templates).render(
-            template.nodes, stack: &stack, into: &output, indentation: "", depth: 0)
+        guard let index = indexByName[name] else { return false }
+        var taken = ""
+        swap(&taken, &output)
+        var buffer = OutputBuffer(appendingTo: taken, capacity: max(templates[index].sizeHint, 16 * 1024))
+        var stack = ContextStack(context)
+        TemplateRenderer(templates: templates, links: links).render(
+            template: index, stack: &stack, into: &buffer, indentation: [], depth: 0)
+        output = buffer.finish()
         return true
     }
 }

@@ -7,7 +7,8 @@ struct TemplateName: Sendable, Equatable {
     var transforms: [String]
 }
 
-/// One piece of a compiled template.
+/// One piece of a parsed template, as the parser nests it; ``CompiledTemplate`` flattens these
+/// into instructions.
 enum TemplateNode: Sendable {
     /// Literal text. `lineStarts` are the UTF-8 offsets in `text` where a line of the template
     /// begins: an indented partial writes its indentation there.
@@ -19,16 +20,7 @@ enum TemplateNode: Sendable {
     case variable(TemplateName, escaped: Bool)
     /// `{{#name}}body{{/name}}`, or `{{^name}}body{{/name}}` when `inverted`.
     case section(TemplateName, body: [TemplateNode], inverted: Bool)
-    /// `{{> name}}`. A standalone partial tag indents each line of the partial by `indentation`
-    /// (added to the indentation in force); an inline one indents nothing.
-    case partial(String, indentation: String, standalone: Bool)
-}
-
-/// A parsed template: its nodes and what it needs from the library.
-struct CompiledTemplate: Sendable {
-    var nodes: [TemplateNode]
-    /// The partials its tags include, with the line of each tag.
-    var partials: [(name: String, line: Int)]
-    /// A guess at the size of a rendering, in UTF-8 bytes, to reserve before rendering.
-    var sizeHint: Int
+    /// `{{> name}}` on `line`. A standalone partial tag indents each line of the partial by
+    /// `indentation` (added to the indentation in force); an inline one indents nothing.
+    case partial(String, indentation: String, standalone: Bool, line: Int)
 }

@@ -79,7 +79,8 @@ struct TemplateParser {
 
     // MARK: Compiling
 
-    func compile() throws(TemplateSyntaxError) -> CompiledTemplate {
+    /// The template's nodes, or its first syntax error.
+    func parse() throws(TemplateSyntaxError) -> [TemplateNode] {
         let tokens = try scan()
         // Standalone lines are decided on the text as written, then trimmed.
         var ranges: [(start: Int, end: Int)] = tokens.map { token in
@@ -107,14 +108,11 @@ struct TemplateParser {
 
         var open: [OpenSection] = []
         var nodes: [TemplateNode] = []
-        var partials: [(name: String, line: Int)] = []
-        var textBytes = 0
         for index in tokens.indices {
             switch tokens[index] {
             case .text:
                 let (start, end) = ranges[index]
                 guard start < end else { continue }
-                textBytes += end - start
                 appendText(start, end, to: &nodes)
             case .tag(let tag):
                 if !standalone[index], tag.start == 0 || bytes[tag.start - 1] == UInt8(ascii: "\n") {
@@ -138,9 +136,10 @@ struct TemplateParser {
                     nodes.append(.section(section.name, body: body, inverted: section.tag.kind == .invertedSection))
                 case .partial:
                     try checkPartialName(tag)
-                    partials.append((tag.content, position(of: tag.start).line))
                     nodes.append(
-                        .partial(tag.content, indentation: indentations[index], standalone: standalone[index]))
+                        .partial(
+                            tag.content, indentation: indentations[index], standalone: standalone[index],
+                            line: position(of: tag.start).line))
                 case .comment, .setDelimiters:
                     break
                 }
@@ -149,7 +148,7 @@ struct TemplateParser {
         if let section = open.last {
             throw error(at: section.tag.start, "section '\(section.tag.content)' is not closed")
         }
-        return CompiledTemplate(nodes: nodes, partials: partials, sizeHint: textBytes + textBytes / 4 + 64)
+        return nodes
     }
 
     private func tagStart(_ token: Token) -> Int {

@@ -1,93 +1,157 @@
-/// Renders compiled nodes against a context stack, appending to one string.
+/// Runs compiled templates against a context stack, writing to one ``OutputBuffer``.
 struct TemplateRenderer {
     /// How deeply partials may include partials before an inclusion renders nothing (a guard
     /// against a template that includes itself without end).
     static let maximumPartialDepth = 100
 
-    let templates: [String: CompiledTemplate]
+    let templates: [CompiledTemplate]
+    /// For each template, the index in `templates` of each of its partials, or -1 when missing.
+    let links: [[Int]]
 
-    /// Renders `nodes` with `stack` (innermost value last) into `output`.
+    /// Renders template `index` with `stack` (innermost value last).
     ///
     /// - Parameters:
-    ///   - indentation: written at each line start of the nodes (an indented standalone partial).
-    ///   - depth: how many partials enclose the nodes.
+    ///   - indentation: written at each line start of the template (an indented standalone
+    ///     partial).
+    ///   - depth: how many partials enclose the template.
     func render(
-        _ nodes: [TemplateNode], stack: inout [TemplateValue], into output: inout String, indentation: String,
+        template index: Int, stack: inout ContextStack, into output: inout OutputBuffer, indentation: [UInt8],
         depth: Int
     ) {
-        for node in nodes {
-            switch node {
-            case .text(let text, let lineStarts):
-                if indentation.isEmpty || lineStarts.isEmpty {
-                    output.append(text)
-                } else {
-                    Self.append(text, indentedAt: lineStarts, by: indentation, to: &output)
-                }
+        let template = templates[index]
+        run(
+            template, links: links[index], from: 0, to: template.instructions.count, stack: &stack, into: &output,
+            indentation: indentation, depth: depth)
+    }
+
+    /// Runs instructions `start..<end` of a template.
+    private func run(
+        _ template: CompiledTemplate, links: [Int], from start: Int, to end: Int, stack: inout ContextStack,
+        into output: inout OutputBuffer, indentation: [UInt8], depth: Int
+    ) {
+        var position = start
+        // Whether the value of the last section run here was falsey (for `.otherwise`).
+        var previousSectionWasFalsey = false
+        var cache = LookupCache()
+        while position < end {
+            let instruction = template.instructions[position]
+            position += 1
+            switch instruction.operation {
+            case .text:
+                output.append(template.text, from: instruction.operand, count: instruction.extent)
             case .lineStart:
-                if !indentation.isEmpty { output.append(indentation) }
-            case .variable(let name, let escaped):
-                Self.append(Self.resolve(name, in: stack), escaped: escaped, to: &output)
-            case .section(let name, let body, let inverted):
-                let value = Self.resolve(name, in: stack)
-                if inverted {
-                    if value.isFalsey {
-                        render(body, stack: &stack, into: &output, indentation: indentation, depth: depth)
-                    }
-                    continue
+                if !indentation.isEmpty {
+                    indentation.withUnsafeBufferPointer { output.append($0) }
                 }
+            case .key, .escapedKey:
+                let escaped = instruction.operation == .escapedKey
+                let key = template.keys[instruction.operand]
+                if instruction.cache < 0 {
+                    stack.write(key, escaped: escaped, to: &output)
+                } else {
+                    Self.write(cache.value(of: key, slot: instruction.cache, in: stack), escaped: escaped, to: &output)
+                }
+            case .variable, .escapedVariable:
+                let value = resolve(instruction, of: template, cache: &cache, in: stack)
+                Self.write(value, escaped: instruction.operation == .escapedVariable, to: &output)
+            case .section:
+                let value = resolve(instruction, of: template, cache: &cache, in: stack)
+                previousSectionWasFalsey = value.isFalsey
                 switch value {
                 case .null, .bool(false):
                     break
                 case .list(let elements):
                     for element in elements {
-                        stack.append(element)
-                        render(body, stack: &stack, into: &output, indentation: indentation, depth: depth)
-                        stack.removeLast()
+                        stack.push(element)
+                        run(
+                            template, links: links, from: position, to: instruction.extent, stack: &stack,
+                            into: &output, indentation: indentation, depth: depth)
+                        stack.pop()
                     }
                 default:
-                    stack.append(value)
-                    render(body, stack: &stack, into: &output, indentation: indentation, depth: depth)
-                    stack.removeLast()
+                    stack.push(value)
+                    run(
+                        template, links: links, from: position, to: instruction.extent, stack: &stack, into: &output,
+                        indentation: indentation, depth: depth)
+                    stack.pop()
                 }
-            case .partial(let name, let ownIndentation, let standalone):
-                guard depth < Self.maximumPartialDepth, let partial = templates[name] else { continue }
-                render(
-                    partial.nodes, stack: &stack, into: &output,
-                    indentation: standalone ? indentation + ownIndentation : "", depth: depth + 1)
+                position = instruction.extent
+            case .invertedSection, .otherwise:
+                let falsey =
+                    instruction.operation == .otherwise
+                    ? previousSectionWasFalsey : resolve(instruction, of: template, cache: &cache, in: stack).isFalsey
+                if falsey {
+                    run(
+                        template, links: links, from: position, to: instruction.extent, stack: &stack, into: &output,
+                        indentation: indentation, depth: depth)
+                }
+                position = instruction.extent
+            case .partial:
+                let target = links[instruction.operand]
+                guard target >= 0, depth < Self.maximumPartialDepth else { continue }
+                // A standalone tag adds its indentation to the one in force; an inline one has none.
+                let inner: [UInt8]
+                if !template.partials[instruction.operand].standalone {
+                    inner = []
+                } else if template.partials[instruction.operand].indentation.isEmpty {
+                    inner = indentation
+                } else {
+                    inner = indentation + template.partials[instruction.operand].indentation
+                }
+                render(template: target, stack: &stack, into: &output, indentation: inner, depth: depth + 1)
             }
         }
     }
 
-    /// The value a name stands for: the first part looked up through the stack (innermost
-    /// first), the other parts only inside the value found, then the transforms; `.null` when any
+    /// The value of the name of a variable or section instruction.
+    @inline(__always)
+    private func resolve(
+        _ instruction: Instruction, of template: CompiledTemplate, cache: inout LookupCache, in stack: ContextStack
+    ) -> TemplateValue {
+        if instruction.key >= 0 {
+            let key = template.keys[instruction.key]
+            if instruction.cache >= 0 { return cache.value(of: key, slot: instruction.cache, in: stack) }
+            return stack.lookUp(key) ?? .null
+        }
+        let name = template.names[instruction.operand]
+        guard let first = name.components.first else {
+            return Self.transform(stack.top, by: name.transforms)
+        }
+        let found: TemplateValue
+        if instruction.cache >= 0 {
+            found = cache.value(of: first, slot: instruction.cache, in: stack)
+        } else {
+            guard let member = stack.lookUp(first) else { return .null }
+            found = member
+        }
+        return Self.resolve(name, found: found)
+    }
+
+    /// The value a name stands for, given what its first part found in the stack: the other
+    /// parts are looked up only inside that value, then the transforms applied; `.null` when any
     /// step finds nothing.
     @inline(__always)
-    static func resolve(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue {
-        var value: TemplateValue
-        if let first = name.components.first {
-            var found: TemplateValue?
-            var index = stack.count - 1
-            while index >= 0 {
-                if case .object(let object) = stack[index], let member = object[first] {
-                    found = member
-                    break
-                }
-                index -= 1
+    static func resolve(_ name: TemplateName, found: TemplateValue) -> TemplateValue {
+        if name.transforms.isEmpty {
+            if name.components.count == 1 { return found }
+            if name.components.count == 2 {
+                guard case .object(let object) = found, let member = object[name.components[1]] else { return .null }
+                return member
             }
-            guard let found else { return .null }
-            value = found
-            var part = 1
-            while part < name.components.count {
-                guard case .object(let object) = value, let member = object[name.components[part]] else {
-                    return .null
-                }
-                value = member
-                part += 1
-            }
-        } else {
-            value = stack.last ?? .null
         }
-        for transform in name.transforms {
+        return transform(found, at: name.components.dropFirst(), by: name.transforms)
+    }
+
+    /// The value at a path inside `value`, with transforms applied.
+    private static func transform(
+        _ value: TemplateValue, at path: ArraySlice<String> = [], by transforms: [String]
+    ) -> TemplateValue {
+        var value = value
+        for component in path {
+            guard case .object(let object) = value, let member = object[component] else { return .null }
+            value = member
+        }
+        for transform in transforms {
             guard case .custom(let custom) = value, let transformed = custom.transform(transform) else {
                 return .null
             }
@@ -98,41 +162,26 @@ struct TemplateRenderer {
 
     /// Writes a value as a variable tag does.
     @inline(__always)
-    static func append(_ value: TemplateValue, escaped: Bool, to output: inout String) {
+    static func write(_ value: TemplateValue, escaped: Bool, to output: inout OutputBuffer) {
         switch value {
         case .string(let string):
             if escaped {
-                HTMLEscaping.append(string, to: &output)
+                output.appendEscapingHTML(string)
             } else {
                 output.append(string)
             }
         case .int(let int):
-            output.append(String(int))
+            output.append(decimal: int)
         case .bool(let bool):
             output.append(bool ? "true" : "false")
         case .custom(let custom):
             if escaped {
-                HTMLEscaping.append(custom.text, to: &output)
+                output.appendEscapingHTML(custom.text)
             } else {
                 output.append(custom.text)
             }
         case .null, .list, .object:
             break
         }
-    }
-
-    /// Appends text with `indentation` written at each of its line starts.
-    static func append(_ text: String, indentedAt lineStarts: [Int], by indentation: String, to output: inout String) {
-        let utf8 = text.utf8
-        var lower = utf8.startIndex
-        var lowerOffset = 0
-        for lineStart in lineStarts {
-            let upper = utf8.index(lower, offsetBy: lineStart - lowerOffset)
-            if lower < upper { output.append(contentsOf: Substring(utf8[lower..<upper])) }
-            output.append(indentation)
-            lower = upper
-            lowerOffset = lineStart
-        }
-        if lower < utf8.endIndex { output.append(contentsOf: Substring(utf8[lower...])) }
     }
 }

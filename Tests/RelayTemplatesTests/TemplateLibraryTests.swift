@@ -187,4 +187,66 @@ struct TemplateLibraryTests {
         }
         #expect(outputs == (0..<8).map(String.init))
     }
+
+    @Test func integersRenderInDecimal() throws {
+        let context: TemplateValue = ["values": [0, 7, -7, 10, 1_000_000, .int(Int.max), .int(Int.min)]]
+        #expect(
+            try render("{{#values}}{{.}},{{/values}}", context)
+                == "0,7,-7,10,1000000,9223372036854775807,-9223372036854775808,")
+    }
+
+    @Test func longValuesBetweenShortPieces() throws {
+        // Values of 1 KiB and more take another path to the output than short ones.
+        let long = String(repeating: "Zeile 🙂 <b>&</b> ", count: 200)
+        let template = "ä{{{long}}}ö{{short}}ü{{long}}|{{#list}}{{{.}}}{{/list}}"
+        let context: TemplateValue = [
+            "long": .string(long), "short": "ß", "list": [.string(long), "x", .string(long)],
+        ]
+        let expected =
+            "ä" + long + "ößü"
+            + long.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;") + "|" + long + "x" + long
+        #expect(try render(template, context) == expected)
+
+        var library = TemplateLibrary()
+        try library.register(template, named: "t")
+        var output = "before ✓ "
+        #expect(library.render("t", context, into: &output))
+        #expect(output == "before ✓ " + expected)
+    }
+
+    @Test func largeOutputs() throws {
+        let items: [TemplateValue] = (0..<5000).map { .object(["n": .int($0), "text": .string("entrée <\($0)>")]) }
+        let output = try #require(try render("{{#items}}<li>{{n}} {{text}}</li>\n{{/items}}", ["items": .list(items)]))
+        let lines = output.split(separator: "\n")
+        #expect(lines.count == 5000)
+        #expect(lines.first == "<li>0 entrée &lt;0&gt;</li>")
+        #expect(lines.last == "<li>4999 entrée &lt;4999&gt;</li>")
+    }
+
+    @Test func sectionFollowedByItsInverse() throws {
+        let template = "{{#x}}yes{{.}}{{/x}}{{^x}}no{{/x}}|{{#x}}a{{/x}}{{^y}}b{{/y}}"
+        #expect(try render(template, ["x": true, "y": true]) == "yestrue|a")
+        #expect(try render(template, ["x": false]) == "no|b")
+        #expect(try render(template, ["x": [1, 2]]) == "yes1yes2|aab")
+        #expect(try render(template, ["x": []]) == "no|b")
+        #expect(try render(template, [:]) == "no|b")
+        let transformed = "{{#upper(n)}}<{{.}}>{{/upper(n)}}{{^upper(n)}}none{{/upper(n)}}"
+        #expect(try render(transformed, ["n": .custom(Untrusted(text: "ab"))]) == "<AB>")
+        #expect(try render(transformed, ["n": "plain"]) == "none")
+    }
+
+    @Test func namesLookedUpAgainInTheSameBody() throws {
+        // A body looks a repeated name up once; nested bodies and list elements look up their own.
+        let context: TemplateValue = [
+            "name": "outer", "child": ["name": "inner"], "items": [["n": 1], ["n": 2], [:]], "n": 0,
+            "page": ["a": "A", "b": "B"], "a": "top", "b": "top", "c": "C", "d": "D", "e": "E",
+        ]
+        #expect(try render("{{name}} {{#child}}{{name}}{{/child}} {{name}}", context) == "outer inner outer")
+        #expect(try render("{{#items}}{{n}}{{n}};{{/items}}", context) == "11;22;00;")
+        #expect(try render("{{page.a}}{{page.b}}{{#page}}{{a}}{{b}}{{/page}}{{a}}{{page.a}}", context) == "ABABtopA")
+        // More repeated names than cache slots.
+        let many = "{{a}}{{b}}{{c}}{{d}}{{e}}{{e}}{{d}}{{c}}{{b}}{{a}}{{#missing}}{{/missing}}{{missing}}{{missing}}"
+        #expect(try render(many, context) == "toptopCDEEDCtoptop")
+    }
 }
