@@ -159,14 +159,21 @@ public struct SiteBuilder: Sendable {
                     allowsRawHTML: configuration.rawHTML, labels: labels, tableAlignment: .style),
                 generator: generator, strings: strings, url: { [site] path in site.url(of: path, in: locale) },
                 keyPageHTML: keyPage)
-            let results = Parallel.map(pages) { page in
-                if let cache, let generation, let hit = cache.page(page, generation: generation) { return hit }
-                let result = renderer.render(page)
-                if let generation { cache?.store(result, generation: generation) }
-                return result
+            // Pages from the cache are looked up in one pass (spread over threads, such small work
+            // costs more in lock contention than it saves); only the others are rendered in parallel.
+            var results: [RenderedPage?] = pages.map { page in
+                guard let cache, let generation else { return nil }
+                return cache.page(page, generation: generation)
             }
-            rendered[locale.code] = results
-            diagnostics += results.flatMap(\.diagnostics)
+            let missing = results.indices.filter { results[$0] == nil }
+            let made = Parallel.map(missing) { index in renderer.render(pages[index]) }
+            for (index, page) in zip(missing, made) {
+                results[index] = page
+                if let generation { cache?.store(page, generation: generation) }
+            }
+            let renderedPages = results.map { $0! }
+            rendered[locale.code] = renderedPages
+            diagnostics += renderedPages.flatMap(\.diagnostics)
         }
 
         // 3. Check every internal link and anchor.
@@ -245,7 +252,16 @@ public struct SiteBuilder: Sendable {
             }
             // The sidebar is made again only when a page's path, title or order changed.
             let layout = cache?.derived("layout " + locale.code, key: navigationKey, make: makeLayout) ?? makeLayout()
-            Parallel.forEach(pages) { page in
+            // Documents from the cache in one pass; the others laid out in parallel.
+            var toLayOut: [RenderedPage] = []
+            for page in pages {
+                if let hit = layout.cachedDocument(for: page, cache: cache, generation: generation) {
+                    emit(layout.outputPath(of: page), hit)
+                } else {
+                    toLayOut.append(page)
+                }
+            }
+            Parallel.forEach(toLayOut) { page in
                 emit(layout.outputPath(of: page), layout.document(for: page, cache: cache, generation: generation))
             }
             fileCount += pages.count

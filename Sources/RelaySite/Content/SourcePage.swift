@@ -55,7 +55,8 @@ enum FileWalker {
                 guard !name.hasPrefix(".") else { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
                 var info = stat()
-                guard stat(root + "/" + path, &info) == 0 else { continue }
+                // Relative to the open folder: no walk of the whole path for each file.
+                guard fstatat(dirfd(directory), name, &info, 0) == 0 else { continue }
                 if (info.st_mode & S_IFMT) == S_IFDIR {
                     folders.append(path)
                 } else if (info.st_mode & S_IFMT) == S_IFREG {
@@ -104,13 +105,22 @@ public enum ContentScanner {
                 files.append(entry.path)
             }
         }
-        let results = Parallel.map(markdown) { entry -> Result<SourcePage, SiteBuildError> in
+        // Texts known from the last build in one pass (spread over threads, such small work costs
+        // more in lock contention than it saves); the other files read in parallel.
+        var unread: [FileWalker.Entry] = []
+        for entry in markdown {
+            if let text = known?(root + "/" + entry.path, entry.modified, entry.size) {
+                pages.append(
+                    SourcePage(
+                        locale: locale, path: entry.path, displayPath: "\(displayFolder)/\(entry.path)", text: text))
+            } else {
+                unread.append(entry)
+            }
+        }
+        let results = Parallel.map(unread) { entry -> Result<SourcePage, SiteBuildError> in
             let path = entry.path
             let absolute = root + "/" + path
             let display = "\(displayFolder)/\(path)"
-            if let text = known?(absolute, entry.modified, entry.size) {
-                return .success(SourcePage(locale: locale, path: path, displayPath: display, text: text))
-            }
             guard let data = FileManager.default.contents(atPath: absolute) else {
                 return .failure(
                     SiteBuildError([SiteDiagnostic(file: display, line: 0, message: "cannot read the file")]))

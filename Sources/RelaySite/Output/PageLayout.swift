@@ -105,16 +105,26 @@ struct PageLayout: Sendable {
     /// The page's document as bytes, from the cache when nothing it depends on changed.
     func document(for page: RenderedPage, cache: SiteCache?, generation: Int?) -> Data {
         guard let cache, let generation else { return Data(html(for: page).utf8) }
-        var hasher = Hasher()
-        hasher.combine(generation)
-        hasher.combine(page.contentHash)
-        hasher.combine(sharedLayoutHash)
-        let key = hasher.finalize()
+        let key = layoutKey(of: page, generation: generation)
         let path = outputPath(of: page)
         if let hit = cache.layout(path: path, key: key) { return hit }
         let data = Data(html(for: page).utf8)
         cache.store(layout: data, path: path, key: key)
         return data
+    }
+
+    /// The page's document if the cache has it for the same page and sidebar.
+    func cachedDocument(for page: RenderedPage, cache: SiteCache?, generation: Int?) -> Data? {
+        guard let cache, let generation else { return nil }
+        return cache.layout(path: outputPath(of: page), key: layoutKey(of: page, generation: generation))
+    }
+
+    private func layoutKey(of page: RenderedPage, generation: Int) -> Int {
+        var hasher = Hasher()
+        hasher.combine(generation)
+        hasher.combine(page.contentHash)
+        hasher.combine(sharedLayoutHash)
+        return hasher.finalize()
     }
 
     /// The full HTML document of a page.

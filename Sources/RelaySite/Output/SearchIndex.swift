@@ -6,17 +6,31 @@ enum SearchIndex {
     /// Written by hand: JSONSerialization was a tenth of a 2,000-page build, and the shape is
     /// fixed. Keys are in a fixed order, so builds are identical.
     static func json(pages: [RenderedPage]) -> Data {
-        // One buffer of the final size: the entries are most of the bytes.
-        let head = "{\"pages\":[".utf8
-        let tail = "]}".utf8
-        var data = Data(capacity: head.count + tail.count + pages.reduce(0) { $0 + $1.searchEntry.utf8.count + 1 })
-        data.append(contentsOf: head)
-        for (index, page) in pages.enumerated() {
-            if index > 0 { data.append(UInt8(ascii: ",")) }
-            var entry = page.searchEntry
-            entry.withUTF8 { data.append($0.baseAddress!, count: $0.count) }
+        // One buffer of the final size, filled with memcpy: the entries are most of the bytes.
+        let head = Array("{\"pages\":[".utf8)
+        let tail = Array("]}".utf8)
+        let size =
+            head.count + tail.count + pages.reduce(0) { $0 + $1.searchEntry.utf8.count } + max(pages.count - 1, 0)
+        var data = Data(count: size)
+        data.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) in
+            var offset = 0
+            func put(_ bytes: UnsafeRawBufferPointer) {
+                guard bytes.count > 0 else { return }
+                buffer.baseAddress!.advanced(by: offset).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+                offset += bytes.count
+            }
+            head.withUnsafeBytes(put)
+            for (index, page) in pages.enumerated() {
+                if index > 0 {
+                    buffer[offset] = UInt8(ascii: ",")
+                    offset += 1
+                }
+                var entry = page.searchEntry
+                entry.withUTF8 { put(UnsafeRawBufferPointer($0)) }
+            }
+            tail.withUnsafeBytes(put)
+            precondition(offset == size)
         }
-        data.append(contentsOf: tail)
         return data
     }
 
