@@ -98,7 +98,7 @@ public struct SiteBuilder: Sendable {
 
     /// Makes every file of the site and hands each to `emit` (from any thread) as it is made.
     func produce(
-        cache: SiteCache?, progress: @Sendable (String) -> Void, emit: @Sendable (String, Data) -> Void
+        cache: SiteCache?, progress: @Sendable (String) -> Void, emit: @escaping @Sendable (String, Data) -> Void
     ) throws(SiteBuildError) -> (pageCount: Int, localeCount: Int, files: Int) {
         let configuration = try loadConfiguration()
         let templates = try SiteTemplates(files: options.siteTemplates, origin: options.siteTemplatesOrigin)
@@ -252,7 +252,14 @@ public struct SiteBuilder: Sendable {
             }
             // The sidebar is made again only when a page's path, title or order changed.
             let layout = cache?.derived("layout " + locale.code, key: navigationKey, make: makeLayout) ?? makeLayout()
-            // Documents from the cache in one pass; the others laid out in parallel.
+            // The search index is written beside the layout (not in a nested concurrentPerform,
+            // which would leave the layout one core): documents from the cache in one pass, the
+            // others spread over the cores.
+            let searchIndexPath = locale.prefix + "search-index.json"
+            let searchIndex = DispatchGroup()
+            DispatchQueue.global().async(group: searchIndex) {
+                emit(searchIndexPath, SearchIndex.json(pages: pages))
+            }
             var toLayOut: [RenderedPage] = []
             for page in pages {
                 if let hit = layout.cachedDocument(for: page, cache: cache, generation: generation) {
@@ -264,9 +271,8 @@ public struct SiteBuilder: Sendable {
             Parallel.forEach(toLayOut) { page in
                 emit(layout.outputPath(of: page), layout.document(for: page, cache: cache, generation: generation))
             }
-            fileCount += pages.count
-            emit(locale.prefix + "search-index.json", SearchIndex.json(pages: pages))
-            fileCount += 1
+            searchIndex.wait()
+            fileCount += pages.count + 1
             for file in copies {
                 let source = URL(fileURLWithPath: options.content).appendingPathComponent(locale.folder)
                     .appendingPathComponent(file)

@@ -42,8 +42,21 @@ enum FileWalker {
 
     /// Every regular file below `root`, hidden files and folders left out, in no set order.
     static func files(under root: String) -> [Entry] {
+        // The top folder first; its folders are walked on every core.
+        var top = walk(root: root, from: "", recursive: false)
+        let folders = top.folders
+        let nested = Parallel.map(folders) { walk(root: root, from: $0, recursive: true).files }
+        for files in nested { top.files += files }
+        return top.files
+    }
+
+    /// The files below `relative` (and their folders when not recursive).
+    private static func walk(root: String, from start: String, recursive: Bool) -> (
+        files: [Entry], folders: [String]
+    ) {
         var result: [Entry] = []
-        var folders = [""]
+        var found: [String] = []
+        var folders = [start]
         while let relative = folders.popLast() {
             let absolute = relative.isEmpty ? root : root + "/" + relative
             guard let directory = opendir(absolute) else { continue }
@@ -58,7 +71,7 @@ enum FileWalker {
                 // Relative to the open folder: no walk of the whole path for each file.
                 guard fstatat(dirfd(directory), name, &info, 0) == 0 else { continue }
                 if (info.st_mode & S_IFMT) == S_IFDIR {
-                    folders.append(path)
+                    if recursive { folders.append(path) } else { found.append(path) }
                 } else if (info.st_mode & S_IFMT) == S_IFREG {
                     #if canImport(Darwin)
                         let seconds = Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
@@ -70,7 +83,7 @@ enum FileWalker {
                 }
             }
         }
-        return result
+        return (result, found)
     }
 }
 

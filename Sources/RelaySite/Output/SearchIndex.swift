@@ -11,26 +11,27 @@ enum SearchIndex {
         let tail = Array("]}".utf8)
         let size =
             head.count + tail.count + pages.reduce(0) { $0 + $1.searchEntry.utf8.count } + max(pages.count - 1, 0)
-        var data = Data(count: size)
-        data.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) in
-            var offset = 0
-            func put(_ bytes: UnsafeRawBufferPointer) {
-                guard bytes.count > 0 else { return }
-                buffer.baseAddress!.advanced(by: offset).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
-                offset += bytes.count
-            }
-            head.withUnsafeBytes(put)
-            for (index, page) in pages.enumerated() {
-                if index > 0 {
-                    buffer[offset] = UInt8(ascii: ",")
-                    offset += 1
-                }
-                var entry = page.searchEntry
-                entry.withUTF8 { put(UnsafeRawBufferPointer($0)) }
-            }
-            tail.withUnsafeBytes(put)
-            precondition(offset == size)
+        // Not Data(count:): zeroing ten megabytes that are written over at once was most of it.
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: max(size, 1), alignment: 1)
+        let buffer = UnsafeMutableRawBufferPointer(start: memory, count: size)
+        var offset = 0
+        func put(_ bytes: UnsafeRawBufferPointer) {
+            guard bytes.count > 0 else { return }
+            buffer.baseAddress!.advanced(by: offset).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+            offset += bytes.count
         }
+        head.withUnsafeBytes(put)
+        for (index, page) in pages.enumerated() {
+            if index > 0 {
+                buffer[offset] = UInt8(ascii: ",")
+                offset += 1
+            }
+            var entry = page.searchEntry
+            entry.withUTF8 { put(UnsafeRawBufferPointer($0)) }
+        }
+        tail.withUnsafeBytes(put)
+        precondition(offset == size)
+        let data = Data(bytesNoCopy: memory, count: size, deallocator: .custom { pointer, _ in pointer.deallocate() })
         return data
     }
 
