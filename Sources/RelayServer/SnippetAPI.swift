@@ -47,8 +47,10 @@ public enum SnippetAPI {
         } catch {
             return Answer(status: 400, body: json(["error": ["message": error.message]]))
         }
-        let allowed: Set<String> = ["model", "lang", "protocol", "stream", "prompt"]
-        if let unknown = query.keys.sorted().first(where: { !allowed.contains($0) }) {
+        let allowed = ["model", "lang", "protocol", "stream", "prompt"]
+        if query.keys.contains(where: { !allowed.contains($0) }),
+            let unknown = query.keys.sorted().first(where: { !allowed.contains($0) })
+        {
             return error(
                 400, "unknown parameter \(unknown.debugDescription); expected model, lang, protocol, stream, prompt")
         }
