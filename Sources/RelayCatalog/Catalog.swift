@@ -63,11 +63,30 @@ public struct Catalog: Sendable, Hashable {
     /// add a segment, a query or a fragment.
     public func endpointURL(of wireProtocol: WireProtocol, model: String, stream: Bool) -> String {
         let template = stream ? (wireProtocol.streamEndpoint ?? wireProtocol.endpoint) : wireProtocol.endpoint
-        let path =
-            template
-            .replacingOccurrences(of: "{apiVersion}", with: wireProtocol.apiVersion ?? "")
-            .replacingOccurrences(of: "{model}", with: PathSegment.encode(model))
+        let path = Self.filling(
+            template, ["{apiVersion}": wireProtocol.apiVersion ?? "", "{model}": PathSegment.encode(model)])
         return relayBaseURL(of: provider(of: wireProtocol)) + path
+    }
+
+    /// `template` with each `{name}` placeholder replaced; other text as it is. (Foundation's
+    /// `replacingOccurrences` was a sixth of a snippet's rendering.)
+    static func filling(_ template: String, _ values: [String: String]) -> String {
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"),
+                let value = values[String(rest[open...close])]
+            else {
+                result += rest[open...open]
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
     }
 
     /// A copy of the catalog served from another origin; each provider keeps its path.

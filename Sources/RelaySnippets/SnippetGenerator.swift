@@ -173,29 +173,27 @@ public struct SnippetGenerator: Sendable {
     /// Trims trailing spaces from every line, drops empty lines at the start and the end, and ends
     /// the code with exactly one newline. One pass over the bytes.
     static func tidy(_ code: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(code.utf8.count + 1)
-        var pendingSpaces = 0
         var code = code
-        code.withUTF8 { buffer in
-            for byte in buffer {
-                switch byte {
-                case UInt8(ascii: " "):
-                    pendingSpaces += 1
-                case UInt8(ascii: "\n"):
-                    pendingSpaces = 0
-                    if !output.isEmpty { output.append(byte) }  // no empty lines at the start
-                default:
-                    if pendingSpaces > 0 {
-                        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pendingSpaces))
-                        pendingSpaces = 0
-                    }
-                    output.append(byte)
+        return code.withUTF8 { input -> String in
+            var output: [UInt8] = []
+            output.reserveCapacity(input.count + 1)
+            // Line by line: a line's text up to its last non-space byte is copied in one piece.
+            var lineStart = 0
+            while lineStart < input.count {
+                var lineEnd = lineStart
+                while lineEnd < input.count, input[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                var kept = lineEnd
+                while kept > lineStart, input[kept - 1] == UInt8(ascii: " ") { kept -= 1 }
+                if kept > lineStart || !output.isEmpty {  // no empty lines at the start
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: input[lineStart..<kept]))
+                    if lineEnd < input.count { output.append(UInt8(ascii: "\n")) }
                 }
+                lineStart = lineEnd + 1
             }
+            while output.last == UInt8(ascii: "\n") { output.removeLast() }
+            output.append(UInt8(ascii: "\n"))
+            // The input was a String and whole lines were kept, so the bytes are valid UTF-8.
+            return String(decoding: output, as: UTF8.self)
         }
-        while output.last == UInt8(ascii: "\n") { output.removeLast() }
-        output.append(UInt8(ascii: "\n"))
-        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -1,4 +1,4 @@
-import RelayCatalog
+@testable import RelayCatalog
 import RelayDefaults
 import Testing
 
@@ -123,5 +123,21 @@ struct ValueTests {
     ])
     func badOriginsAreRefused(text: String) {
         #expect(throws: InvalidValue.self) { try RelayOrigin(text) }
+    }
+}
+
+@Suite("Endpoint templates")
+struct EndpointTemplateTests {
+    @Test("placeholders are filled; unknown ones and lone braces stay as written")
+    func filling() {
+        let values = ["{model}": "gemini%2F2.5", "{apiVersion}": "v1beta"]
+        #expect(
+            Catalog.filling("/{apiVersion}/models/{model}:generateContent", values)
+                == "/v1beta/models/gemini%2F2.5:generateContent")
+        #expect(Catalog.filling("/a/{other}/{model}", values) == "/a/{other}/gemini%2F2.5")
+        #expect(Catalog.filling("/a{/b}{model", values) == "/a{/b}{model")
+        #expect(Catalog.filling("/{model}{model}", values) == "/gemini%2F2.5gemini%2F2.5")
+        #expect(Catalog.filling("/plain", values) == "/plain")
+        #expect(Catalog.filling("/中文/{model}", values) == "/中文/gemini%2F2.5")
     }
 }

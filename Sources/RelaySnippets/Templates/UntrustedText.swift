@@ -1,5 +1,11 @@
 import RelayTemplates
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// How a value may be written into code by a template: `{{python(prompt)}}`.
 public struct Escaper: Sendable {
     /// Whether the escaper's output is finished code (a literal, a quoted word) or an
@@ -90,10 +96,14 @@ enum TemplateMarker {
         // (Foundation's range(of:) was most of a snippet's rendering time).
         var text = output
         let start: Int? = text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return nil }
             var index = 0
             while index + 2 < bytes.count {
-                if bytes[index] == 0xEF, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBF { return index }
-                index += 1
+                // memchr finds each 0xEF (rare in code) without looking at every byte in Swift.
+                guard let found = memchr(base + index, 0xEF, bytes.count - index - 2) else { return nil }
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if bytes[at + 1] == 0xBF, bytes[at + 2] == 0xBF { return at }
+                index = at + 1
             }
             return nil
         }
