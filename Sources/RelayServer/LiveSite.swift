@@ -1,4 +1,10 @@
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import RelaySite
 import RelaySnippets
 
@@ -105,31 +111,25 @@ public struct FileWatcher: Sendable {
 
     public init(paths: [String]) { self.paths = paths }
 
-    /// Every regular file below the paths with its modification time and size.
+    /// Every regular file below the paths with its modification time and size. A walk with
+    /// readdir and stat: Foundation's enumerator with resource values kept a core a quarter busy
+    /// on a 2,000-page site, polling four times a second.
     public func snapshot() -> [String: String] {
         var result: [String: String] = [:]
-        let manager = FileManager.default
         for path in paths {
-            var isFolder: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
-            let urls: [URL]
-            if isFolder.boolValue {
-                let enumerator = manager.enumerator(
-                    at: URL(fileURLWithPath: path),
-                    includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey])
-                urls = (enumerator?.allObjects as? [URL]) ?? []
-            } else {
-                urls = [URL(fileURLWithPath: path)]
-            }
-            for url in urls {
-                guard
-                    let values = try? url.resourceValues(forKeys: [
-                        .contentModificationDateKey, .fileSizeKey, .isRegularFileKey,
-                    ]),
-                    values.isRegularFile == true
-                else { continue }
-                result[url.path] =
-                    "\(values.contentModificationDate?.timeIntervalSince1970 ?? 0):\(values.fileSize ?? 0)"
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                for entry in FileWalker.files(under: path) {
+                    result[path + "/" + entry.path] = "\(entry.modified.timeIntervalSince1970):\(entry.size)"
+                }
+            } else if (info.st_mode & S_IFMT) == S_IFREG {
+                #if canImport(Darwin)
+                    let seconds = Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
+                #else
+                    let seconds = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+                #endif
+                result[path] = "\(seconds):\(info.st_size)"
             }
         }
         return result

@@ -32,16 +32,17 @@ public struct SourcePage: Sendable {
 
 /// Lists files with `opendir`/`readdir`/`stat`: Foundation's enumerator with resource values was
 /// a seventh of a rebuild of 2,000 pages.
-enum FileWalker {
-    struct Entry {
+public enum FileWalker {
+    /// A regular file.
+    public struct Entry: Sendable {
         /// Below the root, with `/` separators.
-        var path: String
-        var modified: Date
-        var size: Int
+        public var path: String
+        public var modified: Date
+        public var size: Int
     }
 
     /// Every regular file below `root`, hidden files and folders left out, in no set order.
-    static func files(under root: String) -> [Entry] {
+    public static func files(under root: String) -> [Entry] {
         // The top folder first; its folders are walked on every core.
         var top = walk(root: root, from: "", recursive: false)
         let folders = top.folders
