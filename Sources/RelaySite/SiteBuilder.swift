@@ -129,19 +129,22 @@ public struct SiteBuilder: Sendable {
         }
         progress("rendering \(pageCount) pages")
 
+        let generation = cache?.generation(
+            catalog: options.catalog, snippetTemplates: options.snippetTemplates.fingerprint,
+            templates: options.siteTemplates, configuration: configuration)
         // The interface strings of each locale, read once.
         var stringsByLocale: [String: SiteStrings] = [:]
         for locale in site.locales {
-            stringsByLocale[locale.code] = SiteStrings.load(yaml: templates.stringsYAML, locale: locale.code)
+            let load = { SiteStrings.load(yaml: templates.stringsYAML, locale: locale.code) }
+            // Parsed once per generation (which covers the templates) when rebuilding.
+            stringsByLocale[locale.code] =
+                cache.map { $0.derived("strings " + locale.code, key: generation ?? 0, make: load) } ?? load()
         }
 
         // 2. Render every page (that changed), in parallel.
         var rendered: [String: [RenderedPage]] = [:]
         var diagnostics: [SiteDiagnostic] = []
         let generator = SnippetGenerator(catalog: options.catalog, templates: options.snippetTemplates)
-        let generation = cache?.generation(
-            catalog: options.catalog, snippetTemplates: options.snippetTemplates.fingerprint,
-            templates: options.siteTemplates, configuration: configuration)
         for (locale, pages, _) in sources {
             let strings = stringsByLocale[locale.code]!
             let labels = ContainerLabels(
