@@ -1,10 +1,4 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 import RelaySite
 import RelaySnippets
 
@@ -117,19 +111,12 @@ public struct FileWatcher: Sendable {
     public func snapshot() -> [String: String] {
         var result: [String: String] = [:]
         for path in paths {
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
+            if FileWalker.isFolder(path) {
                 for entry in FileWalker.files(under: path) {
                     result[path + "/" + entry.path] = "\(entry.modified.timeIntervalSince1970):\(entry.size)"
                 }
-            } else if (info.st_mode & S_IFMT) == S_IFREG {
-                #if canImport(Darwin)
-                    let seconds = Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
-                #else
-                    let seconds = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-                #endif
-                result[path] = "\(seconds):\(info.st_size)"
+            } else if let entry = FileWalker.file(at: path) {
+                result[path] = "\(entry.modified.timeIntervalSince1970):\(entry.size)"
             }
         }
         return result

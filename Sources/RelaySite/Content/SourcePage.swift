@@ -74,17 +74,35 @@ public enum FileWalker {
                 if (info.st_mode & S_IFMT) == S_IFDIR {
                     if recursive { folders.append(path) } else { found.append(path) }
                 } else if (info.st_mode & S_IFMT) == S_IFREG {
-                    #if canImport(Darwin)
-                        let seconds = Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
-                    #else
-                        let seconds = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-                    #endif
-                    result.append(
-                        Entry(path: path, modified: Date(timeIntervalSince1970: seconds), size: Int(info.st_size)))
+                    result.append(Entry(path: path, info))
                 }
             }
         }
         return (result, found)
+    }
+
+    /// One file, or nil when it is missing or not a regular file.
+    public static func file(at path: String) -> Entry? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Entry(path: path, info)
+    }
+
+    /// Whether `path` is a folder.
+    public static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+}
+
+extension FileWalker.Entry {
+    init(path: String, _ info: stat) {
+        #if canImport(Darwin)
+            let seconds = Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
+        #else
+            let seconds = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        #endif
+        self.init(path: path, modified: Date(timeIntervalSince1970: seconds), size: Int(info.st_size))
     }
 }
 
