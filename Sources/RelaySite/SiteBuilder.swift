@@ -66,7 +66,7 @@ public struct SiteBuilder: Sendable {
             writer.discard()
             throw error
         }
-        progress("writing \(made.files) files")
+        progress("replacing \(options.output) with the \(made.files) files written")
         do {
             try writer.finish()
             try writer.commit()
