@@ -97,212 +97,247 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Makes every file of the site and hands each to `emit` (from any thread) as it is made.
+    ///
+    /// The steps: find the pages, render them, check their links, lay them out (with the
+    /// search index, copied files, assets and sitemap).
     func produce(
         cache: SiteCache?, progress: @Sendable (String) -> Void, emit: @escaping @Sendable (String, Data) -> Void
     ) throws(SiteBuildError) -> (pageCount: Int, localeCount: Int, files: Int) {
         let configuration = try loadConfiguration()
-        let templates = try SiteTemplates(files: options.siteTemplates, origin: options.siteTemplatesOrigin)
-        let site = SiteModel(configuration: configuration)
-
-        // 1. Find the pages of every locale.
-        var sources: [(locale: SiteModel.LocaleInfo, pages: [SourcePage], files: [String])] = []
-        for locale in site.locales {
-            let folder = URL(fileURLWithPath: options.content).appendingPathComponent(locale.folder)
-            let display = locale.folder.isEmpty ? options.content : "\(options.content)/\(locale.folder)"
-            var known: (@Sendable (String, Date, Int) -> String?)?
-            var read: (@Sendable (String, Date, Int, String) -> Void)?
-            if let cache {
-                known = { path, modified, size in cache.text(path: path, modified: modified, size: size) }
-                read = { path, modified, size, text in
-                    cache.store(text: text, path: path, modified: modified, size: size)
-                }
-            }
-            let found = try ContentScanner.scan(
-                folder: folder, displayFolder: display, locale: locale.code, known: known, read: read)
-            sources.append((locale, found.pages, found.files))
-        }
+        let run = Run(
+            options: options, configuration: configuration,
+            templates: try SiteTemplates(files: options.siteTemplates, origin: options.siteTemplatesOrigin),
+            cache: cache,
+            generation: cache?.generation(
+                catalog: options.catalog, snippetTemplates: options.snippetTemplates.fingerprint,
+                templates: options.siteTemplates, configuration: configuration))
+        let sources = try run.findPages()
         let pageCount = sources.reduce(0) { $0 + $1.pages.count }
-        guard pageCount > 0 else {
-            throw SiteBuildError([
-                SiteDiagnostic(file: options.content, line: 0, message: "no Markdown pages (*.md) found")
-            ])
-        }
         progress("rendering \(pageCount) pages")
-
-        let generation = cache?.generation(
-            catalog: options.catalog, snippetTemplates: options.snippetTemplates.fingerprint,
-            templates: options.siteTemplates, configuration: configuration)
-        // The interface strings of each locale, read once.
-        var stringsByLocale: [String: SiteStrings] = [:]
-        for locale in site.locales {
-            let load = { SiteStrings.load(yaml: templates.stringsYAML, locale: locale.code) }
-            // Parsed once per generation (which covers the templates) when rebuilding.
-            stringsByLocale[locale.code] =
-                cache.map { $0.derived("strings " + locale.code, key: generation ?? 0, make: load) } ?? load()
-        }
-
-        // 2. Render every page (that changed), in parallel.
-        var rendered: [String: [RenderedPage]] = [:]
-        var diagnostics: [SiteDiagnostic] = []
-        let generator = SnippetGenerator(catalog: options.catalog, templates: options.snippetTemplates)
-        for (locale, pages, _) in sources {
-            let strings = stringsByLocale[locale.code]!
-            let labels = ContainerLabels(
-                titles: strings.values.filter { $0.key.hasPrefix("labels.") }
-                    .reduce(into: [:]) { $0[String($1.key.dropFirst("labels.".count))] = $1.value })
-            let keyPage = templates.render(
-                partial: "partials/key-page",
-                [
-                    "strings": strings.templateValue, "api": .string(configuration.api),
-                    "assets": .string(site.base + "assets/"),
-                    "models": .list(options.catalog.models.map { ["id": .string($0.id), "name": .string($0.name)] }),
-                ])
-            let renderer = PageRenderer(
-                markdown: MarkdownRenderer(
-                    allowsRawHTML: configuration.rawHTML, labels: labels, tableAlignment: .style),
-                generator: generator, strings: strings, url: { [site] path in site.url(of: path, in: locale) },
-                keyPageHTML: keyPage)
-            // Pages from the cache are looked up in one pass (spread over threads, such small work
-            // costs more in lock contention than it saves); only the others are rendered in parallel.
-            var results: [RenderedPage?] = pages.map { page in
-                guard let cache, let generation else { return nil }
-                return cache.page(page, generation: generation)
-            }
-            let missing = results.indices.filter { results[$0] == nil }
-            let made = Parallel.map(missing) { index in renderer.render(pages[index]) }
-            for (index, page) in zip(missing, made) {
-                results[index] = page
-                if let generation { cache?.store(page, generation: generation) }
-            }
-            let renderedPages = results.map { $0! }
-            rendered[locale.code] = renderedPages
-            diagnostics += renderedPages.flatMap(\.diagnostics)
-        }
-
-        // 3. Check every internal link and anchor.
-        for (locale, _, files) in sources {
-            let pages = rendered[locale.code] ?? []
-            guard let cache else {
-                diagnostics += Self.checkLinks(of: pages, files: Set(files))
-                continue
-            }
-            // A page's links are checked again only when its links or any page's path or ids changed.
-            var hasher = Hasher()
-            hasher.combine(files)
-            for page in pages {
-                hasher.combine(page.source.path)
-                hasher.combine(page.idsHash)
-            }
-            let targets = hasher.finalize()
-            let name = "links " + locale.code
-            let previous = cache.stored(name, as: [String: (key: Int, diagnostics: [SiteDiagnostic])].self) ?? [:]
-            var results: [String: (key: Int, diagnostics: [SiteDiagnostic])] = [:]
-            var unchecked: [RenderedPage] = []
-            for page in pages {
-                var key = Hasher()
-                key.combine(targets)
-                key.combine(page.linksHash)
-                let pageKey = key.finalize()
-                if let known = previous[page.source.path], known.key == pageKey {
-                    results[page.source.path] = known
-                    diagnostics += known.diagnostics
-                } else {
-                    results[page.source.path] = (pageKey, [])
-                    unchecked.append(page)
-                }
-            }
-            if !unchecked.isEmpty {
-                let byPath = Dictionary(uniqueKeysWithValues: pages.map { ($0.source.path, $0) })
-                for page in unchecked {
-                    let found = Self.checkLinks(of: [page], in: byPath, files: Set(files))
-                    results[page.source.path]?.diagnostics = found
-                    diagnostics += found
-                }
-            }
-            cache.store(results, as: name)
-        }
+        let rendered = run.render(sources)
+        let diagnostics = rendered.flatMap { $0.pages.flatMap(\.diagnostics) } + run.checkLinks(rendered)
         guard diagnostics.isEmpty else { throw SiteBuildError(diagnostics) }
-
-        // 4. Lay the pages out.
         progress("laying out \(pageCount) pages")
-        var pathsByLocale: [String: Set<String>] = [:]
-        for (locale, pages) in rendered { pathsByLocale[locale] = Set(pages.map { $0.source.path }) }
-        var fileCount = 0
-        // What the sidebars and the sitemap are made of: every page's path and sidebar entry.
-        var pathsHasher = Hasher()
-        var navigationHasher = Hasher()
-        pathsHasher.combine(generation)
-        for (locale, _, _) in sources {
-            pathsHasher.combine(locale.code)
-            for page in rendered[locale.code] ?? [] {
-                pathsHasher.combine(page.source.path)
-                navigationHasher.combine(page.source.path)
-                navigationHasher.combine(page.title)
-                navigationHasher.combine(page.frontMatter.navTitle)
-                navigationHasher.combine(page.frontMatter.order)
-            }
-        }
-        let pathsKey = pathsHasher.finalize()
-        navigationHasher.combine(pathsKey)
-        let navigationKey = navigationHasher.finalize()
-        for (locale, _, copies) in sources {
-            let pages = rendered[locale.code] ?? []
-            let strings = stringsByLocale[locale.code]!
-            func makeLayout() -> PageLayout {
-                PageLayout(
-                    site: site, locale: locale, pages: pages, strings: strings, templates: templates,
-                    pathsByLocale: pathsByLocale, cache: cache, generation: generation)
-            }
-            // The sidebar is made again only when a page's path, title or order changed.
-            let layout = cache?.derived("layout " + locale.code, key: navigationKey, make: makeLayout) ?? makeLayout()
-            // The search index is written beside the layout (not in a nested concurrentPerform,
-            // which would leave the layout one core): documents from the cache in one pass, the
-            // others spread over the cores.
-            let searchIndexPath = locale.prefix + "search-index.json"
-            let searchIndex = DispatchGroup()
-            DispatchQueue.global().async(group: searchIndex) {
-                emit(searchIndexPath, SearchIndex.json(pages: pages))
-            }
-            var toLayOut: [RenderedPage] = []
-            for page in pages {
-                if let hit = layout.cachedDocument(for: page, cache: cache, generation: generation) {
-                    emit(layout.outputPath(of: page), hit)
-                } else {
-                    toLayOut.append(page)
-                }
-            }
-            Parallel.forEach(toLayOut) { page in
-                emit(layout.outputPath(of: page), layout.document(for: page, cache: cache, generation: generation))
-            }
-            searchIndex.wait()
-            fileCount += pages.count + 1
-            for file in copies {
-                let source = URL(fileURLWithPath: options.content).appendingPathComponent(locale.folder)
-                    .appendingPathComponent(file)
-                guard let data = FileManager.default.contents(atPath: source.path) else {
-                    throw SiteBuildError([SiteDiagnostic(file: source.path, line: 0, message: "cannot read the file")])
-                }
-                emit(locale.prefix + file, data)
-                fileCount += 1
-            }
-            if locale.isDefault {
-                emit("404.html", Data(layout.notFoundHTML().utf8))
-                fileCount += 1
-            }
-        }
-        for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) {
-            emit("assets/" + path, Data(text.utf8))
-            fileCount += 1
-        }
-        let sitemap = { Data(Sitemap.xml(site: site, pages: rendered).utf8) }
-        emit("sitemap.xml", cache?.derived("sitemap", key: pathsKey, make: sitemap) ?? sitemap())
-        fileCount += 1
-        return (pageCount, site.locales.count, fileCount)
+        let files = try run.layOut(rendered, emit: emit)
+        return (pageCount, run.site.locales.count, files)
     }
 
-    /// Broken links and anchors of one locale's pages.
-    static func checkLinks(of pages: [RenderedPage], files: Set<String>) -> [SiteDiagnostic] {
-        checkLinks(of: pages, in: Dictionary(uniqueKeysWithValues: pages.map { ($0.source.path, $0) }), files: files)
+    /// The pages of one locale, and the other files of its folder.
+    struct LocaleSources {
+        var locale: SiteModel.LocaleInfo
+        var pages: [SourcePage]
+        var files: [String]
+    }
+
+    /// The rendered pages of one locale, and the other files of its folder.
+    struct LocalePages {
+        var locale: SiteModel.LocaleInfo
+        var pages: [RenderedPage]
+        var files: [String]
+    }
+
+    /// One build: what every step shares.
+    struct Run {
+        let options: Options
+        let configuration: SiteConfiguration
+        let templates: SiteTemplates
+        let site: SiteModel
+        /// Pages, documents and derived values kept from the last build with the same cache.
+        let cache: SiteCache?
+        /// Changes whenever the catalog, the templates or the configuration do; nil without a cache.
+        let generation: Int?
+        /// The interface strings of each locale.
+        let strings: [String: SiteStrings]
+
+        init(
+            options: Options, configuration: SiteConfiguration, templates: SiteTemplates, cache: SiteCache?,
+            generation: Int?
+        ) {
+            self.options = options
+            self.configuration = configuration
+            self.templates = templates
+            self.site = SiteModel(configuration: configuration)
+            self.cache = cache
+            self.generation = generation
+            let site = self.site
+            let load = { SiteStrings.load(yaml: templates.stringsYAML, locales: site.locales.map(\.code)) }
+            self.strings = cache?.derived("strings", key: generation ?? 0, make: load) ?? load()
+        }
+
+        /// 1. The pages and other files of every locale (unchanged texts from the cache).
+        func findPages() throws(SiteBuildError) -> [LocaleSources] {
+            var sources: [LocaleSources] = []
+            for locale in site.locales {
+                let folder = URL(fileURLWithPath: options.content).appendingPathComponent(locale.folder)
+                let display = locale.folder.isEmpty ? options.content : "\(options.content)/\(locale.folder)"
+                let found = try ContentScanner.scan(
+                    folder: folder, displayFolder: display, locale: locale.code, cache: cache)
+                sources.append(LocaleSources(locale: locale, pages: found.pages, files: found.files))
+            }
+            guard sources.contains(where: { !$0.pages.isEmpty }) else {
+                throw SiteBuildError([
+                    SiteDiagnostic(file: options.content, line: 0, message: "no Markdown pages (*.md) found")
+                ])
+            }
+            return sources
+        }
+
+        /// 2. Every page rendered, or taken from the cache when its text did not change.
+        func render(_ sources: [LocaleSources]) -> [LocalePages] {
+            let generator = SnippetGenerator(catalog: options.catalog, templates: options.snippetTemplates)
+            return sources.map { source in
+                let locale = source.locale
+                let strings = strings[locale.code]!
+                let labels = ContainerLabels(
+                    titles: strings.values.filter { $0.key.hasPrefix("labels.") }
+                        .reduce(into: [:]) { $0[String($1.key.dropFirst("labels.".count))] = $1.value })
+                let keyPage = templates.render(
+                    partial: "partials/key-page",
+                    [
+                        "strings": strings.templateValue, "api": .string(configuration.api),
+                        "assets": .string(site.base + "assets/"),
+                        "models": .list(
+                            options.catalog.models.map { ["id": .string($0.id), "name": .string($0.name)] }),
+                    ])
+                let site = self.site
+                let renderer = PageRenderer(
+                    markdown: MarkdownRenderer(
+                        allowsRawHTML: configuration.rawHTML, labels: labels, tableAlignment: .style),
+                    generator: generator, strings: strings, url: { path in site.url(of: path, in: locale) },
+                    keyPageHTML: keyPage)
+                // Pages from the cache are looked up in one pass (spread over threads, such small
+                // work costs more in lock contention than it saves); the others rendered in parallel.
+                var pages: [RenderedPage?] = source.pages.map { page in
+                    guard let cache, let generation else { return nil }
+                    return cache.page(page, generation: generation)
+                }
+                let missing = pages.indices.filter { pages[$0] == nil }
+                let made = Parallel.map(missing) { index in renderer.render(source.pages[index]) }
+                for (index, page) in zip(missing, made) {
+                    pages[index] = page
+                    if let generation { cache?.store(page, generation: generation) }
+                }
+                return LocalePages(locale: locale, pages: pages.map { $0! }, files: source.files)
+            }
+        }
+
+        /// 3. Broken links and anchors. With a cache, a page's links are checked again only when
+        /// its links or any page's path or heading ids changed.
+        func checkLinks(_ rendered: [LocalePages]) -> [SiteDiagnostic] {
+            var diagnostics: [SiteDiagnostic] = []
+            for locale in rendered {
+                var hasher = Hasher()
+                hasher.combine(locale.files)
+                for page in locale.pages {
+                    hasher.combine(page.source.path)
+                    hasher.combine(page.idsHash)
+                }
+                let targets = hasher.finalize()
+                let name = "links " + locale.locale.code
+                let previous = cache?.stored(name, as: [String: (key: Int, diagnostics: [SiteDiagnostic])].self) ?? [:]
+                var results: [String: (key: Int, diagnostics: [SiteDiagnostic])] = [:]
+                let byPath = Dictionary(uniqueKeysWithValues: locale.pages.map { ($0.source.path, $0) })
+                let files = Set(locale.files)
+                for page in locale.pages {
+                    var key = Hasher()
+                    key.combine(targets)
+                    key.combine(page.linksHash)
+                    let pageKey = key.finalize()
+                    let found =
+                        previous[page.source.path].flatMap { $0.key == pageKey ? $0.diagnostics : nil }
+                        ?? SiteBuilder.checkLinks(of: [page], in: byPath, files: files)
+                    results[page.source.path] = (pageKey, found)
+                    diagnostics += found
+                }
+                cache?.store(results, as: name)
+            }
+            return diagnostics
+        }
+
+        /// 4. Every document, search index, copied file, asset and the sitemap, handed to `emit`;
+        /// returns how many files there were.
+        func layOut(_ rendered: [LocalePages], emit: @escaping @Sendable (String, Data) -> Void)
+            throws(SiteBuildError) -> Int
+        {
+            var pathsByLocale: [String: Set<String>] = [:]
+            for locale in rendered { pathsByLocale[locale.locale.code] = Set(locale.pages.map(\.source.path)) }
+            // The sitemap and the language switchers are made of every locale's paths; a locale's
+            // sidebar also of its pages' titles and order.
+            var pathsHasher = Hasher()
+            pathsHasher.combine(generation)
+            for locale in rendered {
+                pathsHasher.combine(locale.locale.code)
+                for page in locale.pages { pathsHasher.combine(page.source.path) }
+            }
+            let pathsKey = pathsHasher.finalize()
+            var fileCount = 0
+            for locale in rendered {
+                let pages = locale.pages
+                var navigationHasher = Hasher()
+                navigationHasher.combine(pathsKey)
+                for page in pages {
+                    navigationHasher.combine(page.source.path)
+                    navigationHasher.combine(page.title)
+                    navigationHasher.combine(page.frontMatter.navTitle)
+                    navigationHasher.combine(page.frontMatter.order)
+                }
+                let navigationKey = navigationHasher.finalize()
+                let makeLayout = {
+                    PageLayout(
+                        site: site, locale: locale.locale, pages: pages, strings: strings[locale.locale.code]!,
+                        templates: templates, pathsByLocale: pathsByLocale, sharedLayoutHash: navigationKey)
+                }
+                // The sidebar is made again only when a page's path, title or order changed.
+                let layout =
+                    cache?.derived("layout " + locale.locale.code, key: navigationKey, make: makeLayout)
+                    ?? makeLayout()
+                // The search index is written beside the layout (not in a nested concurrentPerform,
+                // which would leave the layout one core): documents from the cache in one pass, the
+                // others spread over the cores.
+                let searchIndexPath = locale.locale.prefix + "search-index.json"
+                let searchIndex = DispatchGroup()
+                DispatchQueue.global().async(group: searchIndex) {
+                    emit(searchIndexPath, SearchIndex.json(pages: pages))
+                }
+                var toLayOut: [RenderedPage] = []
+                for page in pages {
+                    if let hit = layout.cachedDocument(for: page, cache: cache, generation: generation) {
+                        emit(layout.outputPath(of: page), hit)
+                    } else {
+                        toLayOut.append(page)
+                    }
+                }
+                let (cache, generation) = (self.cache, self.generation)
+                Parallel.forEach(toLayOut) { page in
+                    emit(layout.outputPath(of: page), layout.document(for: page, cache: cache, generation: generation))
+                }
+                searchIndex.wait()
+                fileCount += pages.count + 1
+                for file in locale.files {
+                    let source = URL(fileURLWithPath: options.content).appendingPathComponent(locale.locale.folder)
+                        .appendingPathComponent(file)
+                    guard let data = FileManager.default.contents(atPath: source.path) else {
+                        throw SiteBuildError([
+                            SiteDiagnostic(file: source.path, line: 0, message: "cannot read the file")
+                        ])
+                    }
+                    emit(locale.locale.prefix + file, data)
+                    fileCount += 1
+                }
+                if locale.locale.isDefault {
+                    emit("404.html", Data(layout.notFoundHTML().utf8))
+                    fileCount += 1
+                }
+            }
+            for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) {
+                emit("assets/" + path, Data(text.utf8))
+                fileCount += 1
+            }
+            let pagesByLocale = Dictionary(uniqueKeysWithValues: rendered.map { ($0.locale.code, $0.pages) })
+            let sitemap = { Data(Sitemap.xml(site: site, pages: pagesByLocale).utf8) }
+            emit("sitemap.xml", cache?.derived("sitemap", key: pathsKey, make: sitemap) ?? sitemap())
+            return fileCount + 1
+        }
     }
 
     /// Broken links and anchors of some pages, against every page of their locale.

@@ -12,7 +12,6 @@ public final class SiteCache: @unchecked Sendable {
     private var pages: [String: (generation: Int, text: String, page: RenderedPage)] = [:]
     private var layouts: [String: (key: Int, data: Data)] = [:]
     private var texts: [String: (modified: Date, size: Int, text: String)] = [:]
-    private var navItems: [String: String] = [:]
     private var derived: [String: (key: Int, value: any Sendable)] = [:]
     /// How many pages were rendered and laid out by the last build (for tests and progress).
     public private(set) var renderedCount = 0
@@ -50,14 +49,6 @@ public final class SiteCache: @unchecked Sendable {
 
     func store(text: String, path: String, modified: Date, size: Int) {
         lock.withLock { texts[path] = (modified, size, text) }
-    }
-
-    /// A rendered sidebar item (keyed by generation, title, URL and whether it is active).
-    func navItem(_ key: String, render: () -> String) -> String {
-        if let hit = lock.withLock({ navItems[key] }) { return hit }
-        let html = render()
-        lock.withLock { navItems[key] = html }
-        return html
     }
 
     func page(_ source: SourcePage, generation: Int) -> RenderedPage? {

@@ -114,11 +114,10 @@ public enum ContentScanner {
     /// The Markdown pages of one locale folder (or of the whole folder), sorted by path, and the
     /// other files (images and the like) to copy as they are.
     ///
-    /// - Parameter known: the text of a file whose modification time and size did not change since
-    ///   it was last read (from ``SiteCache``), so a rebuild does not read every file again.
+    /// - Parameter cache: keeps each file's text with its modification time and size, so a rebuild
+    ///   reads only the files that changed.
     static func scan(
-        folder: URL, displayFolder: String, locale: String, known: (@Sendable (String, Date, Int) -> String?)? = nil,
-        read: (@Sendable (String, Date, Int, String) -> Void)? = nil
+        folder: URL, displayFolder: String, locale: String, cache: SiteCache? = nil
     ) throws(SiteBuildError) -> (pages: [SourcePage], files: [String]) {
         var pages: [SourcePage] = []
         var files: [String] = []
@@ -141,7 +140,7 @@ public enum ContentScanner {
         // more in lock contention than it saves); the other files read in parallel.
         var unread: [FileWalker.Entry] = []
         for entry in markdown {
-            if let text = known?(root + "/" + entry.path, entry.modified, entry.size) {
+            if let text = cache?.text(path: root + "/" + entry.path, modified: entry.modified, size: entry.size) {
                 pages.append(
                     SourcePage(
                         locale: locale, path: entry.path, displayPath: "\(displayFolder)/\(entry.path)", text: text))
@@ -164,7 +163,7 @@ public enum ContentScanner {
             // memchr, not Data.contains: that walks the bytes through an iterator, 3 % of a build.
             let hasReturn = data.withUnsafeBytes { $0.count > 0 && memchr($0.baseAddress!, 13, $0.count) != nil }
             let normalized = hasReturn ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-            read?(absolute, entry.modified, entry.size, normalized)
+            cache?.store(text: normalized, path: absolute, modified: entry.modified, size: entry.size)
             return .success(SourcePage(locale: locale, path: path, displayPath: display, text: normalized))
         }
         for result in results {

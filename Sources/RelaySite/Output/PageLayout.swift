@@ -25,12 +25,12 @@ struct PageLayout: Sendable {
     /// The sidebar group each page is in (as an item or as the group's index page).
     private let groupOfPath: [String: Int]
     /// A hash of everything the layout of every page of the locale depends on besides the page
-    /// itself (the sidebar, the other locales' pages), computed once.
+    /// itself (templates, the sidebar, the other locales' pages), from the builder.
     let sharedLayoutHash: Int
 
     init(
         site: SiteModel, locale: SiteModel.LocaleInfo, pages: [RenderedPage], strings: SiteStrings,
-        templates: SiteTemplates, pathsByLocale: [String: Set<String>], cache: SiteCache? = nil, generation: Int? = nil
+        templates: SiteTemplates, pathsByLocale: [String: Set<String>], sharedLayoutHash: Int
     ) {
         self.site = site
         self.locale = locale
@@ -42,13 +42,9 @@ struct PageLayout: Sendable {
         var itemHTML: [String: (inactive: String, active: String)] = [:]
         for item in navigation.groups.flatMap(\.items) {
             func render(_ active: Bool) -> String {
-                let make = {
-                    templates.render(
-                        partial: "partials/nav-item",
-                        ["title": .string(item.title), "url": .string(item.url), "active": .bool(active)])
-                }
-                guard let cache, let generation else { return make() }
-                return cache.navItem("\(generation)\u{1}\(item.title)\u{1}\(item.url)\u{1}\(active)", render: make)
+                templates.render(
+                    partial: "partials/nav-item",
+                    ["title": .string(item.title), "url": .string(item.url), "active": .bool(active)])
             }
             itemHTML[item.path] = (render(false), render(true))
         }
@@ -68,20 +64,7 @@ struct PageLayout: Sendable {
         self.groupOfPath = groupOfPath
         self.groupHTML = navigation.groups.map { group in group.items.map { itemHTML[$0.path]?.inactive ?? "" }.joined()
         }
-        var hasher = Hasher()
-        for group in navigation.groups {
-            hasher.combine(group.title)
-            hasher.combine(group.index?.url)
-            for item in group.items {
-                hasher.combine(item.title)
-                hasher.combine(item.url)
-            }
-        }
-        for code in pathsByLocale.keys.sorted() {
-            hasher.combine(code)
-            hasher.combine(pathsByLocale[code]!.sorted())
-        }
-        self.sharedLayoutHash = hasher.finalize()
+        self.sharedLayoutHash = sharedLayoutHash
         let groupHTML = self.groupHTML
         func entry(_ group: Navigation.Group, index: Int, collapsed: Bool) -> TemplateValue {
             Self.groupEntry(group, collapsed: collapsed, active: false, itemsHTML: collapsed ? "" : groupHTML[index])
@@ -102,21 +85,19 @@ struct PageLayout: Sendable {
 
     func outputPath(of page: RenderedPage) -> String { locale.prefix + page.source.outputPath }
 
-    /// The page's document as bytes, from the cache when nothing it depends on changed.
-    func document(for page: RenderedPage, cache: SiteCache?, generation: Int?) -> Data {
-        guard let cache, let generation else { return Data(html(for: page).utf8) }
-        let key = layoutKey(of: page, generation: generation)
-        let path = outputPath(of: page)
-        if let hit = cache.layout(path: path, key: key) { return hit }
-        let data = Data(html(for: page).utf8)
-        cache.store(layout: data, path: path, key: key)
-        return data
-    }
-
     /// The page's document if the cache has it for the same page and sidebar.
     func cachedDocument(for page: RenderedPage, cache: SiteCache?, generation: Int?) -> Data? {
         guard let cache, let generation else { return nil }
         return cache.layout(path: outputPath(of: page), key: layoutKey(of: page, generation: generation))
+    }
+
+    /// Lays the page out, and keeps the document in the cache for the next build.
+    func document(for page: RenderedPage, cache: SiteCache?, generation: Int?) -> Data {
+        let data = Data(html(for: page).utf8)
+        if let cache, let generation {
+            cache.store(layout: data, path: outputPath(of: page), key: layoutKey(of: page, generation: generation))
+        }
+        return data
     }
 
     private func layoutKey(of page: RenderedPage, generation: Int) -> Int {

@@ -36,15 +36,8 @@ final class SiteWriter: @unchecked Sendable {
 
     deinit { if !committed { discard() } }
 
-    /// How many files were written and how many linked unchanged from the previous site.
-    struct Counts: Sendable, Equatable {
-        var written = 0
-        var unchanged = 0
-    }
-
     private let lock = NSLock()
     private var folders: Set<String> = [""]
-    private var counts = Counts()
     private var firstError: Error?
 
     /// Writes one file into the staging folder; safe to call from any thread. A failure is kept
@@ -54,28 +47,20 @@ final class SiteWriter: @unchecked Sendable {
             try makeFolder(of: path)
             let old = output.path + "/" + path
             let new = staging.path + "/" + path
-            if Self.file(at: old, equals: data), link(old, new) == 0 {
-                lock.withLock { counts.unchanged += 1 }
-                return
-            }
+            if Self.file(at: old, equals: data), link(old, new) == 0 { return }
             do {
                 try Self.writeFile(data, to: new)
             } catch {
                 throw WriteError(path: path, code: errno)
             }
-            lock.withLock { counts.written += 1 }
         } catch {
             lock.withLock { if firstError == nil { firstError = error } }
         }
     }
 
-    /// The counts of the files written, or the first error.
-    @discardableResult
-    func finish() throws -> Counts {
-        try lock.withLock {
-            if let firstError { throw firstError }
-            return counts
-        }
+    /// Throws the first error of any ``write(_:to:)``.
+    func finish() throws {
+        try lock.withLock { if let firstError { throw firstError } }
     }
 
     private func makeFolder(of path: String) throws {

@@ -32,24 +32,28 @@ public struct SiteStrings: Sendable {
         return .object(root)
     }
 
-    /// Reads strings.yaml: locale → key → text (one level of nesting for groups such as `labels`).
-    /// A locale it lacks gets English, then the first locale.
-    public static func load(yaml: String, locale: String) -> SiteStrings {
-        guard let node = try? Yams.compose(yaml: yaml, .default, .default, .utf8), let mapping = node.mapping else {
-            return SiteStrings(locale: locale, values: [:])
-        }
-        let chosen = mapping[locale] ?? mapping["en"] ?? mapping.first?.value
-        var values: [String: String] = [:]
-        for (key, value) in chosen?.mapping ?? Node.Mapping([]) {
-            guard let name = key.string else { continue }
-            if let text = value.string, value.scalar != nil {
-                values[name] = text
-            } else if let group = value.mapping {
-                for (innerKey, innerValue) in group {
-                    if let inner = innerKey.string, let text = innerValue.string { values["\(name).\(inner)"] = text }
+    /// Reads strings.yaml once for every locale: locale → key → text (one level of nesting for
+    /// groups such as `labels`). A locale it lacks gets English, then the first locale.
+    public static func load(yaml: String, locales: [String]) -> [String: SiteStrings] {
+        let mapping = (try? Yams.compose(yaml: yaml, .default, .default, .utf8))?.mapping
+        var result: [String: SiteStrings] = [:]
+        for locale in locales {
+            let chosen = mapping.flatMap { $0[locale] ?? $0["en"] ?? $0.first?.value }
+            var values: [String: String] = [:]
+            for (key, value) in chosen?.mapping ?? Node.Mapping([]) {
+                guard let name = key.string else { continue }
+                if let text = value.string, value.scalar != nil {
+                    values[name] = text
+                } else if let group = value.mapping {
+                    for (innerKey, innerValue) in group {
+                        if let inner = innerKey.string, let text = innerValue.string {
+                            values["\(name).\(inner)"] = text
+                        }
+                    }
                 }
             }
+            result[locale] = SiteStrings(locale: locale, values: values)
         }
-        return SiteStrings(locale: locale, values: values)
+        return result
     }
 }
