@@ -138,12 +138,22 @@ public struct MarkdownNode: Equatable {
     }
 
     /// This node and every node below it, depth first, parents before children (a snapshot).
-    public var descendants: [MarkdownNode] {
-        // A walk along first-child, next and parent links: no array of children per node.
+    public var descendants: [MarkdownNode] { descendants { _ in true } }
+
+    /// The nodes below (and including) this one of the given kinds, depth first, parents before
+    /// children: a snapshot to edit the tree by. Filtering first matters: editing frees nodes
+    /// (a replaced heading frees its text), and a snapshot of every node would then hold freed ones.
+    public func descendants(ofKind kinds: Set<Kind>) -> [MarkdownNode] {
+        descendants { kinds.contains($0) }
+    }
+
+    /// A walk along first-child, next and parent links: no array of children per node.
+    private func descendants(where include: (Kind) -> Bool) -> [MarkdownNode] {
         var result: [MarkdownNode] = []
         var node: OpaquePointer? = pointer
         while let current = node {
-            result.append(MarkdownNode(current))
+            let found = MarkdownNode(current)
+            if include(found.kind) { result.append(found) }
             if let child = cmark_node_first_child(current) {
                 node = child
                 continue

@@ -5,7 +5,7 @@ public enum Alerts {
 
     /// Turns every alert block quote, at any depth, into a container node.
     public static func apply(to tree: MarkdownTree, labels: ContainerLabels) {
-        for quote in tree.document.descendants where quote.kind == .blockQuote {
+        for quote in tree.document.descendants(ofKind: [.blockQuote]) {
             guard let paragraph = quote.firstChild, paragraph.kind == .paragraph else { continue }
             // libcmark splits "[!NOTE]" into several text nodes ("[", "!NOTE", "]").
             var marker = ""

@@ -16,7 +16,7 @@ public enum Tables {
         to tree: MarkdownTree, source: MarkdownSource, options: MarkdownOptions,
         alignment markup: AlignmentMarkup = .attribute
     ) {
-        for paragraph in tree.document.descendants where paragraph.kind == .paragraph {
+        for paragraph in tree.document.descendants(ofKind: [.paragraph]) {
             let first = paragraph.startLine
             let last = paragraph.endLine
             guard first >= 1, last >= first + 1, last <= source.lines.count else { continue }

@@ -14,7 +14,7 @@ enum HeadingAnchors {
     static func apply(to tree: MarkdownTree, options: MarkdownOptions) -> [Entry] {
         var used: [String: Int] = [:]
         var entries: [Entry] = []
-        for heading in tree.document.descendants where heading.kind == .heading {
+        for heading in tree.document.descendants(ofKind: [.heading]) {
             var customID: String?
             if let last = heading.lastChild, last.kind == .text, let text = last.literal,
                 let (kept, id) = splitCustomID(text)

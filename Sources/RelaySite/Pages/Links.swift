@@ -15,7 +15,7 @@ enum Links {
     /// Rewrites links and returns the internal ones.
     static func apply(to tree: MarkdownTree, folder: String, url: (String) -> String) -> [LinkReference] {
         var references: [LinkReference] = []
-        for node in tree.document.descendants where node.kind == .link || node.kind == .image {
+        for node in tree.document.descendants(ofKind: [.link, .image]) {
             let written = node.url
             guard !written.isEmpty, !isExternal(written) else { continue }
             let line = blockLine(of: node)

@@ -99,7 +99,7 @@ struct PageRenderer: Sendable {
     func fencedBlocks(in tree: MarkdownTree, file: String) -> [SiteDiagnostic] {
         var problems: [SiteDiagnostic] = []
         var snippetGroups = 0
-        for block in tree.document.descendants where block.kind == .codeBlock {
+        for block in tree.document.descendants(ofKind: [.codeBlock]) {
             let words = block.fenceInfo.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
             let html: String
             switch words.first {
@@ -136,7 +136,7 @@ struct PageRenderer: Sendable {
     /// The text of paragraphs, headings and list items, at most about 4,000 characters.
     static func searchText(of tree: MarkdownTree) -> String {
         var text = ""
-        for node in tree.document.descendants where node.kind == .paragraph || node.kind == .heading {
+        for node in tree.document.descendants(ofKind: [.paragraph, .heading]) {
             if text.utf8.count > 4000 { break }
             if !text.isEmpty { text += " " }
             text += node.plainText

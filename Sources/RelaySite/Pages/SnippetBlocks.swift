@@ -120,7 +120,7 @@ public enum SiteSnippets {
             guard let text = try? String(contentsOfFile: root + "/" + entry.path, encoding: .utf8) else { continue }
             let (_, body, _) = FrontMatter.split(text, file: display)
             let tree = MarkdownTree(parsing: body, options: [.sourcePositions])
-            for block in tree.document.descendants where block.kind == .codeBlock {
+            for block in tree.document.descendants(ofKind: [.codeBlock]) {
                 let words = block.fenceInfo.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
                 guard words.first == "snippet" else { continue }
                 do {
