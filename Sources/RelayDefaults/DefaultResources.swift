@@ -16,12 +16,12 @@ public enum DefaultResources {
 
     /// The default templates, keyed by their path below `templates/` (for example
     /// `snippets/python/openai-chat.mustache`).
-    public static var templates: [String: String] {
+    public static let templates: [String: String] = {
         let prefix = "templates/"
         var result: [String: String] = [:]
         for (path, text) in EmbeddedFiles.byPath where path.hasPrefix(prefix) {
             result[String(path.dropFirst(prefix.count))] = text
         }
         return result
-    }
+    }()
 }

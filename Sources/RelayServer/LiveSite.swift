@@ -6,17 +6,14 @@ import RelaySnippets
 public struct SiteInputs: Sendable {
     public var builder: SiteBuilder
     public var generator: SnippetGenerator
-    /// The site's base path, such as `/` or `/docs/`.
-    public var basePath: String
 
     /// Snippet API answers of this generator, reused across keys (a new catalog or new
     /// templates come with new inputs, and so with an empty cache).
     let answerCache = SnippetAnswerCache()
 
-    public init(builder: SiteBuilder, generator: SnippetGenerator, basePath: String) {
+    public init(builder: SiteBuilder, generator: SnippetGenerator) {
         self.builder = builder
         self.generator = generator
-        self.basePath = basePath
     }
 }
 
@@ -42,6 +39,8 @@ public actor LiveSite {
     public nonisolated let current = Locked<SiteInputs?>(nil)
     /// The message of the last failed build, until a build succeeds.
     public private(set) var failure: String?
+    /// The path the last good build is served under, such as `/` or `/docs/`.
+    public private(set) var basePath = "/"
     /// Counts successful builds.
     public private(set) var version = 0
     /// How many pages the last build rendered anew and laid out anew.
@@ -63,6 +62,7 @@ public actor LiveSite {
             cache.beginBuild()
             let site = try inputs.builder.render(cache: cache)
             files = site.byPath
+            basePath = site.basePath
             self.inputs = inputs
             failure = nil
             version += 1

@@ -140,7 +140,7 @@ public struct RelayServer: Sendable {
 
     /// A built file for a URL path, with `index.html` for folders; 404 with the site's 404 page.
     static func staticFile(_ rawPath: String, site: LiveSite, injectLiveReload: Bool) async -> Response {
-        let base = await site.inputs?.basePath ?? "/"
+        let base = await site.basePath
         var path = rawPath.removingPercentEncoding ?? rawPath
         if base != "/", path.hasPrefix(base) { path = "/" + path.dropFirst(base.count) }
         let relative = String(path.drop { $0 == "/" })

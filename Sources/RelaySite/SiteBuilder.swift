@@ -59,7 +59,7 @@ public struct SiteBuilder: Sendable {
         let started = Date()
         // Each file is written as soon as it is made, on every core, so the site is never whole in memory.
         let writer = try SiteWriter(output: options.output)
-        let made: (pageCount: Int, localeCount: Int, files: Int)
+        let made: (pageCount: Int, localeCount: Int, files: Int, basePath: String)
         do {
             made = try produce(cache: nil, progress: progress) { path, data in writer.write(data, to: path) }
         } catch {
@@ -93,7 +93,8 @@ public struct SiteBuilder: Sendable {
         let made = try produce(cache: cache, progress: progress) { path, data in
             collected.withLock { $0[path] = data }
         }
-        return SiteFiles(byPath: collected.get(), pageCount: made.pageCount, localeCount: made.localeCount)
+        return SiteFiles(
+            byPath: collected.get(), pageCount: made.pageCount, localeCount: made.localeCount, basePath: made.basePath)
     }
 
     /// Makes every file of the site and hands each to `emit` (from any thread) as it is made.
@@ -102,7 +103,7 @@ public struct SiteBuilder: Sendable {
     /// search index, copied files, assets and sitemap).
     func produce(
         cache: SiteCache?, progress: @Sendable (String) -> Void, emit: @escaping @Sendable (String, Data) -> Void
-    ) throws(SiteBuildError) -> (pageCount: Int, localeCount: Int, files: Int) {
+    ) throws(SiteBuildError) -> (pageCount: Int, localeCount: Int, files: Int, basePath: String) {
         let configuration = try loadConfiguration()
         let run = Run(
             options: options, configuration: configuration,
@@ -119,7 +120,7 @@ public struct SiteBuilder: Sendable {
         guard diagnostics.isEmpty else { throw SiteBuildError(diagnostics) }
         progress("laying out \(pageCount) pages")
         let files = try run.layOut(rendered, emit: emit)
-        return (pageCount, run.site.locales.count, files)
+        return (pageCount, run.site.locales.count, files, configuration.basePath)
     }
 
     /// The pages of one locale, and the other files of its folder.
@@ -396,6 +397,8 @@ public struct SiteFiles: Sendable {
     public var byPath: [String: Data]
     public var pageCount: Int
     public var localeCount: Int
+    /// The path the site is served under (`basePath` of `site.yaml`), such as `/` or `/docs/`.
+    public var basePath: String
 
     /// The contents of one file.
     public func file(_ path: String) -> Data? { byPath[path] }

@@ -27,16 +27,12 @@ struct BenchmarkCommand: AsyncParsableCommand {
     var snippetSeconds = 2.0
 
     func run() async throws {
-        let catalog = try loadCatalog(path: nil)
-        let templates = try SnippetTemplates(files: DefaultResources.templates, origin: "templates (built in)")
         let content = self.content
+        // What serve does on every change: read the catalog and templates, then rebuild.
+        let catalogPath = siteCatalogPath(content: content, option: nil)
         let site = LiveSite {
-            let builder = SiteBuilder(
-                options: SiteBuilder.Options(
-                    content: content, output: "", catalog: catalog, snippetTemplates: templates,
-                    siteTemplates: DefaultResources.templates, siteTemplatesOrigin: "templates (built in)"))
-            return SiteInputs(
-                builder: builder, generator: SnippetGenerator(catalog: catalog, templates: templates), basePath: "/")
+            let made = try siteBuilder(content: content, output: "", catalogPath: catalogPath, templates: nil)
+            return SiteInputs(builder: made.builder, generator: made.generator)
         }
         // The first build renders everything; it is the full in-memory build.
         if let failure = await site.rebuild() { throw Failure(failure) }
@@ -59,7 +55,8 @@ struct BenchmarkCommand: AsyncParsableCommand {
         times.sort()
 
         // Snippets per second in one process.
-        let generator = SnippetGenerator(catalog: catalog, templates: templates)
+        guard let generator = await site.inputs?.generator else { throw Failure("the site did not build") }
+        let catalog = generator.catalog
         let requests = catalog.models.flatMap { model in
             model.protocolIDs.flatMap { protocolID in
                 Language.allCases.map {

@@ -36,15 +36,10 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let contentCatalog = URL(fileURLWithPath: content).appendingPathComponent("catalog.yaml").path
-            let catalogPath = catalog ?? (FileManager.default.fileExists(atPath: contentCatalog) ? contentCatalog : nil)
-            let loaded = try loadCatalog(path: catalogPath)
-            let sources = try SourceOptions.parse(templates.map { ["--templates", $0] } ?? [])
-            let templateSet = try sources.loadTemplateSet()
-            let builder = SiteBuilder(
-                options: SiteBuilder.Options(
-                    content: content, output: out, catalog: loaded, snippetTemplates: templateSet.snippets,
-                    siteTemplates: templateSet.files, siteTemplatesOrigin: templateSet.origin))
+            let builder = try siteBuilder(
+                content: content, output: out, catalogPath: siteCatalogPath(content: content, option: catalog),
+                templates: templates
+            ).builder
             do throws(SiteBuildError) {
                 let summary = try builder.build { printError($0) }
                 let seconds = String(format: "%.2f", summary.seconds)

@@ -28,8 +28,8 @@ struct CatalogCommand: ParsableCommand {
         try reportingFailures {
             if let check {
                 let loaded = try loadCatalog(path: check)
-                let sources = try SourceOptions.parse(templates.map { ["--templates", $0] } ?? [])
-                let generator = SnippetGenerator(catalog: loaded, templates: try sources.loadTemplates())
+                let generator = SnippetGenerator(
+                    catalog: loaded, templates: try loadTemplateSet(folder: templates).snippets)
                 let missing = generator.missingTemplates()
                 guard missing.isEmpty else {
                     throw Failure(

@@ -61,22 +61,11 @@ struct ServeCommand: AsyncParsableCommand {
         let content = self.content
         let catalogOption = catalog
         let templatesOption = templates
-        let contentCatalog = URL(fileURLWithPath: content).appendingPathComponent("catalog.yaml").path
-        let catalogPath =
-            catalogOption ?? (FileManager.default.fileExists(atPath: contentCatalog) ? contentCatalog : nil)
+        let catalogPath = siteCatalogPath(content: content, option: catalogOption)
         let site = LiveSite {
-            let loaded = try loadCatalog(path: catalogPath)
-            let sources = try SourceOptions.parse(templatesOption.map { ["--templates", $0] } ?? [])
-            let templateSet = try sources.loadTemplateSet()
-            let snippetTemplates = templateSet.snippets
-            let builder = SiteBuilder(
-                options: SiteBuilder.Options(
-                    content: content, output: "", catalog: loaded, snippetTemplates: snippetTemplates,
-                    siteTemplates: templateSet.files, siteTemplatesOrigin: templateSet.origin))
-            let basePath = (try? builder.loadConfiguration().basePath) ?? "/"
-            return SiteInputs(
-                builder: builder, generator: SnippetGenerator(catalog: loaded, templates: snippetTemplates),
-                basePath: basePath)
+            let made = try siteBuilder(
+                content: content, output: "", catalogPath: catalogPath, templates: templatesOption)
+            return SiteInputs(builder: made.builder, generator: made.generator)
         }
         if let failure = await site.rebuild() {
             printError(failure)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RelayCatalog
 import RelayDefaults
+import RelaySite
 import RelaySnippets
 
 /// Where the catalog and templates come from, and the origin to serve them from.
@@ -36,27 +37,43 @@ struct SourceOptions: ParsableArguments {
         return SnippetGenerator(catalog: loaded, templates: try loadTemplates())
     }
 
-    /// The template files (snippets and site), read once: `--templates` or the built-in ones.
-    func templateFiles() throws -> (files: [String: String], origin: String) {
-        guard let templates else { return (DefaultResources.templates, "templates (built in)") }
-        do {
-            return (try SnippetTemplates.readFolder(templates), templates)
-        } catch {
-            throw Failure(error.description)
-        }
-    }
+    func loadTemplates() throws -> SnippetTemplates { try loadTemplateSet(folder: templates).snippets }
+}
 
-    func loadTemplates() throws -> SnippetTemplates { try loadTemplateSet().snippets }
-
-    /// The parsed snippet templates and the files they came from (which hold the site templates too).
-    func loadTemplateSet() throws -> (snippets: SnippetTemplates, files: [String: String], origin: String) {
-        let (files, origin) = try templateFiles()
-        do {
-            return (try SnippetTemplates(files: files, origin: origin), files, origin)
-        } catch {
-            throw Failure(error.description)
+/// The templates of `--templates` (or the built-in ones), read once: the parsed snippet templates
+/// and the files they came from (which hold the site templates too).
+func loadTemplateSet(folder: String?) throws -> (snippets: SnippetTemplates, files: [String: String], origin: String) {
+    do throws(SnippetError) {
+        var files = DefaultResources.templates
+        var origin = "templates (built in)"
+        if let folder {
+            files = try SnippetTemplates.readFolder(folder)
+            origin = folder
         }
+        return (try SnippetTemplates(files: files, origin: origin), files, origin)
+    } catch {
+        throw Failure(error.description)
     }
+}
+
+/// The catalog a site uses: `--catalog`, else `catalog.yaml` in the content folder, else nil
+/// (the built-in one).
+func siteCatalogPath(content: String, option: String?) -> String? {
+    let inContent = URL(fileURLWithPath: content).appendingPathComponent("catalog.yaml").path
+    return option ?? (FileManager.default.fileExists(atPath: inContent) ? inContent : nil)
+}
+
+/// What `build`, `serve` and `benchmark` build a site from: the catalog, the templates and a builder.
+func siteBuilder(content: String, output: String, catalogPath: String?, templates: String?) throws -> (
+    builder: SiteBuilder, generator: SnippetGenerator
+) {
+    let catalog = try loadCatalog(path: catalogPath)
+    let templateSet = try loadTemplateSet(folder: templates)
+    let builder = SiteBuilder(
+        options: SiteBuilder.Options(
+            content: content, output: output, catalog: catalog, snippetTemplates: templateSet.snippets,
+            siteTemplates: templateSet.files, siteTemplatesOrigin: templateSet.origin))
+    return (builder, SnippetGenerator(catalog: catalog, templates: templateSet.snippets))
 }
 
 /// Loads a catalog file, or the built-in catalog when `path` is nil.

@@ -48,7 +48,6 @@ struct VerifyCommand: AsyncParsableCommand {
     func run() async throws {
         let languages = try parseLanguages()
         let loaded = try loadCatalog(path: catalog)
-        let sources = try SourceOptions.parse(templates.map { ["--templates", $0] } ?? [])
         var options = Verifier.Options(languages: languages, python: python ?? defaultPython(), jobs: jobs)
         if let content {
             do {
@@ -58,7 +57,8 @@ struct VerifyCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
         }
-        let verifier = Verifier(catalog: loaded, templates: try sources.loadTemplates(), options: options)
+        let verifier = Verifier(
+            catalog: loaded, templates: try loadTemplateSet(folder: templates).snippets, options: options)
         let report: VerificationReport
         do {
             print("verifying \(verifier.cases.count) snippets with \(max(1, jobs)) jobs")

@@ -62,7 +62,7 @@ final class ServerFixture: @unchecked Sendable {
                     content: content, output: "", catalog: catalog, snippetTemplates: templates,
                     siteTemplates: DefaultResources.templates, siteTemplatesOrigin: "templates"))
             return SiteInputs(
-                builder: builder, generator: SnippetGenerator(catalog: catalog, templates: templates), basePath: "/")
+                builder: builder, generator: SnippetGenerator(catalog: catalog, templates: templates))
         }
         let failure = await site.rebuild()
         #expect(failure == nil, "\(failure ?? "")")
