@@ -257,6 +257,26 @@ struct SiteBuilderTests {
         #expect(leftovers.isEmpty, "no staging or old folder is left behind: \(leftovers)")
     }
 
+    @Test("links in table cells are rewritten and checked like any other, with their line")
+    func linksInTables() throws {
+        let fixture = try SiteFixture([
+            "index.md": "# Home\n\nIntro.\n\n| page | note |\n| --- | --- |\n| [Next](next.md#part) | *x* |\n",
+            "next.md": "# Next\n\n## Part\n",
+        ])
+        try fixture.build()
+        #expect(
+            try fixture.read("index.html").contains(
+                "<td><a href=\"/next.html#part\">Next</a></td>\n<td><em>x</em></td>"))
+        try fixture.write("# Home\n\n| page |\n| --- |\n| x |\n| [Gone](gone.md) |\n", to: "index.md")
+        #expect {
+            try fixture.build()
+        } throws: { error in
+            (error as? SiteBuildError)?.diagnostics.map(\.description).contains {
+                $0.hasSuffix("index.md:6: error: broken link \"gone.md\": no page gone.md")
+            } == true
+        }
+    }
+
     @Test("code is highlighted at build time")
     func highlighting() throws {
         let fixture = try SiteFixture(["index.md": "# Home\n\n```python\nprint(\"hi\")  # note\n```\n"])

@@ -114,6 +114,23 @@ public struct MarkdownNode: Equatable {
     // MARK: Source positions (with `.sourcePositions`)
 
     public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+
+    /// The line of the source this node comes from: the line a custom block around it was made
+    /// for (nodes moved in from another parse, such as table cells, carry that parse's lines),
+    /// else its own start line or that of the nearest node around it that has one; 0 when none has.
+    public var sourceLine: Int {
+        var firstKnown = 0
+        var current: MarkdownNode? = self
+        while let node = current {
+            if node.kind == .customBlock, let line = cmark_node_get_user_data(node.pointer) {
+                return Int(bitPattern: line)
+            }
+            if firstKnown == 0 { firstKnown = node.startLine }
+            current = node.parent
+        }
+        return firstKnown
+    }
+
     public var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
     public var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
     public var endColumn: Int { Int(cmark_node_get_end_column(pointer)) }
@@ -188,8 +205,15 @@ public struct MarkdownNode: Equatable {
     // MARK: Editing
 
     /// A new block whose HTML is written as is, around its children, even in safe mode.
-    public static func customBlock(html: String, closing: String = "") -> MarkdownNode {
-        custom(CMARK_NODE_CUSTOM_BLOCK, html, closing)
+    ///
+    /// - Parameter sourceLine: the line of the source it stands for (libcmark gives new nodes no
+    ///   position), which ``sourceLine`` answers for it and for the inlines inside it.
+    public static func customBlock(html: String, closing: String = "", sourceLine: Int = 0) -> MarkdownNode {
+        let node = custom(CMARK_NODE_CUSTOM_BLOCK, html, closing)
+        if sourceLine > 0 {
+            _ = cmark_node_set_user_data(node.pointer, UnsafeMutableRawPointer(bitPattern: sourceLine))
+        }
+        return node
     }
 
     /// A new inline whose HTML is written as is, around its children, even in safe mode.

@@ -29,9 +29,9 @@ public enum Tables {
             let header = cells(of: lines[start])
             let alignments = cells(of: lines[start + 1]).map(alignment)
             let body = lines[(start + 2)...].map(cells)
-            let html = tableHTML(
-                header: header, alignments: alignments, body: Array(body), options: options, markup: markup)
-            let table = MarkdownNode.customBlock(html: html)
+            let table = tableNode(
+                header: header, alignments: alignments, body: Array(body), options: options, markup: markup,
+                line: first + start)
             if start > 0 {
                 // The lines above the table stay a paragraph.
                 let text = lines[..<start].map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
@@ -126,52 +126,67 @@ public enum Tables {
         return slice
     }
 
-    static func tableHTML(
-        header: [String], alignments: [Alignment], body: [[String]], options: MarkdownOptions, markup: AlignmentMarkup
-    ) -> String {
+    /// The table as a custom block: its markup as custom inlines, and each cell's inline nodes
+    /// moved in from one libcmark parse of all the cells, so that the page's later transforms
+    /// (link rewriting and checking) see links in cells like any other.
+    static func tableNode(
+        header: [String], alignments: [Alignment], body: [[String]], options: MarkdownOptions, markup: AlignmentMarkup,
+        line: Int
+    ) -> MarkdownNode {
         let columns = header.count
         let rows = body.map { row in (0..<columns).map { $0 < row.count ? row[$0] : "" } }
-        let rendered = inlineHTML(of: header + rows.flatMap { $0 }, options: options)
-        func cell(_ tag: String, _ column: Int, _ html: String) -> String {
+        let cells = header + rows.flatMap { $0 }
+        // Each filled cell becomes one paragraph; a cell that would start another kind of block
+        // is escaped first, since cells hold inline content only.
+        let filled = cells.indices.filter { !cells[$0].isEmpty }
+        let tree = MarkdownTree(
+            parsing: filled.map { inlineOnly(cells[$0]) }.joined(separator: "\n\n"), options: options)
+        var paragraphs: [Int: MarkdownNode] = [:]
+        for (index, paragraph) in zip(filled, tree.document.children) { paragraphs[index] = paragraph }
+
+        // One custom block per row, holding that row's source line (for link diagnostics).
+        let table = MarkdownNode.customBlock(html: "", sourceLine: line)
+        var row = MarkdownNode.customBlock(html: "", sourceLine: line)
+        _ = table.append(row)
+        var pending = "<table>\n<thead>\n"
+        func startRow(line: Int) {
+            row = MarkdownNode.customBlock(html: "", sourceLine: line)
+            _ = table.append(row)
+        }
+        func addCell(_ tag: String, _ index: Int) {
             let name: String? =
-                switch alignments[column] {
+                switch alignments[index % columns] {
                 case .none: nil
                 case .left: "left"
                 case .center: "center"
                 case .right: "right"
                 }
             let align = name.map { markup == .attribute ? " align=\"\($0)\"" : " style=\"text-align: \($0)\"" } ?? ""
-            return "<\(tag)\(align)>\(html)</\(tag)>\n"
-        }
-        var html = "<table>\n<thead>\n<tr>\n"
-        for column in 0..<columns { html += cell("th", column, rendered[column]) }
-        html += "</tr>\n</thead>\n"
-        if !rows.isEmpty {
-            html += "<tbody>\n"
-            for (rowIndex, _) in rows.enumerated() {
-                html += "<tr>\n"
-                for column in 0..<columns { html += cell("td", column, rendered[columns * (rowIndex + 1) + column]) }
-                html += "</tr>\n"
+            pending += "<\(tag)\(align)>"
+            if let block = paragraphs[index], block.kind == .paragraph {
+                _ = row.append(.customInline(html: pending))
+                pending = ""
+                for child in block.children { _ = row.append(child) }
+            } else if let block = paragraphs[index] {
+                pending += block.innerHTML(options: options)  // a cell that is raw HTML
             }
-            html += "</tbody>\n"
+            pending += "</\(tag)>\n"
         }
-        return html + "</table>\n"
-    }
-
-    /// The inline HTML of each cell, from one libcmark parse of all the cells.
-    static func inlineHTML(of cells: [String], options: MarkdownOptions) -> [String] {
-        let filled = cells.enumerated().filter { !$0.element.isEmpty }
-        guard !filled.isEmpty else { return cells.map { _ in "" } }
-        // Each cell becomes one paragraph; a cell that would start another kind of block is
-        // escaped first, since cells hold inline content only.
-        let text = filled.map { inlineOnly($0.element) }.joined(separator: "\n\n")
-        let tree = MarkdownTree(parsing: text, options: options)
-        let paragraphs = tree.document.children
-        var result = cells.map { _ in "" }
-        for (position, (index, _)) in filled.enumerated() where position < paragraphs.count {
-            result[index] = paragraphs[position].innerHTML(options: options)
+        pending += "<tr>\n"
+        for column in 0..<columns { addCell("th", column) }
+        pending += "</tr>\n</thead>\n"
+        if !rows.isEmpty { pending += "<tbody>\n" }
+        for index in rows.indices {
+            _ = row.append(.customInline(html: pending))
+            pending = ""
+            startRow(line: line + 2 + index)
+            pending += "<tr>\n"
+            for column in 0..<columns { addCell("td", columns * (index + 1) + column) }
+            pending += "</tr>\n"
         }
-        return result
+        if !rows.isEmpty { pending += "</tbody>\n" }
+        _ = row.append(.customInline(html: pending + "</table>\n"))
+        return table
     }
 
     /// The cell with a backslash before a character that would start a block (heading, quote,

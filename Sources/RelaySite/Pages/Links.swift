@@ -18,7 +18,7 @@ enum Links {
         for node in tree.document.descendants(ofKind: [.link, .image]) {
             let written = node.url
             guard !written.isEmpty, !isExternal(written) else { continue }
-            let line = blockLine(of: node)
+            let line = node.sourceLine
             let (path, anchor) = split(written)
             if path.isEmpty {
                 references.append(LinkReference(target: nil, anchor: anchor, line: line, written: written))
@@ -70,15 +70,5 @@ enum Links {
             }
         }
         return parts.joined(separator: "/")
-    }
-
-    /// The line of the nearest enclosing block with a source position.
-    static func blockLine(of node: MarkdownNode) -> Int {
-        var current: MarkdownNode? = node
-        while let candidate = current {
-            if candidate.startLine > 0 { return candidate.startLine }
-            current = candidate.parent
-        }
-        return 0
     }
 }
