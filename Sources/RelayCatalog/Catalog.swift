@@ -70,7 +70,7 @@ public struct Catalog: Sendable, Hashable {
 
     /// `template` with each `{name}` placeholder replaced; other text as it is. (Foundation's
     /// `replacingOccurrences` was a sixth of a snippet's rendering.)
-    static func filling(_ template: String, _ values: [String: String]) -> String {
+    public static func filling(_ template: String, _ values: [String: String]) -> String {
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var result = ""
         var rest = template[...]

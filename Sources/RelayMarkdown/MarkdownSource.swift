@@ -29,10 +29,4 @@ public struct MarkdownSource: Sendable {
         if start < bytes.count { lines.append(bytes[start..<bytes.count]) }
         self.lines = lines
     }
-
-    /// The text of a 1-based line, or "" past the end.
-    public func line(_ number: Int) -> String {
-        guard number >= 1, number <= lines.count else { return "" }
-        return String(decoding: lines[number - 1], as: UTF8.self)
-    }
 }

@@ -109,7 +109,7 @@ public enum SnippetAPI {
                     let snippet = try generator.snippet(
                         for: SnippetRequest(
                             model: model, language: language, protocolID: protocolID, key: key, prompt: prompt,
-                            stream: stream))
+                            stream: stream), resolution: resolution)
                     let html = SnippetHTML.codeBlock(
                         snippet.code, language: SnippetRenderers.renderer(for: language).fenceLanguage)
                     highlighted.append(html)

@@ -64,7 +64,12 @@ public struct SnippetGenerator: Sendable {
     /// - Throws: ``SnippetError`` when the protocol is unknown or not accepted by the model,
     ///   an option does not fit the protocol, or a template is missing or unsafe.
     public func snippet(for request: SnippetRequest) throws(SnippetError) -> Snippet {
-        let resolution = try resolve(model: request.model)
+        try snippet(for: request, resolution: try resolve(model: request.model))
+    }
+
+    /// Renders one snippet of a model already resolved with ``resolve(model:)`` (callers that
+    /// render several snippets of one model resolve it once).
+    public func snippet(for request: SnippetRequest, resolution: ModelResolution) throws(SnippetError) -> Snippet {
         let protocolID = request.protocolID ?? resolution.protocolIDs[0]
         guard let wireProtocol = catalog.wireProtocol(id: protocolID) else {
             throw .unknownProtocol(protocolID, known: catalog.protocols.map(\.id))
@@ -110,14 +115,15 @@ public struct SnippetGenerator: Sendable {
     /// Every snippet of a model: each protocol it accepts × python, curl, swift × plain and stream.
     public func snippets(model: String, key: APIKey? = nil, prompt: String? = nil) throws(SnippetError) -> [Snippet] {
         var result: [Snippet] = []
-        for protocolID in try resolve(model: model).protocolIDs {
+        let resolution = try resolve(model: model)
+        for protocolID in resolution.protocolIDs {
             for language in Language.allCases {
                 for stream in [false, true] {
                     result.append(
                         try snippet(
                             for: SnippetRequest(
                                 model: model, language: language, protocolID: protocolID, key: key, prompt: prompt,
-                                stream: stream)))
+                                stream: stream), resolution: resolution))
                 }
             }
         }

@@ -26,14 +26,9 @@ struct RequestChecks {
         let expectedURL = catalog.endpointURL(of: wireProtocol, model: request_.model, stream: stream)
         let expectedPath = URLComponents(string: expectedURL)?.percentEncodedPath ?? expectedURL
         let gemini = verificationCase.protocolID == "gemini-generate"
-        if gemini {
-            // google-genai picks its own API version; the snippet pins the catalog's.
-            if request.path != expectedPath {
-                problems.append("path \(request.path); expected \(expectedPath)")
-            }
-            if stream, request.queryValue("alt") != "sse" { problems.append("streaming without ?alt=sse") }
-        } else if request.path != expectedPath {
-            problems.append("path \(request.path); expected \(expectedPath)")
+        if request.path != expectedPath { problems.append("path \(request.path); expected \(expectedPath)") }
+        if gemini, stream, request.queryValue("alt") != "sse" {
+            problems.append("streaming without ?alt=sse")
         }
         if request.method != "POST" { problems.append("method \(request.method); expected POST") }
         if request.status != 200 { problems.append("the relay answered \(request.status)") }

@@ -151,7 +151,7 @@ public struct Verifier: Sendable {
             func startNext() {
                 guard let next = pending.popFirst() else { return }
                 group.addTask {
-                    await self.verify(next, generator: generator, catalog: local, relay: relay, workspace: workspace)
+                    await self.verify(next, generator: generator, relay: relay, workspace: workspace)
                 }
             }
             for _ in 0..<options.jobs { startNext() }
@@ -168,9 +168,9 @@ public struct Verifier: Sendable {
 
     /// Renders, runs and checks one case.
     func verify(
-        _ verificationCase: VerificationCase, generator: SnippetGenerator, catalog: Catalog, relay: StandInRelay,
-        workspace: URL
+        _ verificationCase: VerificationCase, generator: SnippetGenerator, relay: StandInRelay, workspace: URL
     ) async -> VerificationResult {
+        let catalog = generator.catalog
         var request = verificationCase.request
         request.key = verificationCase.key
         let key = verificationCase.key.value

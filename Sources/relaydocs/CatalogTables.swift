@@ -22,8 +22,7 @@ struct CatalogTables {
             rows: catalog.protocols.map { wireProtocol in
                 let endpoint =
                     catalog.relayBaseURL(of: catalog.provider(of: wireProtocol))
-                    + wireProtocol.endpoint.replacingOccurrences(
-                        of: "{apiVersion}", with: wireProtocol.apiVersion ?? "")
+                    + Catalog.filling(wireProtocol.endpoint, ["{apiVersion}": wireProtocol.apiVersion ?? ""])
                 return [wireProtocol.id, wireProtocol.name, endpoint]
                     + Language.allCases.map { language in
                         let sdk = catalog.sdk(for: wireProtocol, in: language)

@@ -133,7 +133,6 @@ public struct MarkdownNode: Equatable {
 
     public var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
     public var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
-    public var endColumn: Int { Int(cmark_node_get_end_column(pointer)) }
 
     // MARK: Navigation
 
@@ -141,7 +140,6 @@ public struct MarkdownNode: Equatable {
     public var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
     public var lastChild: MarkdownNode? { cmark_node_last_child(pointer).map(MarkdownNode.init) }
     public var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
-    public var previous: MarkdownNode? { cmark_node_previous(pointer).map(MarkdownNode.init) }
 
     /// The children, in order (a snapshot: editing the tree does not change it).
     public var children: [MarkdownNode] {
@@ -228,31 +226,12 @@ public struct MarkdownNode: Equatable {
         return MarkdownNode(node)
     }
 
-    /// A new empty node of a kind libcmark can create on its own (paragraph, text, …).
-    public static func make(_ kind: Kind) -> MarkdownNode {
-        let type: cmark_node_type =
-            switch kind {
-            case .paragraph: CMARK_NODE_PARAGRAPH
-            case .text: CMARK_NODE_TEXT
-            case .blockQuote: CMARK_NODE_BLOCK_QUOTE
-            default: preconditionFailure("make(\(kind)) is not supported")
-            }
-        guard let node = cmark_node_new(type) else { preconditionFailure("libcmark could not allocate a node") }
-        return MarkdownNode(node)
-    }
-
     /// Inserts `node` (unlinked first) before this one.
     public func insertBefore(_ node: MarkdownNode) { cmark_node_insert_before(pointer, node.pointer) }
-
-    /// Inserts `node` (unlinked first) after this one.
-    public func insertAfter(_ node: MarkdownNode) { cmark_node_insert_after(pointer, node.pointer) }
 
     /// Appends `child` (unlinked first) as the last child; false if this node cannot contain it.
     @discardableResult
     public func append(_ child: MarkdownNode) -> Bool { cmark_node_append_child(pointer, child.pointer) == 1 }
-
-    /// Takes the node out of the tree, keeping it alive for re-insertion.
-    public func unlink() { cmark_node_unlink(pointer) }
 
     /// Takes the node out of the tree and frees it with its children.
     public func remove() {

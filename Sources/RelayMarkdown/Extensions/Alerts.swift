@@ -27,10 +27,7 @@ public enum Alerts {
                 lineBreak.remove()
             }
             if paragraph.firstChild == nil { paragraph.remove() }
-            let container = MarkdownNode.customBlock(
-                html:
-                    "<div class=\"custom-block \(kind)\"><p class=\"custom-block-title\">\(labels.title(for: kind).htmlEscaped)</p>",
-                closing: "</div>")
+            let container = Containers.block(kind: kind, titleHTML: labels.title(for: kind).htmlEscaped)
             quote.insertBefore(container)
             for child in quote.children { container.append(child) }
             quote.remove()

@@ -8,6 +8,13 @@ import Foundation
 /// above it, and the line count stays the same, so source positions stay true. After parsing,
 /// ``apply(to:labels:)`` moves the blocks between each pair into a container node.
 public enum Containers {
+    /// An empty container node of a kind (`tip`, `warning`, …) with its title, as HTML.
+    static func block(kind: String, titleHTML: String) -> MarkdownNode {
+        MarkdownNode.customBlock(
+            html: "<div class=\"custom-block \(kind)\"><p class=\"custom-block-title\">\(titleHTML)</p>",
+            closing: "</div>")
+    }
+
     /// The container kinds.
     public static let kinds = ["tip", "info", "warning", "danger", "details"]
 
@@ -116,9 +123,7 @@ public enum Containers {
                         ? MarkdownNode.customBlock(
                             html: "<details class=\"custom-block details\"><summary>\(title)</summary>",
                             closing: "</details>")
-                        : MarkdownNode.customBlock(
-                            html: "<div class=\"custom-block \(kind)\"><p class=\"custom-block-title\">\(title)</p>",
-                            closing: "</div>")
+                        : block(kind: kind, titleHTML: title)
                     if let outer = stack.last { outer.append(container) } else { node.insertBefore(container) }
                     stack.append(container)
                     node.remove()

@@ -12,7 +12,6 @@ public struct SnippetTemplates: Sendable {
     /// Changes whenever any template's text does (within one process).
     public let fingerprint: Int
     private let library: TemplateLibrary
-    private let names: Set<String>
 
     /// Parses templates given as text, keyed by their path below the templates folder
     /// (such as `snippets/python/openai-chat.mustache`). Files outside `snippets/` are ignored.
@@ -21,7 +20,6 @@ public struct SnippetTemplates: Sendable {
     ///   template that does not parse.
     public init(files: [String: String], origin: String) throws(SnippetError) {
         var library = TemplateLibrary()
-        var names: Set<String> = []
         var hasher = Hasher()
         for (path, text) in files.sorted(by: { $0.key < $1.key }) {
             guard path.hasPrefix("snippets/"), path.hasSuffix(".mustache") else { continue }
@@ -31,7 +29,6 @@ public struct SnippetTemplates: Sendable {
             do {
                 // Snippets are code, not HTML: no HTML escaping; values pass the language's escapers.
                 try library.register(text, named: name, escaping: .none)
-                names.insert(name)
             } catch {
                 throw .invalidTemplate(
                     path: "\(origin)/\(path)", line: error.line, column: error.column, message: error.message)
@@ -46,7 +43,6 @@ public struct SnippetTemplates: Sendable {
         }
         self.origin = origin
         self.library = library
-        self.names = names
         self.fingerprint = hasher.finalize()
     }
 
@@ -83,19 +79,18 @@ public struct SnippetTemplates: Sendable {
 
     /// Whether a template exists for a language and protocol.
     public func hasTemplate(language: String, protocolID: String) -> Bool {
-        names.contains("\(language)/\(protocolID)")
+        library.contains("\(language)/\(protocolID)")
     }
 
     /// Renders `<language>/<protocolID>` with a context and checks that every value went
     /// through a final escaper.
     func render(language: String, protocolID: String, context: TemplateValue) throws(SnippetError) -> String {
         let name = "\(language)/\(protocolID)"
-        let path = "\(origin)/snippets/\(name).mustache"
-        guard names.contains(name), let output = library.render(name, context) else {
-            throw .missingTemplate(path: path)
+        guard let output = library.render(name, context) else {
+            throw .missingTemplate(path: "\(origin)/snippets/\(name).mustache")
         }
         if let mistake = TemplateMarker.firstError(in: output) {
-            throw .unsafeTemplate(path: path, message: mistake)
+            throw .unsafeTemplate(path: "\(origin)/snippets/\(name).mustache", message: mistake)
         }
         return output
     }
