@@ -67,15 +67,9 @@ struct CatalogReader {
     }
 
     func diagnostic(for error: YamlError) -> CatalogDiagnostic {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            return CatalogDiagnostic(
-                path: path, line: mark.line, column: mark.column, message: "invalid YAML: \(detail)")
-        default:
-            return CatalogDiagnostic(path: path, line: 0, column: 0, message: "invalid YAML: \(error)")
-        }
+        let problem = YAMLProblem(error)
+        return CatalogDiagnostic(
+            path: path, line: problem.line, column: problem.column, message: "invalid YAML: \(problem.message)")
     }
 
     // MARK: - The sections

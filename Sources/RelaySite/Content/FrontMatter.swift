@@ -1,4 +1,5 @@
 import Foundation
+import RelayCatalog
 import Yams
 
 /// The YAML between `---` lines at the top of a page.
@@ -77,13 +78,14 @@ public struct FrontMatter: Sendable, Equatable {
             // The encoding given: Yams' default reads the whole environment on every call.
             node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch {
-            let line = SiteConfiguration.line(of: error)
+            let problem = YAMLProblem(error)
+            let line = problem.line
             return (
                 matter, body,
                 [
                     SiteDiagnostic(
                         file: file, line: line > 0 ? line + 1 : 1,
-                        message: "invalid front matter: \(SiteConfiguration.problem(of: error))")
+                        message: "invalid front matter: \(problem.message)")
                 ]
             )
         }

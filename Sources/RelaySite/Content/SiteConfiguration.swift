@@ -1,4 +1,5 @@
 import Foundation
+import RelayCatalog
 import Yams
 
 /// The optional `site.yaml` at the top of a content folder.
@@ -51,7 +52,8 @@ public struct SiteConfiguration: Sendable, Hashable {
         do {
             node = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch {
-            throw fail(Self.line(of: error), "invalid YAML: \(Self.problem(of: error))")
+            let problem = YAMLProblem(error)
+            throw fail(problem.line, "invalid YAML: \(problem.message)")
         }
         guard let mapping = node?.mapping else { throw fail(1, "site.yaml must be a mapping with title, locales, …") }
         var problems: [SiteDiagnostic] = []
@@ -117,23 +119,5 @@ public struct SiteConfiguration: Sendable, Hashable {
         }
         guard problems.isEmpty else { throw SiteBuildError(problems) }
         return configuration
-    }
-
-    static func line(of error: Error) -> Int {
-        switch error as? YamlError {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
-        default: 0
-        }
-    }
-
-    /// The problem libyaml names, without its positions (diagnostics carry the line).
-    static func problem(of error: Error) -> String {
-        switch error as? YamlError {
-        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
-            .composer(let context, let problem, _, _):
-            return context.map { "\($0.text): \(problem)" } ?? problem
-        default:
-            return "\(error)"
-        }
     }
 }
