@@ -250,3 +250,31 @@ struct TemplateLibraryTests {
         #expect(try render(many, context) == "toptopCDEEDCtoptop")
     }
 }
+
+@Suite("A folder of templates")
+struct TemplateFolderTests {
+    @Test(
+        "every .mustache file of the folder is registered by its name; syntax errors and missing partials come back with paths"
+    )
+    func folder() {
+        let (library, problems) = TemplateLibrary.folder(
+            "site",
+            of: [
+                "site/layout.mustache": "<main>{{> partials/nav}}{{> partials/gone}}</main>",
+                "site/partials/nav.mustache": "<nav>{{title}}</nav>",
+                "site/broken.mustache": "line\n{{#open}}",
+                "site/strings.yaml": "en: {}",
+                "other/layout.mustache": "not this one",
+            ], escaping: .html)
+        #expect(library.contains("layout") && library.contains("partials/nav") && !library.contains("broken"))
+        #expect(library.render("layout", ["title": "A & B"]) == "<main><nav>A &amp; B</nav></main>")
+        #expect(
+            problems == [
+                TemplateLibrary.Problem(
+                    path: "site/broken.mustache", line: 2, column: 1, message: "section 'open' is not closed"),
+                TemplateLibrary.Problem(
+                    path: "site/layout.mustache", line: 1, column: 1,
+                    message: "the partial \"partials/gone\" does not exist (expected site/partials/gone.mustache)"),
+            ])
+    }
+}

@@ -12,38 +12,23 @@ struct SiteTemplates: Sendable {
     /// - Throws: every template that does not parse and every partial a template includes that
     ///   does not exist, with file and line.
     init(files: [String: String], origin: String) throws(SiteBuildError) {
-        var library = TemplateLibrary()
         var assets: [String: String] = [:]
-        var problems: [SiteDiagnostic] = []
-        for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("site/") {
-            let name = String(path.dropFirst("site/".count))
-            if name.hasPrefix("assets/") {
-                assets[String(name.dropFirst("assets/".count))] = text
-            } else if name.hasSuffix(".mustache") {
-                do {
-                    try library.register(text, named: String(name.dropLast(".mustache".count)))
-                } catch {
-                    problems.append(
-                        SiteDiagnostic(
-                            file: "\(origin)/\(path)", line: error.line,
-                            message: "\(error.message) (column \(error.column))"))
-                }
-            }
+        for (path, text) in files where path.hasPrefix("site/assets/") {
+            assets[String(path.dropFirst("site/assets/".count))] = text
+        }
+        let (library, problems) = TemplateLibrary.folder("site", of: files, escaping: .html)
+        guard problems.isEmpty else {
+            throw SiteBuildError(
+                problems.map {
+                    SiteDiagnostic(
+                        file: "\(origin)/\($0.path)", line: $0.line, message: "\($0.message) (column \($0.column))")
+                })
         }
         guard library.contains("layout") else {
             throw SiteBuildError([
                 SiteDiagnostic(file: "\(origin)/site/layout.mustache", line: 0, message: "the site layout is missing")
             ])
         }
-        for missing in library.missingPartials() {
-            problems.append(
-                SiteDiagnostic(
-                    file: "\(origin)/site/\(missing.template).mustache", line: missing.line,
-                    message:
-                        "the partial \(missing.partial.debugDescription) does not exist (expected \(origin)/site/\(missing.partial).mustache)"
-                ))
-        }
-        guard problems.isEmpty else { throw SiteBuildError(problems) }
         self.library = library
         self.stringsYAML = files["site/strings.yaml"] ?? ""
         self.assets = assets

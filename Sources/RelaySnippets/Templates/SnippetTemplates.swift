@@ -19,27 +19,17 @@ public struct SnippetTemplates: Sendable {
     /// - Throws: ``SnippetError/invalidTemplate(path:line:column:message:)`` for the first
     ///   template that does not parse.
     public init(files: [String: String], origin: String) throws(SnippetError) {
-        var library = TemplateLibrary()
         var hasher = Hasher()
-        for (path, text) in files.sorted(by: { $0.key < $1.key }) {
-            guard path.hasPrefix("snippets/"), path.hasSuffix(".mustache") else { continue }
-            let name = String(path.dropFirst("snippets/".count).dropLast(".mustache".count))
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("snippets/") {
             hasher.combine(path)
             hasher.combine(text)
-            do {
-                // Snippets are code, not HTML: no HTML escaping; values pass the language's escapers.
-                try library.register(text, named: name, escaping: .none)
-            } catch {
-                throw .invalidTemplate(
-                    path: "\(origin)/\(path)", line: error.line, column: error.column, message: error.message)
-            }
         }
-        if let missing = library.missingPartials().first {
+        // Snippets are code, not HTML: no HTML escaping; values pass the language's escapers.
+        let (library, problems) = TemplateLibrary.folder("snippets", of: files, escaping: .none)
+        if let problem = problems.first {
             throw .invalidTemplate(
-                path: "\(origin)/snippets/\(missing.template).mustache", line: missing.line, column: 1,
-                message:
-                    "the partial \(missing.partial.debugDescription) does not exist (expected \(origin)/snippets/\(missing.partial).mustache)"
-            )
+                path: "\(origin)/\(problem.path)", line: problem.line, column: problem.column,
+                message: problem.message)
         }
         self.origin = origin
         self.library = library
