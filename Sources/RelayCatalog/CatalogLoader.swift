@@ -95,8 +95,8 @@ struct CatalogReader {
         diagnostics += fields.diagnostics
         guard let relay else { return nil }
         return Catalog(
-            relay: relay, providers: providers.values, protocols: protocols.values, sdks: sdks.values,
-            models: models.values)
+            relay: relay, providers: providers.items, protocols: protocols.items, sdks: sdks.items,
+            models: models.items)
     }
 
     mutating func readRelay(_ node: Node) -> Relay? {
@@ -123,7 +123,7 @@ struct CatalogReader {
         return Relay(name: name, origin: origin, placeholderKey: key, defaultPrompt: prompt)
     }
 
-    mutating func readProvider(_ node: Node) -> Located<Provider>? {
+    mutating func readProvider(_ node: Node) -> Provider? {
         guard
             var fields = fields(
                 of: node, what: "a provider", allowed: ["id", "name", "originalBaseURL", "relayBaseURL", "note"])
@@ -150,12 +150,10 @@ struct CatalogReader {
         }
         let note = fields.localizedText("note") ?? LocalizedText([])
         guard let id, let name, let original, let relayPath else { return nil }
-        return Located(
-            value: Provider(id: id, name: name, originalBaseURL: original, relayPath: relayPath, note: note), node: node
-        )
+        return Provider(id: id, name: name, originalBaseURL: original, relayPath: relayPath, note: note)
     }
 
-    mutating func readSDK(_ node: Node) -> Located<SDK>? {
+    mutating func readSDK(_ node: Node) -> SDK? {
         guard var fields = fields(of: node, what: "an SDK", allowed: ["id", "language", "package", "versions"])
         else { return nil }
         defer { diagnostics += fields.diagnostics }
@@ -172,11 +170,10 @@ struct CatalogReader {
         let package = fields.string("package")
         let versions = fields.string("versions")
         guard let id, let language, let package, let versions else { return nil }
-        return Located(value: SDK(id: id, language: language, package: package, versions: versions), node: node)
+        return SDK(id: id, language: language, package: package, versions: versions)
     }
 
-    mutating func readProtocol(_ node: Node, providers: Section<Provider>, sdks: Section<SDK>) -> Located<WireProtocol>?
-    {
+    mutating func readProtocol(_ node: Node, providers: Section<Provider>, sdks: Section<SDK>) -> WireProtocol? {
         guard
             var fields = fields(
                 of: node, what: "a protocol",
@@ -258,14 +255,12 @@ struct CatalogReader {
         guard let id, let name, let providerID, let endpoint = endpoints["endpoint"],
             sdkIDs.count == Language.allCases.count
         else { return nil }
-        return Located(
-            value: WireProtocol(
-                id: id, name: name, providerID: providerID, apiVersion: apiVersion, endpoint: endpoint,
-                streamEndpoint: endpoints["streamEndpoint"], sdkIDs: sdkIDs),
-            node: node)
+        return WireProtocol(
+            id: id, name: name, providerID: providerID, apiVersion: apiVersion, endpoint: endpoint,
+            streamEndpoint: endpoints["streamEndpoint"], sdkIDs: sdkIDs)
     }
 
-    mutating func readModel(_ node: Node, protocols: Section<WireProtocol>) -> Located<Model>? {
+    mutating func readModel(_ node: Node, protocols: Section<WireProtocol>) -> Model? {
         guard var fields = fields(of: node, what: "a model", allowed: ["id", "name", "vendor", "protocols"])
         else { return nil }
         defer { diagnostics += fields.diagnostics }
@@ -310,7 +305,7 @@ struct CatalogReader {
             }
         }
         guard let id, let name, let vendor, protocolsValid else { return nil }
-        return Located(value: Model(id: id, name: name, vendor: vendor, protocolIDs: protocolIDs), node: node)
+        return Model(id: id, name: name, vendor: vendor, protocolIDs: protocolIDs)
     }
 
     // MARK: - Helpers
@@ -320,7 +315,7 @@ struct CatalogReader {
     /// - Returns: the valid items, and the ids of all items, valid or not, so that a reference to
     ///   an item with a problem of its own is not reported a second time as unknown.
     mutating func readList<Item: Identified>(
-        _ node: Node?, what: String, item read: (inout CatalogReader, Node) -> Located<Item>?
+        _ node: Node?, what: String, item read: (inout CatalogReader, Node) -> Item?
     ) -> Section<Item> {
         var section = Section<Item>()
         guard let node else { return section }
@@ -390,19 +385,12 @@ struct CatalogReader {
 /// The items of one list section.
 struct Section<Item: Identified> {
     /// The items without problems, in file order.
-    var items: [Located<Item>] = []
+    var items: [Item] = []
     /// The ids of every item, with or without problems.
     var declaredIDs: Set<String> = []
 
-    var values: [Item] { items.map(\.value) }
-    var ids: [String] { items.map(\.value.id) }
-    func item(id: String) -> Item? { items.first { $0.value.id == id }?.value }
-}
-
-/// A value read from the catalog, with the node it came from.
-struct Located<Value> {
-    var value: Value
-    var node: Node
+    var ids: [String] { items.map(\.id) }
+    func item(id: String) -> Item? { items.first { $0.id == id } }
 }
 
 protocol Identified { var id: String { get } }
