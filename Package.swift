@@ -139,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RelaydocsCLITests",
-            dependencies: ["relaydocs"]
+            dependencies: ["relaydocs", "RelayVerify"]
         ),
         .testTarget(
             name: "RelaySnippetsTests",

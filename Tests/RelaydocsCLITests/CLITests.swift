@@ -1,4 +1,5 @@
 import Foundation
+import RelayVerify
 import Testing
 
 /// The `relaydocs` binary, run the way users run it.
@@ -18,47 +19,25 @@ struct CLITests {
         return packageRoot.appendingPathComponent(".build/debug/relaydocs").path
     }()
 
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Result = ProgramResult
 
     /// Runs relaydocs from a folder that has no catalog or templates, so only the built-in ones can serve.
-    func relaydocs(_ arguments: String..., in directory: URL = FileManager.default.temporaryDirectory) throws -> Result
+    func relaydocs(_ arguments: String..., in directory: URL = FileManager.default.temporaryDirectory) async throws
+        -> Result
     {
-        try run(arguments, stdin: nil, in: directory)
+        try await run(arguments, stdin: nil, in: directory)
     }
 
     /// Runs relaydocs with `stdin` as its standard input (or none).
-    func run(_ arguments: [String], stdin: String?, in directory: URL = FileManager.default.temporaryDirectory) throws
-        -> Result
+    func run(_ arguments: [String], stdin: String?, in directory: URL = FileManager.default.temporaryDirectory)
+        async throws -> Result
     {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let input = Pipe()
-        let out = Pipe()
-        let err = Pipe()
-        process.standardInput = input
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes to the end before waiting, so a full pipe cannot stall the process.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        try await ProgramRunner.run(Self.binary, arguments, directory: directory, stdin: stdin)
     }
 
     @Test("snippet prints one snippet with the placeholder key, from any folder")
-    func oneSnippet() throws {
-        let result = try relaydocs("snippet", "--model", "gpt-4o", "--lang", "python")
+    func oneSnippet() async throws {
+        let result = try await relaydocs("snippet", "--model", "gpt-4o", "--lang", "python")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
         #expect(result.stdout.contains("base_url=\"https://api.openai-proxy.org/v1\""))
@@ -67,9 +46,10 @@ struct CLITests {
     }
 
     @Test("snippets --format json: every snippet, with a hostile key escaped in each")
-    func allSnippetsAsJSON() throws {
+    func allSnippetsAsJSON() async throws {
         let key = "sk-'\"$(id)"
-        let result = try relaydocs("snippets", "--model", "claude-sonnet-4-20250514", "--key", key, "--format", "json")
+        let result = try await relaydocs(
+            "snippets", "--model", "claude-sonnet-4-20250514", "--key", key, "--format", "json")
         #expect(result.status == 0, "\(result.stderr)")
         let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(array.count == 12)
@@ -90,8 +70,8 @@ struct CLITests {
     }
 
     @Test("snippets as text label each snippet")
-    func allSnippetsAsText() throws {
-        let result = try relaydocs("snippets", "--model", "deepseek-chat")
+    func allSnippetsAsText() async throws {
+        let result = try await relaydocs("snippets", "--model", "deepseek-chat")
         #expect(result.status == 0)
         #expect(result.stdout.components(separatedBy: "==> openai-chat").count - 1 == 6)
     }
@@ -99,30 +79,31 @@ struct CLITests {
     @Test(
         "a key no header can carry is refused, and nothing is printed",
         arguments: [("sk-abc\ndef", "a newline"), ("sk abc", "a space"), ("sk-ключ", "U+043A"), ("", "empty")])
-    func badKeys(key: String, reason: String) throws {
-        let result = try relaydocs("snippet", "--model", "gpt-4o", "--lang", "curl", "--key", key)
+    func badKeys(key: String, reason: String) async throws {
+        let result = try await relaydocs("snippet", "--model", "gpt-4o", "--lang", "curl", "--key", key)
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("error: --key: the API key"))
         #expect(result.stderr.contains(reason), "\(result.stderr)")
     }
 
-    @Test func anUnknownLanguageListsTheLanguages() throws {
-        let result = try relaydocs("snippet", "--model", "gpt-4o", "--lang", "ruby")
+    @Test func anUnknownLanguageListsTheLanguages() async throws {
+        let result = try await relaydocs("snippet", "--model", "gpt-4o", "--lang", "ruby")
         #expect(result.status != 0)
         #expect(result.stderr.contains("python") && result.stderr.contains("curl") && result.stderr.contains("swift"))
     }
 
-    @Test func anUnlistedModelGetsANoteOnStandardError() throws {
-        let result = try relaydocs("snippet", "--model", "qwen-max", "--lang", "curl")
+    @Test func anUnlistedModelGetsANoteOnStandardError() async throws {
+        let result = try await relaydocs("snippet", "--model", "qwen-max", "--lang", "curl")
         #expect(result.status == 0)
         #expect(result.stderr.hasPrefix("note: model \"qwen-max\" is not in the catalog"))
         #expect(result.stdout.contains("/v1/chat/completions"))
         #expect(!result.stdout.contains("note:"))
     }
 
-    @Test func aProtocolTheModelDoesNotAcceptIsAnError() throws {
-        let result = try relaydocs("snippet", "--model", "gpt-4o", "--lang", "curl", "--protocol", "gemini-generate")
+    @Test func aProtocolTheModelDoesNotAcceptIsAnError() async throws {
+        let result = try await relaydocs(
+            "snippet", "--model", "gpt-4o", "--lang", "curl", "--protocol", "gemini-generate")
         #expect(result.status == 1)
         #expect(
             result.stderr
@@ -130,8 +111,8 @@ struct CLITests {
         )
     }
 
-    @Test func thinkingAndCacheReachTheRequest() throws {
-        let result = try relaydocs(
+    @Test func thinkingAndCacheReachTheRequest() async throws {
+        let result = try await relaydocs(
             "snippet", "--model", "claude-sonnet-4-20250514", "--lang", "curl", "--thinking", "4096", "--cache",
             "--stream")
         #expect(result.status == 0, "\(result.stderr)")
@@ -140,19 +121,19 @@ struct CLITests {
         #expect(result.stdout.hasPrefix("curl -sS -N "))
     }
 
-    @Test func originReplacesTheRelayAndKeepsPaths() throws {
-        let result = try relaydocs(
+    @Test func originReplacesTheRelayAndKeepsPaths() async throws {
+        let result = try await relaydocs(
             "snippet", "--model", "gemini-2.5-flash", "--lang", "python", "--origin", "http://127.0.0.1:8080/")
         #expect(result.status == 0)
         #expect(result.stdout.contains("base_url=\"http://127.0.0.1:8080/google\""))
-        let bad = try relaydocs(
+        let bad = try await relaydocs(
             "snippet", "--model", "gemini-2.5-flash", "--lang", "python", "--origin", "127.0.0.1:8080")
         #expect(bad.status == 1)
         #expect(bad.stderr.hasPrefix("error: --origin: the origin"))
     }
 
-    @Test func catalogPrintsTheDomainTable() throws {
-        let result = try relaydocs("catalog")
+    @Test func catalogPrintsTheDomainTable() async throws {
+        let result = try await relaydocs("catalog")
         #expect(result.status == 0)
         for line in [
             "https://api.openai.com/v1", "https://api.openai-proxy.org/v1", "https://api.openai-proxy.org/anthropic",
@@ -160,11 +141,11 @@ struct CLITests {
         ] {
             #expect(result.stdout.contains(line), "\(line)")
         }
-        let chinese = try relaydocs("catalog", "--locale", "zh")
+        let chinese = try await relaydocs("catalog", "--locale", "zh")
         #expect(chinese.stdout.contains("添加 /anthropic 后缀"))
     }
 
-    @Test func catalogCheckReportsEveryProblemWithItsLine() throws {
+    @Test func catalogCheckReportsEveryProblemWithItsLine() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relaydocs-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -172,7 +153,7 @@ struct CLITests {
             contentsOf: Self.packageRoot.appendingPathComponent("content/catalog.yaml"), encoding: .utf8)
         let goodFile = folder.appendingPathComponent("good.yaml")
         try good.write(to: goodFile, atomically: true, encoding: .utf8)
-        let ok = try relaydocs("catalog", "--check", goodFile.path)
+        let ok = try await relaydocs("catalog", "--check", goodFile.path)
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(ok.stdout.hasSuffix(": ok: 3 providers, 4 protocols, 5 SDKs, 5 models\n"))
 
@@ -180,7 +161,7 @@ struct CLITests {
             .replacingOccurrences(of: "protocols: [openai-chat]", with: "protocols: []")
         let brokenFile = folder.appendingPathComponent("broken.yaml")
         try broken.write(to: brokenFile, atomically: true, encoding: .utf8)
-        let result = try relaydocs("catalog", "--check", brokenFile.path)
+        let result = try await relaydocs("catalog", "--check", brokenFile.path)
         #expect(result.status == 1)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 2, "\(result.stderr)")
@@ -190,7 +171,7 @@ struct CLITests {
     }
 
     @Test("--catalog and --templates replace the built-in ones")
-    func overrides() throws {
+    func overrides() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relaydocs-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let templates = folder.appendingPathComponent("templates")
@@ -204,14 +185,15 @@ struct CLITests {
         .replacingOccurrences(of: "https://api.openai-proxy.org", with: "https://relay.example.com")
         let catalogFile = folder.appendingPathComponent("catalog.yaml")
         try catalog.write(to: catalogFile, atomically: true, encoding: .utf8)
-        let result = try relaydocs(
+        let result = try await relaydocs(
             "snippet", "--model", "gpt-4o", "--lang", "curl", "--templates", templates.path, "--catalog",
             catalogFile.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "# custom\ncurl https://relay.example.com/v1/chat/completions\n")
 
         try "curl {{key}}\n".write(to: curl, atomically: true, encoding: .utf8)
-        let unsafe = try relaydocs("snippet", "--model", "gpt-4o", "--lang", "curl", "--templates", templates.path)
+        let unsafe = try await relaydocs(
+            "snippet", "--model", "gpt-4o", "--lang", "curl", "--templates", templates.path)
         #expect(unsafe.status == 1)
         #expect(unsafe.stderr.hasPrefix("\(templates.path)/snippets/curl/openai-chat.mustache: error: "))
     }

@@ -7,20 +7,20 @@ struct SiteCommandTests {
     let cli = CLITests()
 
     /// Runs relaydocs with text on standard input.
-    func relaydocs(_ arguments: [String], stdin: String) throws -> CLITests.Result {
-        try cli.run(arguments, stdin: stdin)
+    func relaydocs(_ arguments: [String], stdin: String) async throws -> CLITests.Result {
+        try await cli.run(arguments, stdin: stdin)
     }
 
     @Test("markdown reads standard input; raw HTML only with --unsafe")
-    func markdownFromStandardInput() throws {
+    func markdownFromStandardInput() async throws {
         let text = "| a | b |\n|---|:-:|\n| 1 | 2 |\n\n<b>x</b>\n"
-        let safe = try relaydocs(["markdown"], stdin: text)
+        let safe = try await relaydocs(["markdown"], stdin: text)
         #expect(safe.status == 0)
         #expect(safe.stdout.contains("<th align=\"center\">b</th>"))
         #expect(
             safe.stdout.contains("<!-- raw HTML omitted -->")
                 || safe.stdout.contains("<p><!-- raw HTML omitted -->x<!-- raw HTML omitted --></p>"))
-        let unsafe = try relaydocs(["markdown", "--unsafe"], stdin: text)
+        let unsafe = try await relaydocs(["markdown", "--unsafe"], stdin: text)
         #expect(unsafe.stdout.contains("<b>x</b>"))
     }
 
@@ -39,7 +39,7 @@ struct SiteCommandTests {
             func next() {
                 guard let (index, (file, markdown, html)) = pending.next() else { return }
                 group.addTask {
-                    let result = try relaydocs(["markdown", "--unsafe"], stdin: markdown)
+                    let result = try await relaydocs(["markdown", "--unsafe"], stdin: markdown)
                     return Self.normalize(result.stdout) == Self.normalize(html) ? nil : "\(file) #\(index)"
                 }
             }
@@ -87,7 +87,7 @@ struct SiteCommandTests {
     }
 
     @Test("build prints a summary; a broken page fails with file:line and keeps the old site")
-    func buildCommand() throws {
+    func buildCommand() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "relaydocs-build-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -96,7 +96,7 @@ struct SiteCommandTests {
         try "# Home\n\n```snippet model=deepseek-chat langs=curl\n```\n".write(
             to: content.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
         let out = folder.appendingPathComponent("site").path
-        let ok = try cli.relaydocs("build", "--content", content.path, "--out", out)
+        let ok = try await cli.relaydocs("build", "--content", content.path, "--out", out)
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(ok.stderr.contains("built 1 pages in 1 locale into \(out)/ in "))
         let page = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
@@ -104,7 +104,7 @@ struct SiteCommandTests {
 
         try "# Broken\n\n[x](missing.md)\n".write(
             to: content.appendingPathComponent("broken.md"), atomically: true, encoding: .utf8)
-        let failed = try cli.relaydocs("build", "--content", content.path, "--out", out)
+        let failed = try await cli.relaydocs("build", "--content", content.path, "--out", out)
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("\(content.path)/broken.md:3: error: broken link \"missing.md\""))
         #expect(try String(contentsOfFile: out + "/index.html", encoding: .utf8) == page)
@@ -112,12 +112,12 @@ struct SiteCommandTests {
     }
 
     @Test("the default content builds")
-    func defaultContent() throws {
+    func defaultContent() async throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent(
             "relaydocs-default-\(UUID().uuidString)"
         ).path
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let result = try cli.relaydocs(
+        let result = try await cli.relaydocs(
             "build", "--content", CLITests.packageRoot.appendingPathComponent("content").path, "--out", out)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: out + "/guide/quickstart.html"))
