@@ -104,31 +104,16 @@ public struct TemplateLibrary: Sendable {
 }
 
 extension TemplateLibrary {
-    /// A template that does not parse, or includes a partial the library does not have.
-    public struct Problem: Sendable, Equatable {
-        /// The template's path among the files given.
-        public var path: String
-        public var line: Int
-        public var column: Int
-        public var message: String
-
-        public init(path: String, line: Int, column: Int, message: String) {
-            self.path = path
-            self.line = line
-            self.column = column
-            self.message = message
-        }
-    }
-
     /// A library of the `.mustache` files of a folder: each file `<folder>/<name>.mustache` of
     /// `files` (paths and text) is registered under `<name>`, in path order.
     ///
-    /// - Returns: the library and every template that does not parse or includes a missing partial.
+    /// - Returns: the library, and every template that does not parse or includes a missing
+    ///   partial, as errors whose `template` is the file's path.
     public static func folder(_ folder: String, of files: [String: String], escaping: Escaping) -> (
-        library: TemplateLibrary, problems: [Problem]
+        library: TemplateLibrary, problems: [TemplateSyntaxError]
     ) {
         var library = TemplateLibrary()
-        var problems: [Problem] = []
+        var problems: [TemplateSyntaxError] = []
         let prefix = folder + "/"
         let suffix = ".mustache"
         for (path, text) in files.sorted(by: { $0.key < $1.key }) {
@@ -137,13 +122,14 @@ extension TemplateLibrary {
                 try library.register(
                     text, named: String(path.dropFirst(prefix.count).dropLast(suffix.count)), escaping: escaping)
             } catch {
-                problems.append(Problem(path: path, line: error.line, column: error.column, message: error.message))
+                problems.append(
+                    TemplateSyntaxError(template: path, line: error.line, column: error.column, message: error.message))
             }
         }
         for missing in library.missingPartials() {
             problems.append(
-                Problem(
-                    path: prefix + missing.template + suffix, line: missing.line, column: 1,
+                TemplateSyntaxError(
+                    template: prefix + missing.template + suffix, line: missing.line, column: 1,
                     message:
                         "the partial \(missing.partial.debugDescription) does not exist (expected \(prefix + missing.partial + suffix))"
                 ))

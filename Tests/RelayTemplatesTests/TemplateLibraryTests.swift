@@ -270,10 +270,10 @@ struct TemplateFolderTests {
         #expect(library.render("layout", ["title": "A & B"]) == "<main><nav>A &amp; B</nav></main>")
         #expect(
             problems == [
-                TemplateLibrary.Problem(
-                    path: "site/broken.mustache", line: 2, column: 1, message: "section 'open' is not closed"),
-                TemplateLibrary.Problem(
-                    path: "site/layout.mustache", line: 1, column: 1,
+                TemplateSyntaxError(
+                    template: "site/broken.mustache", line: 2, column: 1, message: "section 'open' is not closed"),
+                TemplateSyntaxError(
+                    template: "site/layout.mustache", line: 1, column: 1,
                     message: "the partial \"partials/gone\" does not exist (expected site/partials/gone.mustache)"),
             ])
     }

@@ -21,7 +21,7 @@ struct SiteTemplates: Sendable {
             throw SiteBuildError(
                 problems.map {
                     SiteDiagnostic(
-                        file: "\(origin)/\($0.path)", line: $0.line, message: "\($0.message) (column \($0.column))")
+                        file: "\(origin)/\($0.template)", line: $0.line, message: "\($0.message) (column \($0.column))")
                 })
         }
         guard library.contains("layout") else {

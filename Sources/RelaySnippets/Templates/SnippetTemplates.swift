@@ -28,7 +28,7 @@ public struct SnippetTemplates: Sendable {
         let (library, problems) = TemplateLibrary.folder("snippets", of: files, escaping: .none)
         if let problem = problems.first {
             throw .invalidTemplate(
-                path: "\(origin)/\(problem.path)", line: problem.line, column: problem.column,
+                path: "\(origin)/\(problem.template)", line: problem.line, column: problem.column,
                 message: problem.message)
         }
         self.origin = origin
