@@ -50,7 +50,7 @@ struct SnippetCommand: ParsableCommand {
             let snippet = try generator.snippet(
                 for: SnippetRequest(
                     model: model, language: language, protocolID: protocolID, key: try parseKey(key), prompt: prompt,
-                    stream: stream, thinkingBudget: thinkingBudget, cache: cache))
+                    stream: stream, thinkingBudget: thinkingBudget, cache: cache), resolution: resolution)
             print(snippet.code, terminator: "")
         }
     }

@@ -277,6 +277,19 @@ struct SiteBuilderTests {
         }
     }
 
+    @Test("a snippet block whose langs names no language is an error with its line")
+    func snippetBlockWithoutLanguages() throws {
+        let fixture = try SiteFixture(["index.md": "# Home\n\n```snippet model=gpt-4o langs=,\n```\n"])
+        #expect {
+            try fixture.build()
+        } throws: { error in
+            (error as? SiteBuildError)?.diagnostics.map(\.description).contains {
+                $0.hasSuffix(
+                    "index.md:3: error: snippet block: langs names no language; expected some of python, curl, swift")
+            } == true
+        }
+    }
+
     @Test("code is highlighted at build time")
     func highlighting() throws {
         let fixture = try SiteFixture(["index.md": "# Home\n\n```python\nprint(\"hi\")  # note\n```\n"])

@@ -57,6 +57,9 @@ enum SnippetBlocks {
                 }
                 return language
             }
+            guard !languages.isEmpty else {
+                throw Problem(description: "langs names no language; expected some of python, curl, swift")
+            }
         }
         var thinking: Int?
         if let text = values["thinking"] {
@@ -81,9 +84,12 @@ enum SnippetBlocks {
     static func render(_ words: [String], prompt: String, generator: SnippetGenerator, group: Int) throws -> String {
         var tabs = ""
         var panels = ""
-        for (index, request) in try requests(words, prompt: prompt, catalog: generator.catalog).enumerated() {
+        let requests = try requests(words, prompt: prompt, catalog: generator.catalog)
+        // Every tab shows the same model (there is at least one tab): resolve it once.
+        let resolution = try generator.resolve(model: requests[0].model)
+        for (index, request) in requests.enumerated() {
             let language = request.language
-            let snippet = try generator.snippet(for: request)
+            let snippet = try generator.snippet(for: request, resolution: resolution)
             let renderer = SnippetRenderers.renderer(for: language)
             let name = displayName(language)
             let label = language == .curl ? name : "\(name) · \(snippet.sdk)"
