@@ -19,15 +19,20 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
+        // Typed reading of YAML files with every problem reported at its line.
+        .target(
+            name: "RelayYAML",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
         // The relay model: providers, protocols, SDKs and models, loaded from YAML and validated.
         .target(
             name: "RelayCatalog",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["RelayYAML", .product(name: "Yams", package: "Yams")]
         ),
         // Quick-start code for one model, key and prompt: escapers, one renderer per language, templates.
         .target(
             name: "RelaySnippets",
-            dependencies: ["RelayCatalog", "RelayTemplates"]
+            dependencies: ["RelayCatalog", "RelayTemplates", "RelayYAML", .product(name: "Yams", package: "Yams")]
         ),
         // libcmark from Debian's libcmark-dev; `make` installs it when it is missing.
         .systemLibrary(
@@ -44,7 +49,7 @@ let package = Package(
         .target(
             name: "RelaySite",
             dependencies: [
-                "RelayCatalog", "RelaySnippets", "RelayMarkdown", "RelayHighlight", "RelayTemplates",
+                "RelayCatalog", "RelaySnippets", "RelayMarkdown", "RelayHighlight", "RelayTemplates", "RelayYAML",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -139,7 +144,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RelaydocsCLITests",
-            dependencies: ["relaydocs", "RelayVerify"]
+            dependencies: ["relaydocs", "RelayVerify", "RelayCatalog"]
         ),
         .testTarget(
             name: "RelaySnippetsTests",

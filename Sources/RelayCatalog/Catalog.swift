@@ -57,15 +57,36 @@ public struct Catalog: Sendable, Hashable {
         relay.origin.text + provider.relayPath
     }
 
-    /// The full URL that raw HTTP clients call for a protocol and model.
+    /// The languages the catalog has SDKs for, in the order the SDKs list them.
+    public var languages: [Language] {
+        var languages: [Language] = []
+        for sdk in sdks where !languages.contains(sdk.language) { languages.append(sdk.language) }
+        return languages
+    }
+
+    /// The id a model is sent as through a protocol: the catalog's per-protocol id where it has
+    /// one (Vertex's `claude-sonnet-4@20250514`), else the model id as given.
+    public func modelID(_ model: String, on wireProtocol: WireProtocol) -> String {
+        self.model(id: model)?.id(on: wireProtocol.id) ?? model
+    }
+
+    /// The path below the provider's relay base URL that raw HTTP clients call for a protocol
+    /// and model, with the query (such as `?alt=sse`) where the protocol has one.
     ///
-    /// The model enters the path as a percent-encoded path segment, so a model id can never
-    /// add a segment, a query or a fragment.
-    public func endpointURL(of wireProtocol: WireProtocol, model: String, stream: Bool) -> String {
+    /// The model (as ``modelID(_:on:)`` gives it) enters the path as a percent-encoded path
+    /// segment, so a model id can never add a segment, a query or a fragment.
+    public func endpointPath(of wireProtocol: WireProtocol, model: String, stream: Bool) -> String {
         let template = stream ? (wireProtocol.streamEndpoint ?? wireProtocol.endpoint) : wireProtocol.endpoint
-        let path = Self.filling(
-            template, ["{apiVersion}": wireProtocol.apiVersion ?? "", "{model}": PathSegment.encode(model)])
-        return relayBaseURL(of: provider(of: wireProtocol)) + path
+        var values = ["{apiVersion}": wireProtocol.apiVersion ?? ""]
+        for (name, value) in wireProtocol.values { values["{\(name)}"] = PathSegment.encode(value) }
+        values["{model}"] = PathSegment.encode(modelID(model, on: wireProtocol))
+        return Self.filling(template, values)
+    }
+
+    /// The full URL that raw HTTP clients call for a protocol and model: the provider's relay
+    /// base URL followed by ``endpointPath(of:model:stream:)``.
+    public func endpointURL(of wireProtocol: WireProtocol, model: String, stream: Bool) -> String {
+        relayBaseURL(of: provider(of: wireProtocol)) + endpointPath(of: wireProtocol, model: model, stream: stream)
     }
 
     /// `template` with each `{name}` placeholder replaced; other text as it is. (Foundation's
@@ -97,13 +118,42 @@ public struct Catalog: Sendable, Hashable {
     }
 }
 
-/// The programming languages (and the one HTTP client) that snippets are written in.
-public enum Language: String, CaseIterable, Sendable, Codable, CustomStringConvertible {
-    case python
-    case curl
-    case swift
+/// A language snippets are written in, such as `python` or `curl`, named by its id.
+///
+/// Which languages exist is data, not code: each has a folder of templates
+/// (`templates/snippets/languages/<id>/language.yaml`) and the catalog names the SDK each
+/// protocol's snippets use in it.
+public struct Language: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible,
+    ExpressibleByStringLiteral
+{
+    /// The id, such as `python`.
+    public let rawValue: String
+
+    /// A language by its id.
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// A language by its id, written as a literal: `"python"`.
+    public init(stringLiteral value: String) { self.rawValue = value }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public static func < (lhs: Language, rhs: Language) -> Bool { lhs.rawValue < rhs.rawValue }
 
     public var description: String { rawValue }
+
+    /// Python with the official SDKs.
+    public static let python: Language = "python"
+    /// curl in a POSIX shell.
+    public static let curl: Language = "curl"
+    /// Swift with Foundation's URLSession.
+    public static let swift: Language = "swift"
 }
 
 /// The relay's own settings.
@@ -148,6 +198,9 @@ public struct Provider: Sendable, Hashable {
 }
 
 /// A wire protocol the relay speaks, such as OpenAI Chat Completions or Anthropic Messages.
+///
+/// The id names the protocol's wire format, which templates and the stand-in relay know; the
+/// catalog says where the relay serves it and with which versions and values.
 public struct WireProtocol: Sendable, Hashable {
     public var id: String
     public var name: String
@@ -155,17 +208,26 @@ public struct WireProtocol: Sendable, Hashable {
     public var providerID: String
     /// The protocol's API version, where it has one: Gemini's path segment, Anthropic's header.
     public var apiVersion: String?
-    /// The path below the provider's relay base URL; may hold `{model}` and `{apiVersion}`.
+    /// The path below the provider's relay base URL; may hold `{model}`, `{apiVersion}` and the
+    /// names of ``values``.
     public var endpoint: String
     /// The streaming path, where it differs from ``endpoint``.
     public var streamEndpoint: String?
+    /// More values the protocol's paths or bodies need, such as Vertex's `project` and `region`.
+    public var values: [String: String]
+    /// The features the relay serves over this protocol (`reasoning`, `caching`, `tools`, `vision`,
+    /// `json`); a recipe that needs one the protocol lacks is not offered.
+    public var features: [String]
+    /// The reasoning styles the protocol carries (``Reasoning/Style``).
+    public var reasoningStyles: [Reasoning.Style]
     /// The SDK each language's snippets use.
     public var sdkIDs: [Language: String]
 
     /// Creates a protocol.
     public init(
         id: String, name: String, providerID: String, apiVersion: String?, endpoint: String,
-        streamEndpoint: String?, sdkIDs: [Language: String]
+        streamEndpoint: String?, values: [String: String] = [:], features: [String] = [],
+        reasoningStyles: [Reasoning.Style] = [], sdkIDs: [Language: String]
     ) {
         self.id = id
         self.name = name
@@ -173,6 +235,9 @@ public struct WireProtocol: Sendable, Hashable {
         self.apiVersion = apiVersion
         self.endpoint = endpoint
         self.streamEndpoint = streamEndpoint
+        self.values = values
+        self.features = features
+        self.reasoningStyles = reasoningStyles
         self.sdkIDs = sdkIDs
     }
 }
@@ -185,13 +250,47 @@ public struct SDK: Sendable, Hashable {
     public var package: String
     /// The version range the snippets are written for, such as `>=1.66,<4`.
     public var versions: String
+    /// Why the range is what it is, where it was narrowed.
+    public var note: String?
 
     /// Creates an SDK entry.
-    public init(id: String, language: Language, package: String, versions: String) {
+    public init(id: String, language: Language, package: String, versions: String, note: String? = nil) {
         self.id = id
         self.language = language
         self.package = package
         self.versions = versions
+        self.note = note
+    }
+}
+
+/// How a model is told how hard to think, and which depths it takes.
+public struct Reasoning: Sendable, Hashable {
+    /// The API's knob for reasoning depth.
+    public enum Style: String, Sendable, Hashable, CaseIterable {
+        /// A named effort: OpenAI `reasoning_effort` / Responses `reasoning.effort`.
+        case effort
+        /// Anthropic adaptive thinking with `output_config.effort`.
+        case adaptive
+        /// A token budget: Anthropic `budget_tokens`, Gemini `thinkingBudget`.
+        case budget
+        /// A named thinking level: Gemini `thinkingLevel`.
+        case level
+    }
+
+    public var style: Style
+    /// The depths the model takes, for `effort`, `adaptive` and `level`.
+    public var levels: [String]
+    /// The depth snippets ask for unless told otherwise: a level, or a budget in tokens.
+    public var defaultLevel: String?
+    /// The budget snippets ask for unless told otherwise, for `budget`.
+    public var defaultBudget: Int?
+
+    /// Creates a reasoning description.
+    public init(style: Style, levels: [String] = [], defaultLevel: String? = nil, defaultBudget: Int? = nil) {
+        self.style = style
+        self.levels = levels
+        self.defaultLevel = defaultLevel
+        self.defaultBudget = defaultBudget
     }
 }
 
@@ -202,14 +301,30 @@ public struct Model: Sendable, Hashable {
     public var vendor: String
     /// The ids of the protocols the model accepts; the first is its native protocol.
     public var protocolIDs: [String]
+    /// The model's id on a protocol where it differs from ``id``, such as Vertex's
+    /// `claude-sonnet-4@20250514`.
+    public var protocolModelIDs: [String: String]
+    /// What the model can do: `reasoning`, `caching`, `tools`, `vision`, `json`.
+    public var features: [String]
+    /// How the model reasons, when it has the `reasoning` feature.
+    public var reasoning: Reasoning?
 
     /// Creates a model.
-    public init(id: String, name: String, vendor: String, protocolIDs: [String]) {
+    public init(
+        id: String, name: String, vendor: String, protocolIDs: [String], protocolModelIDs: [String: String] = [:],
+        features: [String] = [], reasoning: Reasoning? = nil
+    ) {
         self.id = id
         self.name = name
         self.vendor = vendor
         self.protocolIDs = protocolIDs
+        self.protocolModelIDs = protocolModelIDs
+        self.features = features
+        self.reasoning = reasoning
     }
+
+    /// The id to send through a protocol.
+    public func id(on protocolID: String) -> String { protocolModelIDs[protocolID] ?? id }
 }
 
 /// Text in one or more locales, such as `zh` and `en`.

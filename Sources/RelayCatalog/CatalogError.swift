@@ -1,39 +1,7 @@
-/// One problem found in a catalog file, with the place it was found.
-public struct CatalogDiagnostic: Sendable, Equatable, CustomStringConvertible {
-    /// The file as the user named it.
-    public var path: String
-    /// The 1-based line, or 0 when the problem concerns the whole file.
-    public var line: Int
-    /// The 1-based column, or 0 when unknown.
-    public var column: Int
-    /// What is wrong and what was expected.
-    public var message: String
+import RelayYAML
 
-    /// Creates a diagnostic.
-    public init(path: String, line: Int, column: Int, message: String) {
-        self.path = path
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
-    /// `path:line:column: error: message`, the form editors and terminals link to.
-    public var description: String {
-        switch (line, column) {
-        case (0, _): "\(path): error: \(message)"
-        case (_, 0): "\(path):\(line): error: \(message)"
-        default: "\(path):\(line):\(column): error: \(message)"
-        }
-    }
-}
+/// One problem found in a catalog file, with the place it was found (`path:line:column: error: …`).
+public typealias CatalogDiagnostic = YAMLDiagnostic
 
 /// A catalog that could not be loaded, with every problem found in it.
-public struct CatalogError: Error, Sendable, CustomStringConvertible {
-    /// All problems, in the order of the file.
-    public var diagnostics: [CatalogDiagnostic]
-
-    /// Creates the error.
-    public init(diagnostics: [CatalogDiagnostic]) { self.diagnostics = diagnostics }
-
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
-}
+public typealias CatalogError = YAMLFileError

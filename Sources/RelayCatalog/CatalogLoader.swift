@@ -1,7 +1,11 @@
 import Foundation
+import RelayYAML
 import Yams
 
 extension Catalog {
+    /// The features a model or protocol may list; each recipe but `hello` and `chat` needs one.
+    public static let knownFeatures = ["reasoning", "caching", "tools", "vision", "json"]
+
     /// Reads and validates a catalog file.
     ///
     /// - Parameter path: the file, as the user named it; diagnostics repeat it.
@@ -23,61 +27,32 @@ extension Catalog {
     /// Parses and validates catalog YAML.
     ///
     /// Every problem is reported at once: unknown keys, missing fields, duplicate ids,
-    /// references to providers, protocols or SDKs that do not exist, malformed URLs and
-    /// models without a protocol.
+    /// references to providers, protocols or SDKs that do not exist, malformed URLs, models
+    /// without a protocol and features or reasoning styles the catalog does not know.
     ///
     /// - Parameter path: the name diagnostics give the text.
     /// - Throws: ``CatalogError`` listing the problems in file order.
     public static func load(yaml: String, path: String) throws(CatalogError) -> Catalog {
-        var reader = CatalogReader(path: path)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
-        } catch let error as YamlError {
-            throw CatalogError(diagnostics: [reader.diagnostic(for: error)])
-        } catch {
-            throw CatalogError(diagnostics: [CatalogDiagnostic(path: path, line: 0, column: 0, message: "\(error)")])
-        }
-        guard let root else {
-            throw CatalogError(diagnostics: [
-                CatalogDiagnostic(
-                    path: path, line: 0, column: 0,
-                    message: "the catalog is empty; expected the keys relay, providers, protocols, sdks and models")
-            ])
-        }
+        var reader = YAMLReader(path: path)
+        guard
+            let root = reader.compose(
+                yaml,
+                emptyMessage: "the catalog is empty; expected the keys relay, providers, protocols, sdks and models")
+        else { throw reader.error }
         let catalog = reader.readCatalog(root)
-        guard let catalog, reader.diagnostics.isEmpty else {
-            throw CatalogError(diagnostics: reader.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
-        }
+        guard let catalog, reader.diagnostics.isEmpty else { throw reader.error }
         return catalog
     }
 }
 
 /// Turns a YAML node tree into a ``Catalog``, collecting every problem on the way.
-struct CatalogReader {
-    let path: String
-    var diagnostics: [CatalogDiagnostic] = []
-
-    init(path: String) { self.path = path }
-
-    mutating func report(_ message: String, at node: Node?) {
-        let mark = node?.mark
-        diagnostics.append(
-            CatalogDiagnostic(path: path, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message))
-    }
-
-    func diagnostic(for error: YamlError) -> CatalogDiagnostic {
-        let problem = YAMLProblem(error)
-        return CatalogDiagnostic(
-            path: path, line: problem.line, column: problem.column, message: "invalid YAML: \(problem.message)")
-    }
-
+extension YAMLReader {
     // MARK: - The sections
 
     mutating func readCatalog(_ root: Node) -> Catalog? {
         guard
-            var fields = fields(
-                of: root, what: "the catalog", allowed: ["relay", "providers", "protocols", "sdks", "models"])
+            var fields = mapping(
+                root, what: "the catalog", allowed: ["relay", "providers", "protocols", "sdks", "models"])
         else { return nil }
         let relayNode = fields.require("relay")
         let relay = relayNode.flatMap { readRelay($0) }
@@ -85,14 +60,18 @@ struct CatalogReader {
         let providers = readList(fields.require("providers"), what: "providers") { reader, node in
             reader.readProvider(node)
         }
-        let sdks = readList(fields.require("sdks"), what: "sdks") { reader, node in reader.readSDK(node) }
+        let sdks = readList(fields.require("sdks"), what: "sdks") { reader, node in
+            reader.readSDK(node)
+        }
+        var languages: [Language] = []
+        for sdk in sdks.items where !languages.contains(sdk.language) { languages.append(sdk.language) }
         let protocols = readList(fields.require("protocols"), what: "protocols") { reader, node in
-            reader.readProtocol(node, providers: providers, sdks: sdks)
+            reader.readProtocol(node, providers: providers, sdks: sdks, languages: languages)
         }
         let models = readList(fields.require("models"), what: "models") { reader, node in
             reader.readModel(node, protocols: protocols)
         }
-        diagnostics += fields.diagnostics
+        collect(fields)
         guard let relay else { return nil }
         return Catalog(
             relay: relay, providers: providers.items, protocols: protocols.items, sdks: sdks.items,
@@ -101,10 +80,10 @@ struct CatalogReader {
 
     mutating func readRelay(_ node: Node) -> Relay? {
         guard
-            var fields = fields(
-                of: node, what: "relay", allowed: ["name", "origin", "placeholderKey", "defaultPrompt"])
+            var fields = mapping(
+                node, what: "relay", allowed: ["name", "origin", "placeholderKey", "defaultPrompt"])
         else { return nil }
-        defer { diagnostics += fields.diagnostics }
+        defer { collect(fields) }
         let name = fields.string("name")
         let origin: RelayOrigin? = fields.string("origin").flatMap { text in
             do throws(InvalidValue) { return try RelayOrigin(text) } catch {
@@ -125,10 +104,10 @@ struct CatalogReader {
 
     mutating func readProvider(_ node: Node) -> Provider? {
         guard
-            var fields = fields(
-                of: node, what: "a provider", allowed: ["id", "name", "originalBaseURL", "relayBaseURL", "note"])
+            var fields = mapping(
+                node, what: "a provider", allowed: ["id", "name", "originalBaseURL", "relayBaseURL", "note"])
         else { return nil }
-        defer { diagnostics += fields.diagnostics }
+        defer { collect(fields) }
         let id = fields.identifier("id")
         let name = fields.string("name")
         let original = fields.string("originalBaseURL")
@@ -144,42 +123,42 @@ struct CatalogReader {
                 relayPath = path
             } else {
                 fields.report(
-                    "relayBaseURL \(relayBase.debugDescription) must be \"{origin}\" followed by a path such as /v1 (no trailing slash, query or spaces)",
+                    "relayBaseURL \(relayBase.debugDescription) must be \"{origin}\" followed by a path such as /v1 (no trailing slash, query or spaces), or \"{origin}\" alone",
                     at: fields.node("relayBaseURL"))
             }
         }
-        let note = fields.localizedText("note") ?? LocalizedText([])
+        let note = LocalizedText(fields.localizedText("note") ?? [])
         guard let id, let name, let original, let relayPath else { return nil }
         return Provider(id: id, name: name, originalBaseURL: original, relayPath: relayPath, note: note)
     }
 
     mutating func readSDK(_ node: Node) -> SDK? {
-        guard var fields = fields(of: node, what: "an SDK", allowed: ["id", "language", "package", "versions"])
+        guard
+            var fields = mapping(
+                node, what: "an SDK", allowed: ["id", "language", "package", "versions", "note"])
         else { return nil }
-        defer { diagnostics += fields.diagnostics }
+        defer { collect(fields) }
         let id = fields.identifier("id")
-        var language: Language?
-        if let text = fields.string("language") {
-            language = Language(rawValue: text)
-            if language == nil {
-                fields.report(
-                    "unknown language \(text.debugDescription); expected one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))",
-                    at: fields.node("language"))
-            }
-        }
+        let language = fields.identifier("language").map(Language.init(rawValue:))
         let package = fields.string("package")
         let versions = fields.string("versions")
+        let note = fields.string("note", required: false)
         guard let id, let language, let package, let versions else { return nil }
-        return SDK(id: id, language: language, package: package, versions: versions)
+        return SDK(id: id, language: language, package: package, versions: versions, note: note)
     }
 
-    mutating func readProtocol(_ node: Node, providers: Section<Provider>, sdks: Section<SDK>) -> WireProtocol? {
+    mutating func readProtocol(
+        _ node: Node, providers: YAMLSection<Provider>, sdks: YAMLSection<SDK>, languages: [Language]
+    ) -> WireProtocol? {
         guard
-            var fields = fields(
-                of: node, what: "a protocol",
-                allowed: ["id", "name", "provider", "apiVersion", "endpoint", "streamEndpoint", "sdks"])
+            var fields = mapping(
+                node, what: "a protocol",
+                allowed: [
+                    "id", "name", "provider", "apiVersion", "endpoint", "streamEndpoint", "values", "features",
+                    "reasoningStyles", "sdks",
+                ])
         else { return nil }
-        defer { diagnostics += fields.diagnostics }
+        defer { collect(fields) }
         let id = fields.identifier("id")
         let name = fields.string("name")
         var providerID = fields.string("provider")
@@ -192,6 +171,16 @@ struct CatalogReader {
             providerID = nil  // declared, but with problems of its own, reported there
         }
         let apiVersion = fields.string("apiVersion", required: false)
+        var values: [String: String] = [:]
+        for (name, value) in fields.stringMap("values") ?? [] {
+            guard YAMLFields.isIdentifier(name), !["model", "apiVersion"].contains(name) else {
+                fields.report(
+                    "values: \(name.debugDescription) is not a value name; expected lowercase names such as project or region",
+                    at: fields.node("values"))
+                continue
+            }
+            values[name] = value
+        }
         var endpoints: [String: String] = [:]
         for key in ["endpoint", "streamEndpoint"] {
             guard let endpoint = fields.string(key, required: key == "endpoint") else { continue }
@@ -202,49 +191,78 @@ struct CatalogReader {
                 }
                 rest = rest.replacingOccurrences(of: "{apiVersion}", with: "v")
             }
+            for name in values.keys { rest = rest.replacingOccurrences(of: "{\(name)}", with: "x") }
             let pathPart = rest.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
             guard rest.hasPrefix("/"), Self.isPlainPath(pathPart), !rest.contains("{"), !rest.contains("#") else {
+                let names = ["{model}", "{apiVersion}"] + values.keys.sorted().map { "{\($0)}" }
                 fields.report(
-                    "\(key) \(endpoint.debugDescription) must be a path starting with / that uses only the placeholders {model} and {apiVersion}",
+                    "\(key) \(endpoint.debugDescription) must be a path starting with / that uses only the placeholders \(names.joined(separator: ", "))",
                     at: fields.node(key))
                 continue
             }
             endpoints[key] = endpoint
         }
+        let features = readFeatures(&fields)
+        var styles: [Reasoning.Style] = []
+        for text in fields.stringList("reasoningStyles") ?? [] {
+            guard let style = Reasoning.Style(rawValue: text) else {
+                fields.report(
+                    "unknown reasoning style \(text.debugDescription); expected \(Self.list(Reasoning.Style.allCases.map(\.rawValue)))",
+                    at: fields.node("reasoningStyles"))
+                continue
+            }
+            styles.append(style)
+        }
+        if features.contains("reasoning"), styles.isEmpty {
+            fields.report(
+                "the protocol lists the reasoning feature but no reasoningStyles; expected some of \(Self.list(Reasoning.Style.allCases.map(\.rawValue)))",
+                at: fields.node("features"))
+        }
         var sdkIDs: [Language: String] = [:]
+        var sdksComplete = false
         if let sdksNode = fields.require("sdks") {
             if let mapping = sdksNode.mapping {
+                sdksComplete = true
                 for (keyNode, valueNode) in mapping {
-                    guard let key = keyNode.string, let language = Language(rawValue: key) else {
+                    guard let key = keyNode.string, languages.contains(Language(rawValue: key)) else {
                         report(
-                            "unknown language \(keyNode.string?.debugDescription ?? "?") in sdks; expected \(Self.list(Language.allCases.map(\.rawValue)))",
+                            "unknown language \(keyNode.string?.debugDescription ?? "?") in sdks; the catalog's SDKs are for \(Self.list(languages.map(\.rawValue)))",
                             at: keyNode)
+                        sdksComplete = false
                         continue
                     }
+                    let language = Language(rawValue: key)
                     guard let sdkID = valueNode.string, valueNode.scalar != nil else {
                         report("the \(language) SDK must be an SDK id", at: valueNode)
+                        sdksComplete = false
                         continue
                     }
                     guard sdks.declaredIDs.contains(sdkID) else {
                         report(
                             "unknown SDK \(sdkID.debugDescription); the catalog's SDKs are \(Self.list(sdks.ids))",
                             at: valueNode)
+                        sdksComplete = false
                         continue
                     }
-                    guard let sdk = sdks.item(id: sdkID) else { continue }
+                    guard let sdk = sdks.item(id: sdkID) else {
+                        sdksComplete = false
+                        continue
+                    }
                     guard sdk.language == language else {
                         report("SDK \(sdkID.debugDescription) is for \(sdk.language), not \(language)", at: valueNode)
+                        sdksComplete = false
                         continue
                     }
                     sdkIDs[language] = sdkID
                 }
-                let missing = Language.allCases.filter { language in
+                let missing = languages.filter { language in
                     !mapping.contains { $0.key.string == language.rawValue }
                 }
                 if !missing.isEmpty {
                     report(
-                        "sdks has no entry for \(Self.list(missing.map(\.rawValue))); every protocol needs an SDK for python, curl and swift",
+                        "sdks has no entry for \(Self.list(missing.map(\.rawValue))); every protocol needs an SDK for each language the catalog has SDKs for (\(Self.list(languages.map(\.rawValue))))",
                         at: sdksNode)
+                    sdksComplete = false
                 }
             } else {
                 report(
@@ -252,20 +270,37 @@ struct CatalogReader {
                     at: sdksNode)
             }
         }
-        guard let id, let name, let providerID, let endpoint = endpoints["endpoint"],
-            sdkIDs.count == Language.allCases.count
-        else { return nil }
+        guard let id, let name, let providerID, let endpoint = endpoints["endpoint"], sdksComplete else { return nil }
         return WireProtocol(
             id: id, name: name, providerID: providerID, apiVersion: apiVersion, endpoint: endpoint,
-            streamEndpoint: endpoints["streamEndpoint"], sdkIDs: sdkIDs)
+            streamEndpoint: endpoints["streamEndpoint"], values: values, features: features, reasoningStyles: styles,
+            sdkIDs: sdkIDs)
     }
 
-    mutating func readModel(_ node: Node, protocols: Section<WireProtocol>) -> Model? {
-        guard var fields = fields(of: node, what: "a model", allowed: ["id", "name", "vendor", "protocols"])
+    /// The `features` list of a protocol or model, each checked against ``Catalog/knownFeatures``.
+    mutating func readFeatures(_ fields: inout YAMLFields) -> [String] {
+        var features: [String] = []
+        for feature in fields.stringList("features") ?? [] {
+            guard Catalog.knownFeatures.contains(feature) else {
+                fields.report(
+                    "unknown feature \(feature.debugDescription); expected some of \(Self.list(Catalog.knownFeatures))",
+                    at: fields.node("features"))
+                continue
+            }
+            if !features.contains(feature) { features.append(feature) }
+        }
+        return features
+    }
+
+    mutating func readModel(_ node: Node, protocols: YAMLSection<WireProtocol>) -> Model? {
+        guard
+            var fields = mapping(
+                node, what: "a model",
+                allowed: ["id", "name", "vendor", "protocols", "ids", "features", "reasoning"])
         else { return nil }
-        defer { diagnostics += fields.diagnostics }
+        defer { collect(fields) }
         let id = fields.string("id")
-        if let id, id.isEmpty || id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        if let id, !Self.isModelID(id) {
             fields.report(
                 "model id \(id.debugDescription) must be non-empty and free of control characters",
                 at: fields.node("id"))
@@ -304,66 +339,83 @@ struct CatalogReader {
                 }
             }
         }
+        var protocolModelIDs: [String: String] = [:]
+        for (protocolID, modelID) in fields.stringMap("ids") ?? [] {
+            guard protocolIDs.contains(protocolID) || !protocolsValid else {
+                fields.report(
+                    "ids names protocol \(protocolID.debugDescription), which the model does not list in protocols (\(Self.list(protocolIDs)))",
+                    at: fields.node("ids"))
+                continue
+            }
+            guard Self.isModelID(modelID) else {
+                fields.report(
+                    "the model's id on \(protocolID) (\(modelID.debugDescription)) must be non-empty and free of control characters",
+                    at: fields.node("ids"))
+                continue
+            }
+            protocolModelIDs[protocolID] = modelID
+        }
+        let features = readFeatures(&fields)
+        var reasoning: Reasoning?
+        if let reasoningNode = fields.node("reasoning") {
+            reasoning = readReasoning(reasoningNode)
+            if !features.contains("reasoning") {
+                report("reasoning is described but features does not list reasoning", at: reasoningNode)
+            }
+        } else if features.contains("reasoning") {
+            fields.report(
+                "features lists reasoning but the model has no reasoning: { style: effort|adaptive|budget|level, … }",
+                at: fields.node("features"))
+        }
         guard let id, let name, let vendor, protocolsValid else { return nil }
-        return Model(id: id, name: name, vendor: vendor, protocolIDs: protocolIDs)
+        return Model(
+            id: id, name: name, vendor: vendor, protocolIDs: protocolIDs, protocolModelIDs: protocolModelIDs,
+            features: features, reasoning: reasoning)
+    }
+
+    mutating func readReasoning(_ node: Node) -> Reasoning? {
+        guard var fields = mapping(node, what: "reasoning", allowed: ["style", "levels", "default"])
+        else { return nil }
+        defer { collect(fields) }
+        let styles = Reasoning.Style.allCases.map(\.rawValue)
+        guard let text = fields.string("style") else { return nil }
+        guard let style = Reasoning.Style(rawValue: text) else {
+            fields.report(
+                "unknown reasoning style \(text.debugDescription); expected \(Self.list(styles))",
+                at: fields.node("style"))
+            return nil
+        }
+        switch style {
+        case .budget:
+            if fields.node("levels") != nil {
+                fields.report(
+                    "a budget style has no levels; give its default budget in tokens", at: fields.node("levels"))
+            }
+            guard let budget = fields.int("default", in: 0...1_000_000, required: true) else { return nil }
+            return Reasoning(style: style, defaultBudget: budget)
+        case .effort, .adaptive, .level:
+            guard let levels = fields.stringList("levels", required: true) else { return nil }
+            guard !levels.isEmpty else {
+                fields.report(
+                    "levels is empty; expected the depths the model takes, such as [low, high]",
+                    at: fields.node("levels"))
+                return nil
+            }
+            guard let level = fields.string("default") else { return nil }
+            guard levels.contains(level) else {
+                fields.report(
+                    "default \(level.debugDescription) is not one of the levels (\(Self.list(levels)))",
+                    at: fields.node("default"))
+                return nil
+            }
+            return Reasoning(style: style, levels: levels, defaultLevel: level)
+        }
     }
 
     // MARK: - Helpers
 
-    /// Reads a list section, reporting items that are not valid and ids that repeat.
-    ///
-    /// - Returns: the valid items, and the ids of all items, valid or not, so that a reference to
-    ///   an item with a problem of its own is not reported a second time as unknown.
-    mutating func readList<Item: Identified>(
-        _ node: Node?, what: String, item read: (inout CatalogReader, Node) -> Item?
-    ) -> Section<Item> {
-        var section = Section<Item>()
-        guard let node else { return section }
-        guard node.sequence != nil else {
-            report("\(what) must be a list", at: node)
-            return section
-        }
-        var lines: [String: Int] = [:]
-        for child in node.array() {
-            if let idNode = child.mapping?["id"], let id = idNode.string {
-                if let line = lines[id] {
-                    report(
-                        "duplicate id \(id.debugDescription) in \(what); it is already used on line \(line)", at: idNode
-                    )
-                    continue
-                }
-                lines[id] = idNode.mark?.line ?? 0
-                section.declaredIDs.insert(id)
-            }
-            if let item = read(&self, child) { section.items.append(item) }
-        }
-        return section
-    }
-
-    mutating func fields(of node: Node, what: String, allowed: [String]) -> Fields? {
-        guard let mapping = node.mapping else {
-            report("\(what) must be a mapping with the keys \(Self.list(allowed))", at: node)
-            return nil
-        }
-        var fields = Fields(path: path, owner: node, what: what)
-        for (key, value) in mapping {
-            guard let name = key.string, allowed.contains(name) else {
-                fields.report(
-                    "unknown key \((key.string ?? "?").debugDescription) in \(what); expected \(Self.list(allowed))",
-                    at: key)
-                continue
-            }
-            if fields.values[name] != nil {
-                fields.report("key \(name.debugDescription) appears twice in \(what)", at: key)
-                continue
-            }
-            fields.values[name] = value
-        }
-        return fields
-    }
-
-    static func list(_ names: [String]) -> String {
-        names.isEmpty ? "(none)" : names.joined(separator: ", ")
+    static func isModelID(_ text: String) -> Bool {
+        !text.isEmpty && !text.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 
     static func isAbsoluteHTTPURL(_ text: String) -> Bool {
@@ -382,101 +434,7 @@ struct CatalogReader {
     }
 }
 
-/// The items of one list section.
-struct Section<Item: Identified> {
-    /// The items without problems, in file order.
-    var items: [Item] = []
-    /// The ids of every item, with or without problems.
-    var declaredIDs: Set<String> = []
-
-    var ids: [String] { items.map(\.id) }
-    func item(id: String) -> Item? { items.first { $0.id == id } }
-}
-
-protocol Identified { var id: String { get } }
-extension Provider: Identified {}
-extension SDK: Identified {}
-extension WireProtocol: Identified {}
-extension Model: Identified {}
-
-/// The fields of one mapping, read by name with type checks.
-struct Fields {
-    let path: String
-    let owner: Node
-    let what: String
-    var values: [String: Node] = [:]
-    var diagnostics: [CatalogDiagnostic] = []
-
-    init(path: String, owner: Node, what: String) {
-        self.path = path
-        self.owner = owner
-        self.what = what
-    }
-
-    mutating func report(_ message: String, at node: Node?) {
-        let mark = (node ?? owner).mark
-        diagnostics.append(
-            CatalogDiagnostic(path: path, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message))
-    }
-
-    func node(_ name: String) -> Node? { values[name] }
-
-    mutating func require(_ name: String) -> Node? {
-        guard let node = values[name] else {
-            report("\(what) has no \(name.debugDescription)", at: owner)
-            return nil
-        }
-        return node
-    }
-
-    mutating func string(_ name: String, required: Bool = true) -> String? {
-        guard let node = required ? require(name) : values[name] else { return nil }
-        guard node.scalar != nil, let text = node.string else {
-            report("\(name) in \(what) must be text", at: node)
-            return nil
-        }
-        if required, text.trimmingCharacters(in: .whitespaces).isEmpty {
-            report("\(name) in \(what) is empty", at: node)
-            return nil
-        }
-        return text
-    }
-
-    /// An id: lowercase letters, digits, dots and dashes, starting with a letter or digit.
-    mutating func identifier(_ name: String) -> String? {
-        guard let text = string(name) else { return nil }
-        let valid =
-            text.unicodeScalars.first.map { CharacterSet.lowercaseLetters.contains($0) || ("0"..."9").contains($0) }
-            == true
-            && text.unicodeScalars.allSatisfy {
-                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "."
-            }
-        guard valid else {
-            report(
-                "\(name) \(text.debugDescription) in \(what) must be lowercase letters, digits, dots and dashes",
-                at: values[name])
-            return nil
-        }
-        return text
-    }
-
-    /// Text that is either one string or a mapping from locale to string.
-    mutating func localizedText(_ name: String) -> LocalizedText? {
-        guard let node = values[name] else { return nil }
-        if node.scalar != nil, let text = node.string { return LocalizedText([(locale: "en", text: text)]) }
-        guard let mapping = node.mapping else {
-            report(
-                "\(name) in \(what) must be text or a mapping from locale to text, such as { zh: …, en: … }", at: node)
-            return nil
-        }
-        var translations: [(locale: String, text: String)] = []
-        for (key, value) in mapping {
-            guard let locale = key.string, let text = value.string, value.scalar != nil else {
-                report("\(name) in \(what) must map each locale to text", at: value)
-                continue
-            }
-            translations.append((locale: locale, text: text))
-        }
-        return LocalizedText(translations)
-    }
-}
+extension Provider: YAMLIdentified {}
+extension SDK: YAMLIdentified {}
+extension WireProtocol: YAMLIdentified {}
+extension Model: YAMLIdentified {}

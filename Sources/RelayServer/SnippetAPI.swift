@@ -5,10 +5,11 @@ import RelaySnippets
 
 /// The snippet API: code for one user's key and model, as a relay console shows it.
 ///
-/// `GET /api/v1/snippets?model=M[&lang=python|curl|swift][&protocol=P][&stream=true][&prompt=…]`
-/// with `Authorization: Bearer <key>` answers every snippet of the model (each accepted protocol,
-/// or the one asked for; each language, or the one asked for) with the code and its
-/// highlighted HTML. `GET /api/v1/catalog` answers the public catalog.
+/// `GET /api/v1/snippets?model=M[&lang=L][&protocol=P][&recipe=R][&stream=true][&prompt=…]`
+/// with `Authorization: Bearer <key>` answers every snippet of the model for the recipe (`hello`
+/// unless told: each accepted protocol that can do it, or the one asked for; each language that
+/// has it, or the one asked for) with the code and its highlighted HTML. `GET /api/v1/catalog`
+/// answers the public catalog.
 public enum SnippetAPI {
     /// An answer: status and JSON body.
     public struct Answer: Sendable {
@@ -47,20 +48,30 @@ public enum SnippetAPI {
         } catch {
             return Answer(status: 400, body: json(["error": ["message": error.message]]))
         }
-        let allowed = ["model", "lang", "protocol", "stream", "prompt"]
+        let allowed = ["model", "lang", "protocol", "recipe", "stream", "prompt"]
         if query.keys.contains(where: { !allowed.contains($0) }),
             let unknown = query.keys.sorted().first(where: { !allowed.contains($0) })
         {
             return error(
-                400, "unknown parameter \(unknown.debugDescription); expected model, lang, protocol, stream, prompt")
+                400, "unknown parameter \(unknown.debugDescription); expected \(allowed.joined(separator: ", "))")
         }
         guard let model = query["model"], !model.isEmpty else { return error(400, "the model parameter is required") }
-        var languages = Language.allCases
+        var languages = generator.languages
         if let name = query["lang"] {
-            guard let language = Language(rawValue: name) else {
-                return error(400, "unknown lang \(name.debugDescription); expected python, curl or swift")
+            guard languages.contains(Language(rawValue: name)) else {
+                return error(
+                    400,
+                    "unknown lang \(name.debugDescription); expected one of \(languages.map(\.rawValue).joined(separator: ", "))"
+                )
             }
-            languages = [language]
+            languages = [Language(rawValue: name)]
+        }
+        let recipe = query["recipe"] ?? Recipe.defaultID
+        guard generator.templates.recipe(id: recipe) != nil else {
+            return error(
+                400,
+                "unknown recipe \(recipe.debugDescription); expected one of \(generator.templates.recipes.map(\.id).joined(separator: ", "))"
+            )
         }
         var stream = false
         if let text = query["stream"] {
@@ -70,11 +81,11 @@ public enum SnippetAPI {
         let prompt = query["prompt"]
         let render = { (key: APIKey) -> (Answer, [String]) in
             answer(
-                model: model, languages: languages, protocolID: query["protocol"], stream: stream, prompt: prompt,
-                key: key, generator: generator)
+                model: model, languages: languages, protocolID: query["protocol"], recipe: recipe, stream: stream,
+                prompt: prompt, key: key, generator: generator)
         }
         guard let cache else { return render(key).0 }
-        let shape = [model, query["lang"] ?? "", query["protocol"] ?? "", "\(stream)", prompt ?? "\u{0}"]
+        let shape = [model, query["lang"] ?? "", query["protocol"] ?? "", recipe, "\(stream)", prompt ?? "\u{0}"]
             .joined(separator: "\u{1}")
         return cache.answer(shape: shape, key: key.value, avoiding: [model, prompt ?? ""]) { text in
             guard let placeholder = try? APIKey(text) else { return (error(400, "invalid key"), []) }
@@ -84,10 +95,10 @@ public enum SnippetAPI {
 
     /// The answer for one checked request, and each snippet's highlighted HTML.
     static func answer(
-        model: String, languages: [Language], protocolID: String?, stream: Bool, prompt: String?, key: APIKey,
-        generator: SnippetGenerator
+        model: String, languages: [Language], protocolID: String?, recipe: String, stream: Bool, prompt: String?,
+        key: APIKey, generator: SnippetGenerator
     ) -> (Answer, [String]) {
-        do {
+        do throws(SnippetError) {
             let resolution = try generator.resolve(model: model)
             var protocols = resolution.protocolIDs
             if let requested = protocolID {
@@ -104,21 +115,39 @@ public enum SnippetAPI {
             // Written by hand, keys in a fixed order: JSONSerialization was half of a request.
             var items: [String] = []
             var highlighted: [String] = []
+            // Protocols and languages that cannot do the recipe are left out; when none can, the
+            // answer says why.
             for protocolID in protocols {
                 for language in languages {
+                    if let definition = generator.templates.recipe(id: recipe),
+                        generator.unavailability(
+                            of: definition, model: model, protocolID: protocolID, language: language)
+                            != nil
+                    {
+                        continue
+                    }
                     let snippet = try generator.snippet(
                         for: SnippetRequest(
-                            model: model, language: language, protocolID: protocolID, key: key, prompt: prompt,
-                            stream: stream), resolution: resolution)
+                            model: model, language: language, protocolID: protocolID, recipe: recipe, key: key,
+                            prompt: prompt, stream: stream), resolution: resolution)
                     let html = SnippetHTML.codeBlock(
-                        snippet.code, language: SnippetRenderers.renderer(for: language).fenceLanguage)
+                        snippet.code, language: generator.templates.language(language)?.fence ?? language.rawValue)
                     highlighted.append(html)
                     items.append(
                         "{\"code\":\(JSONText.string(snippet.code)),\"html\":\(JSONText.string(html)),"
                             + "\"language\":\(JSONText.string(language.rawValue)),\"protocol\":\(JSONText.string(snippet.protocol)),"
+                            + "\"recipe\":\(JSONText.string(snippet.recipe)),"
                             + "\"sdk\":\(JSONText.string(snippet.sdk)),\"sdkVersions\":\(JSONText.string(snippet.sdkVersions)),"
                             + "\"stream\":\(snippet.stream)}")
                 }
+            }
+            if items.isEmpty, let definition = generator.templates.recipe(id: recipe) {
+                let first = protocols[0]
+                throw SnippetError.recipeNotAvailable(
+                    recipe: recipe, model: model, protocolID: first,
+                    reason: generator.unavailability(
+                        of: definition, model: model, protocolID: first, language: languages[0]) ?? "",
+                    available: generator.recipes(model: model, protocolID: first, language: languages[0]).map(\.id))
             }
             var body = "{\"model\":\(JSONText.string(model)),"
             if let note = resolution.note { body += "\"note\":\(JSONText.string(note))," }

@@ -1,4 +1,5 @@
 import RelayCatalog
+import RelayYAML
 
 /// Why a snippet could not be made. Each case's description says what was wrong and what is allowed.
 public enum SnippetError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -6,6 +7,12 @@ public enum SnippetError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidValue(InvalidValue)
     /// A protocol that the catalog does not have.
     case unknownProtocol(String, known: [String])
+    /// A language the templates do not have.
+    case unknownLanguage(String, known: [String])
+    /// A recipe the templates do not have.
+    case unknownRecipe(String, known: [String])
+    /// A recipe the model, protocol or language cannot do, with why and what it can do instead.
+    case recipeNotAvailable(recipe: String, model: String, protocolID: String, reason: String, available: [String])
     /// A protocol the model does not accept.
     case protocolNotAccepted(model: String, protocolID: String, accepted: [String])
     /// An option that needs another protocol, such as `--thinking` outside Anthropic Messages.
@@ -16,6 +23,10 @@ public enum SnippetError: Error, Sendable, Equatable, CustomStringConvertible {
     case templatesNotFound(folder: String)
     /// No template for a language and protocol.
     case missingTemplate(path: String)
+    /// `language.yaml` or `recipe.yaml` files with problems, each with its line.
+    case invalidDefinitions([YAMLDiagnostic])
+    /// The catalog and the templates do not fit together, such as a language without templates.
+    case catalogMismatch([String])
     /// A template that does not parse.
     case invalidTemplate(path: String, line: Int, column: Int, message: String)
     /// A template that writes a value without escaping it for its language.
@@ -27,6 +38,18 @@ public enum SnippetError: Error, Sendable, Equatable, CustomStringConvertible {
             return error.message
         case .unknownProtocol(let id, let known):
             return "unknown protocol \(id.debugDescription); expected one of \(known.joined(separator: ", "))"
+        case .unknownLanguage(let id, let known):
+            return "unknown language \(id.debugDescription); expected one of \(known.joined(separator: ", "))"
+        case .unknownRecipe(let id, let known):
+            return
+                "unknown recipe \(id.debugDescription); expected one of \(known.joined(separator: ", ")) (relaydocs recipes lists them)"
+        case .recipeNotAvailable(let recipe, let model, let protocolID, let reason, let available):
+            return
+                "the \(recipe) recipe is not available for \(model) through \(protocolID): \(reason); it can do \(available.isEmpty ? "none" : available.joined(separator: ", "))"
+        case .invalidDefinitions(let diagnostics):
+            return diagnostics.map(\.description).joined(separator: "\n")
+        case .catalogMismatch(let problems):
+            return problems.joined(separator: "\n")
         case .protocolNotAccepted(let model, let id, let accepted):
             return "model \(model) does not accept protocol \(id); it accepts \(accepted.joined(separator: ", "))"
         case .optionNeedsProtocol(let option, let id, let required):
@@ -38,7 +61,7 @@ public enum SnippetError: Error, Sendable, Equatable, CustomStringConvertible {
                 "\(folder) has no snippets/ folder; expected a folder laid out like templates/, with snippets/<language>/<protocol>.mustache"
         case .missingTemplate(let path):
             return
-                "\(path): no such template; every protocol needs snippets/<language>/<protocol>.mustache for python, curl and swift"
+                "\(path): no such template; every protocol needs snippets/recipes/hello/<language>/<protocol>.mustache in every language"
         case .invalidTemplate(let path, let line, let column, let message):
             return line > 0 ? "\(path):\(line):\(column): error: \(message)" : "\(path): error: \(message)"
         case .unsafeTemplate(let path, let message):

@@ -54,8 +54,9 @@ struct RequestChecks {
             problems.append("the body is not a JSON object")
             return problems
         }
-        if !gemini, body["model"] as? String != request_.model {
-            problems.append("model \(String(describing: body["model"] ?? "none")); expected \(request_.model)")
+        let model = catalog.modelID(request_.model, on: wireProtocol)
+        if !gemini, body["model"] as? String != model {
+            problems.append("model \(String(describing: body["model"] ?? "none")); expected \(model)")
         }
         let prompts = Self.userTexts(in: body, protocolID: verificationCase.protocolID)
         if prompts != [prompt] {

@@ -1,38 +1,44 @@
 import RelayCatalog
 import RelaySnippets
 
-/// One snippet to run: a model, protocol, language and variant, with the key it carries.
+/// One snippet to run: a model, protocol, language, recipe and variant, with the key it carries.
 public struct VerificationCase: Sendable, CustomStringConvertible {
     /// The position in the run, which also makes the key unique.
     public var index: Int
     public var request: SnippetRequest
     public var protocolID: String
 
-    /// `python anthropic-messages claude-sonnet-4-20250514 stream thinking`
+    /// `python anthropic-messages claude-sonnet-4-20250514 hello stream thinking`
     public var description: String {
-        var words = ["\(request.language)", protocolID, request.model, request.stream ? "stream" : "plain"]
-        if request.thinkingBudget != nil { words.append("thinking") }
-        if request.cache { words.append("cache") }
-        return words.joined(separator: " ")
+        var request = request
+        request.protocolID = protocolID
+        return request.description
     }
 
-    /// Every snippet the catalog can produce: each model × accepted protocol × language × plain
-    /// and stream, plus the extended-thinking and prompt-caching variants of Anthropic Messages.
+    /// Every snippet the catalog can produce: each model × accepted protocol × language × recipe
+    /// it can do × plain and stream, plus the extended-thinking and prompt-caching variants of
+    /// Anthropic Messages' `hello`.
     public static func all(
-        in catalog: Catalog, languages: [Language] = Language.allCases, prompt: String, thinkingBudget: Int = 2048
+        generator: SnippetGenerator, languages: [Language], prompt: String, thinkingBudget: Int = 2048
     ) -> [VerificationCase] {
         var cases: [VerificationCase] = []
-        for model in catalog.models {
+        for model in generator.catalog.models {
             for protocolID in model.protocolIDs {
-                var variants: [(thinking: Int?, cache: Bool)] = [(nil, false)]
-                if protocolID == "anthropic-messages" { variants += [(thinkingBudget, false), (nil, true)] }
                 for language in languages {
-                    for variant in variants {
-                        for stream in [false, true] {
-                            let request = SnippetRequest(
-                                model: model.id, language: language, protocolID: protocolID, key: nil, prompt: prompt,
-                                stream: stream, thinkingBudget: variant.thinking, cache: variant.cache)
-                            cases.append(VerificationCase(index: cases.count, request: request, protocolID: protocolID))
+                    for recipe in generator.recipes(model: model.id, protocolID: protocolID, language: language) {
+                        var variants: [(thinking: Int?, cache: Bool)] = [(nil, false)]
+                        if recipe.id == Recipe.defaultID, protocolID == "anthropic-messages" {
+                            variants += [(thinkingBudget, false), (nil, true)]
+                        }
+                        for variant in variants {
+                            for stream in [false, true] {
+                                let request = SnippetRequest(
+                                    model: model.id, language: language, protocolID: protocolID, recipe: recipe.id,
+                                    prompt: prompt, stream: stream, thinkingBudget: variant.thinking,
+                                    cache: variant.cache)
+                                cases.append(
+                                    VerificationCase(index: cases.count, request: request, protocolID: protocolID))
+                            }
                         }
                     }
                 }

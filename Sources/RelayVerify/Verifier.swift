@@ -15,10 +15,11 @@ import StandInRelay
 public struct Verifier: Sendable {
     /// How to run the snippets.
     public struct Options: Sendable {
-        /// The languages to run.
-        public var languages: [Language]
-        /// The Python interpreter that has the SDKs installed.
-        public var python: String
+        /// The languages to run; nil runs every language the catalog and templates have.
+        public var languages: [Language]?
+        /// The programs the languages' commands name in braces, such as `{python}`: the Python
+        /// interpreter that has the SDKs installed.
+        public var programs: [String: String]
         /// How many snippets run at once.
         public var jobs: Int
         /// The prompt every snippet sends: quotes, `$(…)`, backticks, backslashes, `\(`, a
@@ -27,21 +28,24 @@ public struct Verifier: Sendable {
         /// How long one snippet (or one compilation) may take.
         public var timeout: Duration
         /// More snippets to run as they are, with their own prompts, such as every snippet a docs
-        /// site shows (`SiteSnippets.requests(inContent:catalog:)`).
+        /// site shows (`SiteSnippets.requests(inContent:generator:)`).
         public var extraRequests: [SnippetRequest] = []
 
         /// Options with the defaults: every language, `python3`, one job per core.
         public init(
-            languages: [Language] = Language.allCases, python: String = "python3",
+            languages: [Language]? = nil, python: String = "python3",
             jobs: Int = ProcessInfo.processInfo.activeProcessorCount, prompt: String = Verifier.hostilePrompt,
             timeout: Duration = .seconds(120)
         ) {
             self.languages = languages
-            self.python = python
+            self.programs = ["python": python]
             self.jobs = max(1, jobs)
             self.prompt = prompt
             self.timeout = timeout
         }
+
+        /// The Python interpreter with the SDKs.
+        public var python: String { programs["python"] ?? "python3" }
     }
 
     /// The default prompt of a verification run.
@@ -60,15 +64,35 @@ public struct Verifier: Sendable {
         self.options = options
     }
 
+    /// The languages a run covers.
+    public var languages: [Language] {
+        let all = SnippetGenerator(catalog: catalog, templates: templates).languages
+        return options.languages.map { wanted in all.filter(wanted.contains) } ?? all
+    }
+
     /// The cases a run covers: the catalog's matrix, then the extra requests it does not hold.
     public var cases: [VerificationCase] {
-        var cases = VerificationCase.all(in: catalog, languages: options.languages, prompt: options.prompt)
-        for request in options.extraRequests where options.languages.contains(request.language) {
+        let generator = SnippetGenerator(catalog: catalog, templates: templates)
+        var cases = VerificationCase.all(generator: generator, languages: languages, prompt: options.prompt)
+        for request in options.extraRequests where languages.contains(request.language) {
             guard !cases.contains(where: { $0.request == request }) else { continue }
+            let protocolID = request.protocolID ?? (try? generator.resolve(model: request.model))?.protocolIDs[0]
             cases.append(
-                VerificationCase(index: cases.count, request: request, protocolID: request.protocolID ?? "openai-chat"))
+                VerificationCase(
+                    index: cases.count, request: request,
+                    protocolID: protocolID ?? SnippetGenerator.fallbackProtocolID))
         }
         return cases
+    }
+
+    /// A language's command with its `{program}` and `{package}` words filled in.
+    func filled(_ command: [String], package: String? = nil) -> [String] {
+        command.map { word in
+            var word = word
+            for (name, path) in options.programs { word = word.replacingOccurrences(of: "{\(name)}", with: path) }
+            if let package { word = word.replacingOccurrences(of: "{package}", with: package) }
+            return word
+        }
     }
 
     /// Checks that the programs the languages need are installed, with the SDKs.
@@ -78,50 +102,41 @@ public struct Verifier: Sendable {
     public func toolVersions() async throws -> [String] {
         var versions: [String] = []
         var missing: [String] = []
-        for language in options.languages {
-            switch language {
-            case .python:
-                let script = """
-                    import importlib.metadata as m, platform
-                    print("python " + platform.python_version())
-                    for name in ("openai", "anthropic", "google-genai"):
-                        try:
-                            print(name + " " + m.version(name))
-                        except m.PackageNotFoundError:
-                            print(name + " MISSING")
-                    """
+        for language in languages {
+            guard let definition = templates.language(language) else { continue }
+            for command in definition.versions.map({ filled($0) }) {
                 do {
-                    let result = try await ProgramRunner.run(options.python, ["-c", script], timeout: .seconds(60))
-                    let lines = result.stdout.split(separator: "\n").map(String.init)
-                    let absent = lines.filter { $0.hasSuffix(" MISSING") }.map { String($0.dropLast(" MISSING".count)) }
-                    if result.status != 0 || !absent.isEmpty {
-                        missing.append(
-                            "\(options.python) lacks \(absent.isEmpty ? "a working interpreter" : absent.joined(separator: ", ")): run `make venv` (python3 -m venv .venv && .venv/bin/pip install openai anthropic google-genai) and pass --python .venv/bin/python"
-                        )
-                    }
-                    versions += lines.filter { !$0.hasSuffix(" MISSING") }
-                } catch {
-                    missing.append(
-                        "\(options.python) is not installed: install python3 (apt-get install python3 python3-venv) and run `make venv`"
-                    )
-                }
-            case .curl:
-                for tool in ["curl", "bash"] {
-                    do {
-                        let result = try await ProgramRunner.run(tool, ["--version"], timeout: .seconds(30))
-                        versions.append(result.stdout.split(separator: "\n").first.map(String.init) ?? tool)
-                    } catch {
-                        missing.append("\(tool) is not installed: apt-get install \(tool)")
-                    }
-                }
-            case .swift:
-                do {
-                    let result = try await ProgramRunner.run("swiftc", ["--version"], timeout: .seconds(30))
+                    let result = try await ProgramRunner.run(
+                        command[0], Array(command.dropFirst()), timeout: .seconds(60))
                     let text = result.stdout.isEmpty ? result.stderr : result.stdout
-                    versions.append(text.split(separator: "\n").first.map(String.init) ?? "swiftc")
+                    guard result.status == 0 else {
+                        missing.append("\(command[0]) does not run (exit \(result.status)): \(definition.install)")
+                        continue
+                    }
+                    versions.append(text.split(separator: "\n").first.map(String.init) ?? command[0])
                 } catch {
-                    missing.append("swiftc is not installed: install the Swift toolchain")
+                    missing.append("\(command[0]) is not installed: \(definition.install)")
                 }
+            }
+            guard let packageVersion = definition.packageVersion, missing.isEmpty else { continue }
+            var packages: [String] = []
+            for sdk in catalog.sdks where sdk.language == language && !packages.contains(sdk.package) {
+                packages.append(sdk.package)
+            }
+            var absent: [String] = []
+            for package in packages {
+                let command = filled(packageVersion, package: package)
+                let result = try? await ProgramRunner.run(
+                    command[0], Array(command.dropFirst()), timeout: .seconds(60))
+                if let result, result.status == 0, let line = result.stdout.split(separator: "\n").first {
+                    versions.append(String(line))
+                } else {
+                    absent.append(package)
+                }
+            }
+            if !absent.isEmpty {
+                missing.append(
+                    "\(filled(packageVersion)[0]) lacks \(absent.joined(separator: ", ")): \(definition.install)")
             }
         }
         if !missing.isEmpty { throw MissingTools(problems: missing) }
@@ -181,29 +196,34 @@ public struct Verifier: Sendable {
             return VerificationResult(
                 verificationCase: verificationCase, problems: ["cannot render: \(error)"], details: "")
         }
+        guard let definition = templates.language(snippet.language) else {
+            return VerificationResult(
+                verificationCase: verificationCase, problems: ["no language definition for \(snippet.language)"],
+                details: "")
+        }
         let folder = workspace.appendingPathComponent("case-\(verificationCase.index)")
         var problems: [String] = []
         var output = ProgramResult(status: -1, stdout: "", stderr: "", timedOut: false)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            output = try await execute(snippet, in: folder)
+            output = try await execute(snippet, definition: definition, in: folder)
         } catch {
             problems.append("could not run: \(error)")
         }
         if output.timedOut { problems.append("still running after \(options.timeout); stopped") }
         if output.status != 0 { problems.append("exit status \(output.status)") }
         let requests = await relay.requests(carrying: key)
-        switch snippet.language {
-        case .python, .swift:
+        switch definition.prints {
+        case .reply:
             if output.stdout != relay.script.text + "\n" {
                 problems.append(
                     "printed \(output.stdout.debugDescription); expected the reply \((relay.script.text + "\n").debugDescription)"
                 )
             }
-        case .curl:
-            let body = requests.first.map { String(decoding: $0.responseBody, as: UTF8.self) }
+        case .response:
+            let body = requests.last.map { String(decoding: $0.responseBody, as: UTF8.self) }
             if output.stdout != body {
-                problems.append("curl did not print the response as the relay sent it")
+                problems.append("\(definition.name) did not print the response as the relay sent it")
             }
         }
         if output.status != -1 {
@@ -222,40 +242,39 @@ public struct Verifier: Sendable {
         return VerificationResult(verificationCase: verificationCase, problems: problems, details: details)
     }
 
-    /// Writes a snippet to `folder` and runs it the way a user would.
-    func execute(_ snippet: Snippet, in folder: URL) async throws -> ProgramResult {
+    /// Writes a snippet to `folder` as its language's file, builds it if the language has build
+    /// commands, and runs it the way a user would, with no provider settings in the environment.
+    func execute(_ snippet: Snippet, definition: LanguageDefinition, in folder: URL) async throws -> ProgramResult {
         var environment = ProcessInfo.processInfo.environment.filter { name, _ in
-            !["OPENAI_", "ANTHROPIC_", "GOOGLE_", "GEMINI_"].contains { name.hasPrefix($0) }
+            !["OPENAI_", "ANTHROPIC_", "GOOGLE_", "GEMINI_", "CLOUD_ML_"].contains { name.hasPrefix($0) }
                 && !["http_proxy", "https_proxy", "all_proxy"].contains(name.lowercased())
         }
         environment["NO_PROXY"] = "127.0.0.1,localhost"
         environment["no_proxy"] = "127.0.0.1,localhost"
-        switch snippet.language {
-        case .python:
-            let file = folder.appendingPathComponent("snippet.py")
-            try Data(snippet.code.utf8).write(to: file)
-            return try await ProgramRunner.run(
-                options.python, [file.path], directory: folder, environment: environment, timeout: options.timeout)
-        case .curl:
-            let file = folder.appendingPathComponent("snippet.sh")
-            try Data(snippet.code.utf8).write(to: file)
-            return try await ProgramRunner.run(
-                "bash", [file.path], directory: folder, environment: environment, timeout: options.timeout)
-        case .swift:
-            let file = folder.appendingPathComponent("main.swift")
-            let binary = folder.appendingPathComponent("snippet")
-            try Data(snippet.code.utf8).write(to: file)
-            let compiled = try await ProgramRunner.run(
-                "swiftc", ["-Onone", "-swift-version", "6", file.path, "-o", binary.path], directory: folder,
-                timeout: options.timeout)
-            guard compiled.status == 0 else {
-                return ProgramResult(
-                    status: compiled.status, stdout: "", stderr: "swiftc failed:\n" + compiled.stderr,
-                    timedOut: compiled.timedOut)
-            }
-            return try await ProgramRunner.run(
-                binary.path, [], directory: folder, environment: environment, timeout: options.timeout)
+        // A snippet that reaches for Google credentials fails fast on a closed loopback port
+        // instead of probing the metadata server.
+        environment["GCE_METADATA_HOST"] = "127.0.0.1:9"
+        environment["GCE_METADATA_IP"] = "127.0.0.1:9"
+        environment["NO_GCE_CHECK"] = "True"
+        for (name, value) in definition.environment {
+            environment[name] = value.replacingOccurrences(of: "{folder}", with: folder.path)
         }
+        try Data(snippet.code.utf8).write(to: folder.appendingPathComponent(definition.file))
+        for command in definition.build.map({ filled($0) }) {
+            let built = try await ProgramRunner.run(
+                command[0], Array(command.dropFirst()), directory: folder, environment: environment,
+                timeout: options.timeout)
+            guard built.status == 0 else {
+                return ProgramResult(
+                    status: built.status, stdout: "", stderr: "\(command[0]) failed:\n" + built.stderr,
+                    timedOut: built.timedOut)
+            }
+        }
+        let run = filled(definition.run)
+        let executable =
+            run[0].hasPrefix("./") ? folder.appendingPathComponent(String(run[0].dropFirst(2))).path : run[0]
+        return try await ProgramRunner.run(
+            executable, Array(run.dropFirst()), directory: folder, environment: environment, timeout: options.timeout)
     }
 }
 

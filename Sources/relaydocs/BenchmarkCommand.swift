@@ -59,7 +59,7 @@ struct BenchmarkCommand: AsyncParsableCommand {
         let catalog = generator.catalog
         let requests = catalog.models.flatMap { model in
             model.protocolIDs.flatMap { protocolID in
-                Language.allCases.map {
+                generator.languages.map {
                     SnippetRequest(model: model.id, language: $0, protocolID: protocolID, stream: true)
                 }
             }

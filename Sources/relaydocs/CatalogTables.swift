@@ -18,13 +18,17 @@ struct CatalogTables {
             })
         out += "\nProtocols\n"
         out += Self.table(
-            header: ["protocol", "name", "endpoint", "python", "curl", "swift"],
+            header: ["protocol", "name", "endpoint"] + catalog.languages.map(\.rawValue),
             rows: catalog.protocols.map { wireProtocol in
                 let endpoint =
                     catalog.relayBaseURL(of: catalog.provider(of: wireProtocol))
-                    + Catalog.filling(wireProtocol.endpoint, ["{apiVersion}": wireProtocol.apiVersion ?? ""])
+                    + Catalog.filling(
+                        wireProtocol.endpoint,
+                        ["{apiVersion}": wireProtocol.apiVersion ?? ""].merging(
+                            wireProtocol.values.map { ("{\($0.key)}", $0.value) }
+                        ) { first, _ in first })
                 return [wireProtocol.id, wireProtocol.name, endpoint]
-                    + Language.allCases.map { language in
+                    + catalog.languages.map { language in
                         let sdk = catalog.sdk(for: wireProtocol, in: language)
                         return "\(sdk.package) \(sdk.versions)"
                     }

@@ -16,12 +16,29 @@ struct SnippetCommand: ParsableCommand {
     @Option(help: "The model id, such as claude-sonnet-4-20250514.")
     var model: String
 
-    @Option(name: .customLong("lang"), help: "The language: python, curl or swift.")
+    @Option(
+        name: .customLong("lang"),
+        help: ArgumentHelp(
+            "The language, such as python, curl or swift (relaydocs catalog lists them).", valueName: "language"))
     var language: Language
 
     @Option(
-        name: .customLong("protocol"), help: "openai-chat, openai-responses, anthropic-messages or gemini-generate.")
+        name: .customLong("protocol"),
+        help: ArgumentHelp(
+            "The protocol, such as openai-chat or anthropic-messages (default: the model's native one).",
+            valueName: "id"))
     var protocolID: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "What the snippet shows: hello, reasoning, tools, … (relaydocs recipes lists them).", valueName: "id"))
+    var recipe: String = Recipe.defaultID
+
+    @Option(
+        help: ArgumentHelp(
+            "The reasoning depth of --recipe reasoning, one of the model's levels (such as low or high).",
+            valueName: "level"))
+    var effort: String?
 
     @Option(help: "The API key to write into the code (visible ASCII only).")
     var key: String?
@@ -34,7 +51,9 @@ struct SnippetCommand: ParsableCommand {
 
     @Option(
         name: .customLong("thinking"),
-        help: ArgumentHelp("Anthropic extended thinking with this token budget (at least 1024).", valueName: "budget"))
+        help: ArgumentHelp(
+            "A thinking budget in tokens (at least 1024): Anthropic extended thinking, or the budget of --recipe reasoning.",
+            valueName: "budget"))
     var thinkingBudget: Int?
 
     @Flag(help: "Anthropic prompt caching: mark the prompt with cache_control.")
@@ -49,8 +68,9 @@ struct SnippetCommand: ParsableCommand {
             if let note = resolution.note { printError(note) }
             let snippet = try generator.snippet(
                 for: SnippetRequest(
-                    model: model, language: language, protocolID: protocolID, key: try parseKey(key), prompt: prompt,
-                    stream: stream, thinkingBudget: thinkingBudget, cache: cache), resolution: resolution)
+                    model: model, language: language, protocolID: protocolID, recipe: recipe, key: try parseKey(key),
+                    prompt: prompt, stream: stream, thinkingBudget: thinkingBudget, cache: cache, effort: effort),
+                resolution: resolution)
             print(snippet.code, terminator: "")
         }
     }

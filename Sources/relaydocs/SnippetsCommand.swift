@@ -7,7 +7,8 @@ import RelaySnippets
 struct SnippetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snippets",
-        abstract: "Print every snippet of a model: each protocol it accepts × python, curl, swift × plain and stream."
+        abstract:
+            "Print every snippet of a model and recipe: each protocol it accepts × each language × plain and stream."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -17,6 +18,11 @@ struct SnippetsCommand: ParsableCommand {
 
     @Option(help: "The model id, such as claude-sonnet-4-20250514.")
     var model: String
+
+    @Option(
+        help: ArgumentHelp(
+            "What the snippets show: hello, reasoning, tools, … (relaydocs recipes lists them).", valueName: "id"))
+    var recipe: String = Recipe.defaultID
 
     @Option(help: "The API key to write into the code (visible ASCII only).")
     var key: String?
@@ -34,7 +40,7 @@ struct SnippetsCommand: ParsableCommand {
             let generator = try sources.load()
             let resolution = try generator.resolve(model: model)
             if let note = resolution.note { printError(note) }
-            let snippets = try generator.snippets(model: model, key: try parseKey(key), prompt: prompt)
+            let snippets = try generator.snippets(model: model, recipe: recipe, key: try parseKey(key), prompt: prompt)
             switch format {
             case .json:
                 let encoder = JSONEncoder()
@@ -44,7 +50,8 @@ struct SnippetsCommand: ParsableCommand {
                 for (index, snippet) in snippets.enumerated() {
                     if index > 0 { print() }
                     let mode = snippet.stream ? "stream" : "plain"
-                    print("==> \(snippet.protocol) · \(snippet.language) · \(snippet.sdk) · \(mode)")
+                    print(
+                        "==> \(snippet.protocol) · \(snippet.recipe) · \(snippet.language) · \(snippet.sdk) · \(mode)")
                     print(snippet.code, terminator: "")
                 }
             }

@@ -48,17 +48,18 @@ struct VerifyCommand: AsyncParsableCommand {
     func run() async throws {
         let languages = try parseLanguages()
         let loaded = try loadCatalog(path: catalog)
+        let snippetTemplates = try loadTemplateSet(folder: templates).snippets
         var options = Verifier.Options(languages: languages, python: python ?? defaultPython(), jobs: jobs)
         if let content {
             do {
-                options.extraRequests = try SiteSnippets.requests(inContent: content, catalog: loaded)
+                options.extraRequests = try SiteSnippets.requests(
+                    inContent: content, generator: SnippetGenerator(catalog: loaded, templates: snippetTemplates))
             } catch {
                 printError(error.description)
                 throw ExitCode.failure
             }
         }
-        let verifier = Verifier(
-            catalog: loaded, templates: try loadTemplateSet(folder: templates).snippets, options: options)
+        let verifier = Verifier(catalog: loaded, templates: snippetTemplates, options: options)
         let report: VerificationReport
         do {
             print("verifying \(verifier.cases.count) snippets with \(max(1, jobs)) jobs")
@@ -77,12 +78,13 @@ struct VerifyCommand: AsyncParsableCommand {
         if report.failedCount > 0 { throw ExitCode.failure }
     }
 
-    func parseLanguages() throws -> [Language] {
-        guard let only else { return Language.allCases }
+    func parseLanguages() throws -> [Language]? {
+        guard let only else { return nil }
         var languages: [Language] = []
         for name in only.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            guard let language = Language(rawValue: name) else {
-                throw ValidationError("--only: unknown language \(name.debugDescription); expected python, curl, swift")
+            let language = Language(rawValue: name)
+            guard (try? loadTemplateSet(folder: templates).snippets.language(language)) != nil else {
+                throw ValidationError("--only: unknown language \(name.debugDescription)")
             }
             if !languages.contains(language) { languages.append(language) }
         }

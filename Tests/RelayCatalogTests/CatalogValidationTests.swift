@@ -81,7 +81,7 @@ struct CatalogValidationTests {
               - { id: openai, language: python, package: openai, versions: ">=1" }
               - { id: curl, language: curl, package: curl, versions: any }
               - { id: urlsession, language: swift, package: Foundation, versions: any }
-              - { id: rust, language: rust, package: reqwest, versions: any }
+              - { id: rust, language: Rust, package: reqwest, versions: any }
             models:
               - id: gpt-test
                 name: GPT test
@@ -104,7 +104,7 @@ struct CatalogValidationTests {
             "24: endpoint uses {apiVersion} but the protocol has no apiVersion",
             "25: sdks has no entry for swift",
             "25: SDK \"curl\" is for curl, not python",
-            "30: unknown language \"rust\"",
+            "30: language \"Rust\" in an SDK must be lowercase letters, digits, dots and dashes",
             "35: model \"gpt-test\" has no protocol",
             "39: unknown protocol \"vertex\"",
             "40: unknown key \"colour\" in a model",

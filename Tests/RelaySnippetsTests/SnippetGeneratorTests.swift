@@ -1,4 +1,5 @@
 import RelayCatalog
+import RelayDefaults
 import RelaySnippets
 import Testing
 
@@ -132,6 +133,8 @@ struct SnippetGeneratorTests {
             case .swift:
                 #expect(snippet.code.contains(#"let apiKey = "sk-'\"$(id)""#))
                 #expect(snippet.code.contains(#"let prompt = "a'b\"c\\d""#))
+            default:
+                Issue.record("no expectation for \(snippet.language)")
             }
         }
     }
@@ -139,9 +142,15 @@ struct SnippetGeneratorTests {
 
 @Suite("Templates cannot paste a value unescaped")
 struct TemplateSafetyTests {
+    /// The built-in language and recipe definitions without their templates.
+    static var definitions: [String: String] {
+        DefaultResources.templates.filter { $0.key.hasPrefix("snippets/") && $0.key.hasSuffix(".yaml") }
+    }
+
     func render(_ template: String, language: Language = .curl) throws(SnippetError) -> String {
-        let templates = try SnippetTemplates(
-            files: ["snippets/\(language)/openai-chat.mustache": template], origin: "test-templates")
+        var files = Self.definitions
+        files["snippets/recipes/hello/\(language)/openai-chat.mustache"] = template
+        let templates = try SnippetTemplates(files: files, origin: "test-templates")
         let generator = SnippetGenerator(catalog: Fixtures.catalog, templates: templates)
         return try generator.snippet(for: SnippetRequest(model: "gpt-4o", language: language)).code
     }
@@ -165,7 +174,7 @@ struct TemplateSafetyTests {
             try render(template)
         } throws: { error in
             guard case .unsafeTemplate(let path, let text) = error as? SnippetError else { return false }
-            return path == "test-templates/snippets/curl/openai-chat.mustache" && text.contains(message)
+            return path == "test-templates/snippets/recipes/hello/curl/openai-chat.mustache" && text.contains(message)
         }
     }
 
@@ -174,17 +183,19 @@ struct TemplateSafetyTests {
             try render("line one\n{{#stream}}\nunclosed\n")
         } throws: { error in
             guard case .invalidTemplate(let path, let line, _, _) = error as? SnippetError else { return false }
-            return path == "test-templates/snippets/curl/openai-chat.mustache" && line >= 2
+            return path == "test-templates/snippets/recipes/hello/curl/openai-chat.mustache" && line >= 2
         }
     }
 
     @Test func aMissingTemplateIsNamed() throws {
-        let templates = try SnippetTemplates(files: [:], origin: "empty")
+        let templates = try SnippetTemplates(files: Self.definitions, origin: "empty")
         let generator = SnippetGenerator(catalog: Fixtures.catalog, templates: templates)
-        #expect(throws: SnippetError.missingTemplate(path: "empty/snippets/python/openai-chat.mustache")) {
+        #expect(throws: SnippetError.missingTemplate(path: "empty/snippets/recipes/hello/python/openai-chat.mustache"))
+        {
             try generator.snippet(for: SnippetRequest(model: "gpt-4o", language: .python))
         }
-        #expect(generator.missingTemplates().count == 12)
+        #expect(
+            generator.missingTemplates().count == Fixtures.catalog.protocols.count * Fixtures.catalog.languages.count)
         #expect(Fixtures.generator.missingTemplates().isEmpty)
     }
 }

@@ -164,8 +164,8 @@ struct DifferentialTests {
         let engines = try Engines(files, escaping: .none)
         #expect(engines.ours.missingPartials().isEmpty)
         func untrusted(_ text: String) -> TemplateValue { .custom(SnippetText(text: text)) }
-        let names = files.keys.filter { !$0.contains("/partials/") }.sorted()
-        #expect(names.count == 12)
+        let names = files.keys.filter { $0.hasPrefix("recipes/") }.sorted()
+        #expect(names.count >= 12)
         for name in names {
             for cache in [false, true] {
                 let context: TemplateValue = [

@@ -18,7 +18,7 @@ let defaultTemplates = try! SnippetTemplates(files: DefaultResources.templates, 
 
 /// Runs a verification and records a readable issue when the tools are missing.
 func verify(
-    catalog: Catalog = defaultCatalog, templates: SnippetTemplates = defaultTemplates, languages: [Language],
+    catalog: Catalog = defaultCatalog, templates: SnippetTemplates = defaultTemplates, languages: [Language]?,
     extraRequests: [SnippetRequest] = []
 ) async throws -> VerificationReport {
     var options = Verifier.Options(languages: languages, python: sdkPython)
@@ -40,11 +40,13 @@ struct VerifierTests {
     func wholeMatrix() async throws {
         let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("content").path
-        let siteSnippets = try SiteSnippets.requests(inContent: content, catalog: defaultCatalog)
+        let generator = SnippetGenerator(catalog: defaultCatalog, templates: defaultTemplates)
+        let siteSnippets = try SiteSnippets.requests(inContent: content, generator: generator)
         #expect(siteSnippets.count >= 30, "the default site shows at least 30 snippets")
-        let report = try await verify(languages: Language.allCases, extraRequests: siteSnippets)
+        let report = try await verify(languages: nil, extraRequests: siteSnippets)
         #expect(report.results.count >= 24)
-        let matrix = VerificationCase.all(in: defaultCatalog, prompt: Verifier.hostilePrompt)
+        let matrix = VerificationCase.all(
+            generator: generator, languages: generator.languages, prompt: Verifier.hostilePrompt)
         #expect(
             report.results.count == matrix.count
                 + siteSnippets.filter { request in !matrix.contains { $0.request == request } }.count)
@@ -56,7 +58,7 @@ struct VerifierTests {
         let failures = report.results.filter { !$0.passed }
         #expect(failures.isEmpty, "\(failures.map(\.line).joined(separator: "\n"))\n\(failures.first?.details ?? "")")
         #expect(report.summary == "\(report.results.count) passed, 0 failed")
-        for language in Language.allCases {
+        for language in generator.languages {
             #expect(report.results.contains { $0.verificationCase.request.language == language && $0.passed })
         }
         #expect(report.toolVersions.contains { $0.hasPrefix("openai ") })
@@ -87,7 +89,7 @@ struct NegativeVerifierTests {
 
     @Test("a doubled /v1 in the base path gets 404 and fails")
     func wrongBasePath() async throws {
-        let broken = try templates(replacing: "snippets/curl/openai-chat.mustache") {
+        let broken = try templates(replacing: "snippets/recipes/hello/curl/openai-chat.mustache") {
             $0.replacingOccurrences(of: "{{shellWord(url)}}", with: "'{{shell(baseURL)}}/v1/chat/completions'")
         }
         let report = try await verify(catalog: catalog(model: "deepseek-chat"), templates: broken, languages: [.curl])
@@ -104,7 +106,7 @@ struct NegativeVerifierTests {
 
     @Test("a forgotten /anthropic suffix fails in Python")
     func forgottenSuffix() async throws {
-        let broken = try templates(replacing: "snippets/python/anthropic-messages.mustache") {
+        let broken = try templates(replacing: "snippets/recipes/hello/python/anthropic-messages.mustache") {
             $0.replacingOccurrences(
                 of: "base_url={{python(baseURL)}}", with: "base_url={{python(baseURL)}}[: -len(\"/anthropic\")]")
         }
@@ -121,7 +123,7 @@ struct NegativeVerifierTests {
 
     @Test("a dropped key header gets 401 and fails")
     func droppedHeader() async throws {
-        let broken = try templates(replacing: "snippets/curl/anthropic-messages.mustache") {
+        let broken = try templates(replacing: "snippets/recipes/hello/curl/anthropic-messages.mustache") {
             $0.replacingOccurrences(of: "  -H 'x-api-key: {{shell(key)}}' \\\n", with: "")
         }
         var catalog = catalog(model: "claude-sonnet-4-20250514")
@@ -138,7 +140,7 @@ struct NegativeVerifierTests {
 
     @Test("a key pasted into double quotes is expanded by the shell and fails")
     func keyPastedUnescaped() async throws {
-        let broken = try templates(replacing: "snippets/curl/openai-chat.mustache") {
+        let broken = try templates(replacing: "snippets/recipes/hello/curl/openai-chat.mustache") {
             $0.replacingOccurrences(
                 of: "-H 'Authorization: Bearer {{shell(key)}}'", with: "-H \"Authorization: Bearer {{shell(key)}}\"")
         }
@@ -156,7 +158,7 @@ struct NegativeVerifierTests {
 
     @Test("a snippet that sends the wrong model, or the wrong stream flag, fails")
     func wrongBody() async throws {
-        let broken = try templates(replacing: "snippets/swift/openai-chat.mustache") {
+        let broken = try templates(replacing: "snippets/recipes/hello/swift/openai-chat.mustache") {
             $0.replacingOccurrences(of: "\"model\": {{swift(model)}},", with: "\"model\": \"gpt-4o\",")
                 .replacingOccurrences(of: "    \"stream\": true,\n", with: "")
         }
@@ -172,7 +174,7 @@ struct NegativeVerifierTests {
 
     @Test("a snippet that prints more than the reply fails")
     func extraOutput() async throws {
-        let broken = try templates(replacing: "snippets/python/openai-chat.mustache") {
+        let broken = try templates(replacing: "snippets/recipes/hello/python/openai-chat.mustache") {
             $0.replacingOccurrences(of: "print(completion.choices[0].message.content)", with: "print(completion)")
         }
         let report = try await verify(catalog: catalog(model: "deepseek-chat"), templates: broken, languages: [.python])

@@ -1,4 +1,5 @@
 import Foundation
+import RelayCatalog
 import RelayVerify
 import Testing
 
@@ -155,7 +156,12 @@ struct CLITests {
         try good.write(to: goodFile, atomically: true, encoding: .utf8)
         let ok = try await relaydocs("catalog", "--check", goodFile.path)
         #expect(ok.status == 0, "\(ok.stderr)")
-        #expect(ok.stdout.hasSuffix(": ok: 3 providers, 4 protocols, 5 SDKs, 5 models\n"))
+        let catalog = try Catalog.load(yaml: good, path: goodFile.path)
+        #expect(
+            ok.stdout.hasSuffix(
+                ": ok: \(catalog.providers.count) providers, \(catalog.protocols.count) protocols, \(catalog.sdks.count) SDKs, \(catalog.models.count) models\n"
+            ))
+        #expect(catalog.models.count >= 5)
 
         let broken = good.replacingOccurrences(of: "provider: anthropic", with: "provider: antropic")
             .replacingOccurrences(of: "protocols: [openai-chat]", with: "protocols: []")
@@ -177,7 +183,7 @@ struct CLITests {
         let templates = folder.appendingPathComponent("templates")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("templates"), to: templates)
-        let curl = templates.appendingPathComponent("snippets/curl/openai-chat.mustache")
+        let curl = templates.appendingPathComponent("snippets/recipes/hello/curl/openai-chat.mustache")
         try "# custom\ncurl {{shellWord(url)}}\n".write(to: curl, atomically: true, encoding: .utf8)
         let catalog = try String(
             contentsOf: Self.packageRoot.appendingPathComponent("content/catalog.yaml"), encoding: .utf8
@@ -195,6 +201,6 @@ struct CLITests {
         let unsafe = try await relaydocs(
             "snippet", "--model", "gpt-4o", "--lang", "curl", "--templates", templates.path)
         #expect(unsafe.status == 1)
-        #expect(unsafe.stderr.hasPrefix("\(templates.path)/snippets/curl/openai-chat.mustache: error: "))
+        #expect(unsafe.stderr.hasPrefix("\(templates.path)/snippets/recipes/hello/curl/openai-chat.mustache: error: "))
     }
 }

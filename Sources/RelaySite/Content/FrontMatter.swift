@@ -1,5 +1,6 @@
 import Foundation
 import RelayCatalog
+import RelayYAML
 import Yams
 
 /// The YAML between `---` lines at the top of a page.

@@ -1,5 +1,6 @@
 import Foundation
 import RelayCatalog
+import RelayYAML
 import Yams
 
 /// The optional `site.yaml` at the top of a content folder.

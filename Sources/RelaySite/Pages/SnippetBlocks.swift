@@ -3,19 +3,20 @@ import RelayCatalog
 import RelayMarkdown
 import RelaySnippets
 
-/// ```` ```snippet model=… protocol=… stream=true langs=python,curl ```` blocks: a tab group
-/// of the rendered snippets, with the catalog's placeholder key. The block's text, if any, is the
-/// prompt. Every attribute is optional: the first model of the catalog, its native protocol,
-/// all three languages, not streaming.
+/// ```` ```snippet model=… protocol=… recipe=… stream=true langs=python,curl ```` blocks: a tab
+/// group of the rendered snippets, with the catalog's placeholder key. The block's text, if any, is
+/// the prompt. Every attribute is optional: the first model of the catalog, its native protocol,
+/// the `hello` recipe, every language that has the recipe, not streaming.
 enum SnippetBlocks {
-    static let attributes = ["model", "protocol", "stream", "langs", "lang", "thinking", "cache"]
+    static let attributes = ["model", "protocol", "recipe", "stream", "langs", "lang", "thinking", "cache", "effort"]
 
     struct Problem: Error, CustomStringConvertible {
         let description: String
     }
 
     /// The snippet requests of one block: one per language, from its attributes and text.
-    static func requests(_ words: [String], prompt: String, catalog: Catalog) throws -> [SnippetRequest] {
+    static func requests(_ words: [String], prompt: String, generator: SnippetGenerator) throws -> [SnippetRequest] {
+        let catalog = generator.catalog
         var values: [String: String] = [:]
         for word in words {
             let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
@@ -48,18 +49,36 @@ enum SnippetBlocks {
             }
             return value
         }
-        var languages: [Language] = Language.allCases
+        let recipe = values["recipe"] ?? Recipe.defaultID
+        guard let definition = generator.templates.recipe(id: recipe) else {
+            throw Problem(
+                description:
+                    "unknown recipe \(recipe.debugDescription); expected one of \(generator.templates.recipes.map(\.id).joined(separator: ", "))"
+            )
+        }
+        let known = generator.languages
+        let knownNames = known.map(\.rawValue).joined(separator: ", ")
+        var languages = known.filter {
+            generator.unavailability(of: definition, model: model, protocolID: protocolID, language: $0) == nil
+        }
         if let list = values["langs"] ?? values["lang"] {
             languages = try list.split(separator: ",").map { name in
-                guard let language = Language(rawValue: String(name)) else {
+                let language = Language(rawValue: String(name))
+                guard known.contains(language) else {
                     throw Problem(
-                        description: "unknown language \(String(name).debugDescription); expected python, curl, swift")
+                        description: "unknown language \(String(name).debugDescription); expected \(knownNames)")
                 }
                 return language
             }
             guard !languages.isEmpty else {
-                throw Problem(description: "langs names no language; expected some of python, curl, swift")
+                throw Problem(description: "langs names no language; expected some of \(knownNames)")
             }
+        }
+        guard !languages.isEmpty else {
+            throw Problem(
+                description:
+                    "no language has the \(recipe) recipe for \(model) through \(protocolID): \(generator.unavailability(of: definition, model: model, protocolID: protocolID, language: known.first ?? .python) ?? "")"
+            )
         }
         var thinking: Int?
         if let text = values["thinking"] {
@@ -73,9 +92,9 @@ enum SnippetBlocks {
         let cache = try flag("cache")
         return languages.map { language in
             SnippetRequest(
-                model: model, language: language, protocolID: protocolID,
+                model: model, language: language, protocolID: protocolID, recipe: recipe,
                 prompt: trimmedPrompt.isEmpty ? nil : trimmedPrompt, stream: stream, thinkingBudget: thinking,
-                cache: cache)
+                cache: cache, effort: values["effort"])
         }
     }
 
@@ -84,32 +103,24 @@ enum SnippetBlocks {
     static func render(_ words: [String], prompt: String, generator: SnippetGenerator, group: Int) throws -> String {
         var tabs = ""
         var panels = ""
-        let requests = try requests(words, prompt: prompt, catalog: generator.catalog)
+        let requests = try requests(words, prompt: prompt, generator: generator)
         // Every tab shows the same model (there is at least one tab): resolve it once.
         let resolution = try generator.resolve(model: requests[0].model)
         for (index, request) in requests.enumerated() {
             let language = request.language
             let snippet = try generator.snippet(for: request, resolution: resolution)
-            let renderer = SnippetRenderers.renderer(for: language)
-            let name = displayName(language)
-            let label = language == .curl ? name : "\(name) · \(snippet.sdk)"
+            guard let definition = generator.templates.language(language) else { continue }
+            let name = definition.name
+            let label = snippet.sdk == language.rawValue ? name : "\(name) · \(snippet.sdk)"
             let id = "code-group-\(group)-\(index)"
             tabs +=
                 "<button type=\"button\" role=\"tab\" class=\"code-group-tab\" id=\"\(id)-tab\" aria-controls=\"\(id)-panel\" data-tab=\"\(language)\" aria-selected=\"\(index == 0)\">\(name)</button>"
             panels +=
                 "<div class=\"code-group-panel\" id=\"\(id)-panel\" aria-labelledby=\"\(id)-tab\" data-tab=\"\(language)\" role=\"tabpanel\"><p class=\"code-group-label\">\(label.htmlEscaped)</p>"
-                + CodeBlocks.html(code: snippet.code, language: renderer.fenceLanguage) + "</div>"
+                + CodeBlocks.html(code: snippet.code, language: definition.fence) + "</div>"
         }
         return
             "<div class=\"code-group\" data-code-group><div class=\"code-group-tabs\" role=\"tablist\">\(tabs)</div>\(panels)</div>"
-    }
-
-    static func displayName(_ language: Language) -> String {
-        switch language {
-        case .python: "Python"
-        case .curl: "curl"
-        case .swift: "Swift"
-        }
     }
 }
 
@@ -117,7 +128,9 @@ enum SnippetBlocks {
 public enum SiteSnippets {
     /// Every snippet request of every snippet block under a content folder (all locales),
     /// without duplicates, in file order.
-    public static func requests(inContent folder: String, catalog: Catalog) throws(SiteBuildError) -> [SnippetRequest] {
+    public static func requests(inContent folder: String, generator: SnippetGenerator) throws(SiteBuildError)
+        -> [SnippetRequest]
+    {
         var result: [SnippetRequest] = []
         var problems: [SiteDiagnostic] = []
         let root = URL(fileURLWithPath: folder).standardizedFileURL.path
@@ -131,7 +144,7 @@ public enum SiteSnippets {
                 guard words.first == "snippet" else { continue }
                 do {
                     for request in try SnippetBlocks.requests(
-                        Array(words.dropFirst()), prompt: block.literal ?? "", catalog: catalog)
+                        Array(words.dropFirst()), prompt: block.literal ?? "", generator: generator)
                     where !result.contains(request) {
                         result.append(request)
                     }

@@ -1,23 +1,36 @@
 import Foundation
+import RelayCatalog
 import RelayTemplates
+import RelayYAML
 
-/// The snippet templates: one Mustache file per language and protocol
-/// (`snippets/<language>/<protocol>.mustache`) plus any partials they include.
+/// The snippet templates and what they are written for, read from a folder laid out like the
+/// project's `templates/snippets/`:
 ///
-/// Templates are plain text: no HTML escaping happens, and every user value must pass
-/// through an escaper of the language (see ``SnippetRenderer``).
+/// - `languages/<language>/language.yaml` describes a language (``LanguageDefinition``); the
+///   `.mustache` files beside it are partials its templates share, such as a client set-up.
+/// - `recipes/<recipe>/recipe.yaml` describes a recipe (``Recipe``); beside it, one template per
+///   language and protocol: `recipes/<recipe>/<language>/<protocol>.mustache`.
+///
+/// Templates are plain text: no HTML escaping happens, and every user value must pass through
+/// an escaper of the template's language (see ``LanguageDefinition/escapers``).
 public struct SnippetTemplates: Sendable {
     /// Where the templates came from, for messages: a folder, or "built-in templates".
     public let origin: String
     /// Changes whenever any template's text does (within one process).
     public let fingerprint: Int
+    /// The languages, in tab order.
+    public let languages: [LanguageDefinition]
+    /// The recipes, in their order.
+    public let recipes: [Recipe]
     private let library: TemplateLibrary
 
     /// Parses templates given as text, keyed by their path below the templates folder
-    /// (such as `snippets/python/openai-chat.mustache`). Files outside `snippets/` are ignored.
+    /// (such as `snippets/recipes/hello/python/openai-chat.mustache`). Files outside `snippets/`
+    /// are ignored.
     ///
     /// - Throws: ``SnippetError/invalidTemplate(path:line:column:message:)`` for the first
-    ///   template that does not parse.
+    ///   template that does not parse, ``SnippetError/invalidDefinitions(_:)`` for every problem
+    ///   of the `language.yaml` and `recipe.yaml` files.
     public init(files: [String: String], origin: String) throws(SnippetError) {
         var hasher = Hasher()
         for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("snippets/") {
@@ -31,9 +44,48 @@ public struct SnippetTemplates: Sendable {
                 path: "\(origin)/\(problem.template)", line: problem.line, column: problem.column,
                 message: problem.message)
         }
+        var languages: [LanguageDefinition] = []
+        var recipes: [Recipe] = []
+        var diagnostics: [YAMLDiagnostic] = []
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) {
+            let parts = path.split(separator: "/").map(String.init)
+            guard parts.count == 4, parts[0] == "snippets" else { continue }
+            do throws(YAMLFileError) {
+                switch (parts[1], parts[3]) {
+                case ("languages", "language.yaml"):
+                    languages.append(
+                        try LanguageDefinition.parse(
+                            text, id: Language(rawValue: parts[2]), path: "\(origin)/\(path)"))
+                case ("recipes", "recipe.yaml"):
+                    recipes.append(try Recipe.parse(text, id: parts[2], path: "\(origin)/\(path)"))
+                default: continue
+                }
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        guard diagnostics.isEmpty else { throw .invalidDefinitions(diagnostics) }
         self.origin = origin
         self.library = library
+        self.languages = languages.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+        self.recipes = recipes.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
         self.fingerprint = hasher.finalize()
+    }
+
+    /// The definition of a language, if the templates have it.
+    public func language(_ id: Language) -> LanguageDefinition? { languages.first { $0.id == id } }
+
+    /// A recipe by id, if the templates have it.
+    public func recipe(id: String) -> Recipe? { recipes.first { $0.id == id } }
+
+    /// The name of the template of a recipe, language and protocol.
+    static func templateName(recipe: String, language: Language, protocolID: String) -> String {
+        "recipes/\(recipe)/\(language.rawValue)/\(protocolID)"
+    }
+
+    /// The path of that template below the templates folder, for messages.
+    public func templatePath(recipe: String, language: Language, protocolID: String) -> String {
+        "\(origin)/snippets/\(Self.templateName(recipe: recipe, language: language, protocolID: protocolID)).mustache"
     }
 
     /// Reads the snippet templates of a folder laid out like the project's `templates/`.
@@ -67,15 +119,17 @@ public struct SnippetTemplates: Sendable {
         return files
     }
 
-    /// Whether a template exists for a language and protocol.
-    public func hasTemplate(language: String, protocolID: String) -> Bool {
-        library.contains("\(language)/\(protocolID)")
+    /// Whether a template exists for a recipe, language and protocol.
+    public func hasTemplate(recipe: String, language: Language, protocolID: String) -> Bool {
+        library.contains(Self.templateName(recipe: recipe, language: language, protocolID: protocolID))
     }
 
-    /// Renders `<language>/<protocolID>` with a context and checks that every value went
-    /// through a final escaper.
-    func render(language: String, protocolID: String, context: TemplateValue) throws(SnippetError) -> String {
-        let name = "\(language)/\(protocolID)"
+    /// Renders the template of a recipe, language and protocol with a context and checks that
+    /// every value went through a final escaper.
+    func render(recipe: String, language: Language, protocolID: String, context: TemplateValue) throws(SnippetError)
+        -> String
+    {
+        let name = Self.templateName(recipe: recipe, language: language, protocolID: protocolID)
         guard let output = library.render(name, context) else {
             throw .missingTemplate(path: "\(origin)/snippets/\(name).mustache")
         }

@@ -34,52 +34,59 @@ enum Fixtures {
         "Say \"hi\" and 'bye' $(touch /tmp/pwned) `id` ${HOME} \\(boom) \\\" \"\"\" #\"raw\"# \n"
         + "line two\r\n\ttabbed \u{0} nul \u{7F} del \u{202E}bidi\u{202C} \u{2028}sep 你好 🙂 %s %n {{x}} '\\''"
 
-    /// One entry of the snippet matrix: every protocol × language × plain/stream, plus the
-    /// Anthropic thinking and cache variants.
+    /// One entry of the snippet matrix: every recipe × protocol × language × plain/stream, plus the
+    /// Anthropic thinking and cache variants of `hello`.
     struct Entry: CustomStringConvertible {
         var protocolID: String
         var request: SnippetRequest
 
-        /// `<protocol>/<language>[-stream][-thinking][-cache]`
+        /// `<recipe>/<protocol>/<language>[-stream][-thinking][-cache]`
         var name: String {
-            var name = "\(protocolID)/\(request.language)"
+            var name = "\(request.recipe)/\(protocolID)/\(request.language)"
             if request.stream { name += "-stream" }
             if request.thinkingBudget != nil { name += "-thinking" }
             if request.cache { name += "-cache" }
             return name
         }
 
+        /// The extension of the language's file, such as `py` for `main.py`.
         var fileExtension: String {
-            switch request.language {
-            case .python: "py"
-            case .curl: "sh"
-            case .swift: "swift"
-            }
+            String(Fixtures.templates.language(request.language)?.file.split(separator: ".").last ?? "txt")
         }
 
         var description: String { name }
     }
 
     /// The matrix, with the given key and prompt (nil: the catalog's placeholder and default).
+    ///
+    /// Each recipe and protocol is shown with the first model that can do it, native models first.
     static func matrix(key: APIKey? = nil, prompt: String? = nil) -> [Entry] {
         var entries: [Entry] = []
-        for wireProtocol in catalog.protocols {
-            let model =
-                catalog.models.first { $0.protocolIDs.first == wireProtocol.id }
-                ?? catalog.models.first { $0.protocolIDs.contains(wireProtocol.id) }
-            guard let model else { continue }
-            var variants: [(thinking: Int?, cache: Bool)] = [(nil, false)]
-            if wireProtocol.id == "anthropic-messages" { variants += [(2048, false), (nil, true), (2048, true)] }
-            for language in Language.allCases {
-                for stream in [false, true] {
-                    for variant in variants {
-                        entries.append(
-                            Entry(
-                                protocolID: wireProtocol.id,
-                                request: SnippetRequest(
-                                    model: model.id, language: language, protocolID: wireProtocol.id, key: key,
-                                    prompt: prompt, stream: stream, thinkingBudget: variant.thinking,
-                                    cache: variant.cache)))
+        for recipe in templates.recipes {
+            for wireProtocol in catalog.protocols {
+                for language in generator.languages {
+                    let capable = catalog.models.filter { model in
+                        model.protocolIDs.contains(wireProtocol.id)
+                            && generator.unavailability(
+                                of: recipe, model: model.id, protocolID: wireProtocol.id, language: language) == nil
+                    }
+                    guard
+                        let model = capable.first(where: { $0.protocolIDs.first == wireProtocol.id }) ?? capable.first
+                    else { continue }
+                    var variants: [(thinking: Int?, cache: Bool)] = [(nil, false)]
+                    if recipe.id == Recipe.defaultID, wireProtocol.id == "anthropic-messages" {
+                        variants += [(2048, false), (nil, true), (2048, true)]
+                    }
+                    for stream in [false, true] {
+                        for variant in variants {
+                            entries.append(
+                                Entry(
+                                    protocolID: wireProtocol.id,
+                                    request: SnippetRequest(
+                                        model: model.id, language: language, protocolID: wireProtocol.id,
+                                        recipe: recipe.id, key: key, prompt: prompt, stream: stream,
+                                        thinkingBudget: variant.thinking, cache: variant.cache)))
+                        }
                     }
                 }
             }

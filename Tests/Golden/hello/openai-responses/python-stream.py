@@ -8,7 +8,7 @@ client = OpenAI(
 )
 
 stream = client.responses.create(
-    model="gpt-4o",
+    model="gpt-5.1",
     input="Say hi",
     stream=True,
 )

@@ -8,7 +8,7 @@ client = OpenAI(
 )
 
 response = client.responses.create(
-    model="gpt-4o",
+    model="gpt-5.1",
     input="Say hi",
 )
 print(response.output_text)

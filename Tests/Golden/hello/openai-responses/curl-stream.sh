@@ -1,7 +1,8 @@
-curl -sS https://api.openai-proxy.org/v1/responses \
+curl -sS -N https://api.openai-proxy.org/v1/responses \
   -H 'Content-Type: application/json' \
   -H 'Authorization: Bearer sk-golden-0123456789abcdef' \
   -d '{
-    "model": "gpt-4o",
+    "model": "gpt-5.1",
+    "stream": true,
     "input": "Say hi"
   }'

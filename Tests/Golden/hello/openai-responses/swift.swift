@@ -13,7 +13,7 @@ request.httpMethod = "POST"
 request.setValue("application/json", forHTTPHeaderField: "Content-Type")
 request.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization")
 let body: [String: Any] = [
-    "model": "gpt-4o",
+    "model": "gpt-5.1",
     "input": prompt,
 ]
 request.httpBody = try JSONSerialization.data(withJSONObject: body)

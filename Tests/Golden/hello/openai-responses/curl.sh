@@ -1,8 +1,7 @@
-curl -sS -N https://api.openai-proxy.org/v1/responses \
+curl -sS https://api.openai-proxy.org/v1/responses \
   -H 'Content-Type: application/json' \
   -H 'Authorization: Bearer sk-golden-0123456789abcdef' \
   -d '{
-    "model": "gpt-4o",
-    "stream": true,
+    "model": "gpt-5.1",
     "input": "Say hi"
   }'

@@ -1,0 +1,17 @@
+/// Every escaper a template may call, by name. A language's `language.yaml` lists the ones its
+/// templates use; a template that calls another is refused.
+///
+/// Final escapers write finished code (a literal, a quoted word, comment text); intermediate ones
+/// (`json`) encode a value that must then pass a final escaper, as in `{{shell(json(prompt))}}`.
+public enum Escapers {
+    /// The escapers by the name templates call them.
+    public static let all: [String: Escaper] = [
+        "python": Escaper(.final, PythonLiteral.string),
+        "swift": Escaper(.final, SwiftLiteral.string),
+        "shell": Escaper(.final, ShellQuoting.insideSingleQuotes),
+        "shellWord": Escaper(.final, ShellQuoting.word),
+        "json": Escaper(.intermediate, JSONLiteral.string),
+        // Comments have no escape syntax: line breaks and invisible characters are replaced.
+        "comment": Escaper(.final, CodeText.printable),
+    ]
+}
