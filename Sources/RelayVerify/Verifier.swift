@@ -150,7 +150,7 @@ public struct Verifier: Sendable {
         -> VerificationReport
     {
         let versions = try await toolVersions()
-        let relay = try await StandInRelay.start()
+        let relay = try await StandInRelay.start(catalog: catalog)
         let local = catalog.replacingOrigin(with: try RelayOrigin(relay.origin))
         let generator = SnippetGenerator(catalog: local, templates: templates)
         let cases = self.cases

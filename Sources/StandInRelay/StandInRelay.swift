@@ -3,17 +3,19 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import RelayCatalog
 
-/// A local server that answers like the relay: OpenAI Chat Completions and Responses under
-/// `/v1`, Anthropic Messages under `/anthropic/v1`, Gemini generateContent under
-/// `/google/{v1,v1beta}`. It records every request and answers with a known text.
+/// A local server that answers like the relay, at the paths a catalog gives: OpenAI Chat
+/// Completions and Responses, Anthropic Messages, Gemini generateContent, each under its
+/// provider's relay path. It records every request and answers with a known text.
 ///
 /// Like the real relay it refuses what the real APIs refuse: an unknown path gets 404 in the
 /// error shape of the API the path belongs to, a missing key or a key in the wrong header gets
-/// 401, so a snippet with a wrong base URL or header fails.
+/// 401, so a snippet with a wrong base URL or header fails. A key can also be told to fail
+/// (``Mode``), to check that snippets fail loudly.
 ///
 /// ```swift
-/// let relay = try await StandInRelay.start()
+/// let relay = try await StandInRelay.start(catalog: catalog)
 /// await relay.allow(key: "sk-test")
 /// // … run a client against relay.origin …
 /// let requests = await relay.requests()
@@ -27,6 +29,21 @@ public final class StandInRelay: Sendable {
     private let state: State
     private let server: Task<Void, Error>
 
+    /// How the relay answers requests that carry a key.
+    public enum Mode: String, Sendable, CaseIterable {
+        /// As the real API does.
+        case normal
+        /// 401 in the API's error shape, as for a revoked key.
+        case unauthorized
+        /// 404 in the API's error shape, as for a base URL the relay does not serve.
+        case notFound
+        /// 500 in the API's error shape (with `x-should-retry: false`, so SDKs do not retry).
+        case serverError
+        /// A streaming request is answered with the plain JSON of a non-streaming one, as some
+        /// relays do.
+        case jsonToStream
+    }
+
     private init(origin: String, script: ReplyScript, state: State, server: Task<Void, Error>) {
         self.origin = origin
         self.script = script
@@ -34,16 +51,18 @@ public final class StandInRelay: Sendable {
         self.server = server
     }
 
-    /// Starts the relay on a free loopback port.
-    public static func start(script: ReplyScript = .standard) async throws -> StandInRelay {
+    /// Starts the relay on a free loopback port, serving the catalog's protocols at its paths.
+    public static func start(catalog: Catalog, script: ReplyScript = .standard) async throws -> StandInRelay {
         let state = State()
+        let routes = Routes(catalog: catalog)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "stand-in-relay")
         logger.logLevel = .critical
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             var request = request
             let body = try await request.collectBody(upTo: 8 << 20)
-            return await Self.respond(to: request, body: Data(buffer: body), state: state, script: script)
+            return await Self.respond(
+                to: request, body: Data(buffer: body), state: state, routes: routes, script: script)
         }
         let application = Application(
             responder: responder,
@@ -62,8 +81,9 @@ public final class StandInRelay: Sendable {
         return StandInRelay(origin: "http://127.0.0.1:\(port)", script: script, state: state, server: server)
     }
 
-    /// Accepts a key: requests with any other key (or none) get 401.
-    public func allow(key: String) async { await state.allow(key) }
+    /// Accepts a key: requests with any other key (or none) get 401. Requests with this key are
+    /// answered as `mode` says.
+    public func allow(key: String, mode: Mode = .normal) async { await state.allow(key, mode: mode) }
 
     /// Every request received so far, in order of arrival.
     public func requests() async -> [RecordedRequest] { await state.log }
@@ -88,23 +108,26 @@ public final class StandInRelay: Sendable {
 
     /// The keys and the request log.
     actor State {
-        var keys: Set<String> = []
+        var keys: [String: Mode] = [:]
         var log: [RecordedRequest] = []
 
-        func allow(_ key: String) { keys.insert(key) }
-        func isAllowed(_ key: String?) -> Bool { key.map(keys.contains) ?? false }
+        func allow(_ key: String, mode: Mode) { keys[key] = mode }
+        /// The mode of a key, or nil when the key is not allowed.
+        func mode(of key: String?) -> Mode? { key.flatMap { keys[$0] } }
         func record(_ request: RecordedRequest) { log.append(request) }
     }
 
     // MARK: - Routing
 
-    static func respond(to request: Request, body: Data, state: State, script: ReplyScript) async -> Response {
+    static func respond(
+        to request: Request, body: Data, state: State, routes: Routes, script: ReplyScript
+    ) async -> Response {
         let path = request.uri.path
         let headers = request.headers.map { RecordedRequest.Header(name: $0.name.canonicalName, value: $0.value) }
         var record = RecordedRequest(
             method: request.method.rawValue, path: path, query: request.uri.query, headers: headers, body: body,
             status: 0, responseBody: Data())
-        let answer = await route(record, state: state, script: script)
+        let answer = await route(record, state: state, routes: routes, script: script)
         record.status = answer.status
         record.responseBody = answer.body
         await state.record(record)
@@ -121,65 +144,28 @@ public final class StandInRelay: Sendable {
             })
     }
 
-    static func route(_ request: RecordedRequest, state: State, script: ReplyScript) async -> Answer {
-        let path = request.path
-        if path.hasPrefix("/anthropic/") || path == "/anthropic" {
-            guard request.method == "POST", path == "/anthropic/v1/messages" else {
-                return AnthropicMessages.error(404, "Not found: \(path)", type: "not_found_error")
-            }
-            let key = request.header("x-api-key") ?? bearer(request.header("authorization"))
-            guard await state.isAllowed(key) else {
-                return AnthropicMessages.error(401, "invalid x-api-key", type: "authentication_error")
-            }
-            guard request.header("anthropic-version") != nil else {
-                return AnthropicMessages.error(400, "anthropic-version: header is required")
-            }
-            guard let body = RequestBody(request.body) else { return AnthropicMessages.error(400, "invalid JSON body") }
-            return AnthropicMessages.message(body, script: script)
+    static func route(_ request: RecordedRequest, state: State, routes: Routes, script: ReplyScript) async -> Answer {
+        guard let match = routes.match(request.path), request.method == "POST" else {
+            let protocolID = routes.protocolForUnknown(request.path) ?? "openai-chat"
+            return Dialect.of(protocolID).notFound(request)
         }
-        if path.hasPrefix("/google/") || path == "/google" {
-            let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            // ["", "google", version, "models", "model:method"]
-            guard request.method == "POST", parts.count == 5, ["v1", "v1beta"].contains(parts[2]), parts[3] == "models",
-                let colon = parts[4].lastIndex(of: ":")
-            else {
-                return GeminiGenerate.error(404, "Requested entity was not found: \(path)", status: "NOT_FOUND")
-            }
-            let model = String(parts[4][..<colon]).removingPercentEncoding ?? String(parts[4][..<colon])
-            let method = parts[4][parts[4].index(after: colon)...]
-            guard method == "generateContent" || method == "streamGenerateContent", !model.isEmpty else {
-                return GeminiGenerate.error(404, "Requested entity was not found: \(path)", status: "NOT_FOUND")
-            }
-            guard await state.isAllowed(request.header("x-goog-api-key") ?? request.queryValue("key")) else {
-                return GeminiGenerate.error(
-                    401, "API key not valid. Please pass a valid API key.", status: "UNAUTHENTICATED")
-            }
-            guard let body = RequestBody(request.body) else {
-                return GeminiGenerate.error(400, "Invalid JSON payload received.", status: "INVALID_ARGUMENT")
-            }
-            let stream = method == "streamGenerateContent"
-            if stream, request.queryValue("alt") != "sse" {
-                return GeminiGenerate.error(400, "this relay streams only with ?alt=sse", status: "INVALID_ARGUMENT")
-            }
-            return GeminiGenerate.generate(body, model: model, stream: stream, script: script)
+        let dialect = Dialect.of(match.protocolID)
+        guard let mode = await state.mode(of: dialect.key(in: request)) else {
+            return dialect.error(401, .unauthorized)
         }
-        guard request.method == "POST", path == "/v1/chat/completions" || path == "/v1/responses" else {
-            return OpenAIProtocols.error(404, "Invalid URL (\(request.method) \(path))")
+        switch mode {
+        case .normal, .jsonToStream: break
+        case .unauthorized: return dialect.error(401, .unauthorized)
+        case .notFound: return dialect.notFound(request)
+        case .serverError: return dialect.error(500, .server)
         }
-        guard let key = bearer(request.header("authorization")) else {
-            return OpenAIProtocols.error(
-                401,
-                "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY)."
-            )
+        if let refusal = dialect.refusal(of: request, match: match) { return refusal }
+        guard let body = RequestBody(request.body) else { return dialect.error(400, .invalidJSON) }
+        let answer = dialect.answer(body, request: request, match: match, script: script)
+        if mode == .jsonToStream, answer.contentType == "text/event-stream" {
+            return dialect.answer(body, request: request, match: match, stream: false, script: script)
         }
-        guard await state.isAllowed(key) else {
-            return OpenAIProtocols.error(401, "Incorrect API key provided.", type: "invalid_api_key")
-        }
-        guard let body = RequestBody(request.body) else {
-            return OpenAIProtocols.error(400, "We could not parse the JSON body of your request.")
-        }
-        return path == "/v1/responses"
-            ? OpenAIProtocols.response(body, script: script) : OpenAIProtocols.chatCompletion(body, script: script)
+        return answer
     }
 
     /// The token of an `Authorization: Bearer …` header.

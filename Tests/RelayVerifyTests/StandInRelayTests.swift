@@ -28,7 +28,7 @@ struct StandInRelayTests {
 
     @Test("an unknown path gets 404 in the error shape of its API")
     func unknownPaths() async throws {
-        let relay = try await StandInRelay.start()
+        let relay = try await StandInRelay.start(catalog: defaultCatalog)
         defer { Task { await relay.stop() } }
         await relay.allow(key: "k")
         let openai = try await send(relay, "/chat/completions", headers: ["Authorization": "Bearer k"])
@@ -46,7 +46,7 @@ struct StandInRelayTests {
 
     @Test("a missing key, a wrong key or a key in the wrong header gets 401")
     func authentication() async throws {
-        let relay = try await StandInRelay.start()
+        let relay = try await StandInRelay.start(catalog: defaultCatalog)
         defer { Task { await relay.stop() } }
         await relay.allow(key: "good")
         let body = #"{"model":"m","messages":[{"role":"user","content":"hi"}],"max_tokens":10}"#
@@ -84,7 +84,7 @@ struct StandInRelayTests {
 
     @Test("streams follow each SDK's rules: event names for Anthropic, none for Gemini")
     func streams() async throws {
-        let relay = try await StandInRelay.start()
+        let relay = try await StandInRelay.start(catalog: defaultCatalog)
         defer { Task { await relay.stop() } }
         await relay.allow(key: "k")
         let anthropic = try await send(
@@ -117,7 +117,7 @@ struct StandInRelayTests {
 
     @Test("every request is recorded with its headers and body, and keys are masked in descriptions")
     func recording() async throws {
-        let relay = try await StandInRelay.start()
+        let relay = try await StandInRelay.start(catalog: defaultCatalog)
         defer { Task { await relay.stop() } }
         await relay.allow(key: "sk-secret-123456")
         _ = try await send(

@@ -7,8 +7,8 @@ enum AnthropicMessages {
     }
 
     /// `POST /anthropic/v1/messages`
-    static func message(_ body: RequestBody, script: ReplyScript) -> Answer {
-        guard let model = body.model else { return error(400, "model: Field required") }
+    static func message(_ body: RequestBody, model: String?, stream: Bool, script: ReplyScript) -> Answer {
+        guard let model else { return error(400, "model: Field required") }
         guard let maxTokens = body.object["max_tokens"] as? Int else { return error(400, "max_tokens: Field required") }
         guard let messages = body.object["messages"] as? [Any], !messages.isEmpty else {
             return error(400, "messages: Field required")
@@ -27,7 +27,7 @@ enum AnthropicMessages {
             "input_tokens": 5, "output_tokens": 7,
             "cache_creation_input_tokens": cached ? 5 : 0, "cache_read_input_tokens": 0,
         ]
-        guard body.stream else {
+        guard stream else {
             var content: [[String: Any]] = []
             if thinking != nil {
                 content.append(["type": "thinking", "thinking": script.thinking, "signature": "c2lnbmF0dXJl"])

@@ -7,13 +7,13 @@ enum OpenAIProtocols {
     }
 
     /// `POST /v1/chat/completions`
-    static func chatCompletion(_ body: RequestBody, script: ReplyScript) -> Answer {
+    static func chatCompletion(_ body: RequestBody, stream: Bool, script: ReplyScript) -> Answer {
         guard let model = body.model else { return error(400, "you must provide a model parameter") }
         guard let messages = body.object["messages"] as? [Any], !messages.isEmpty else {
             return error(400, "'messages' is a required property")
         }
         let base: [String: Any] = ["id": "chatcmpl-standin", "created": 1_700_000_000, "model": model]
-        guard body.stream else {
+        guard stream else {
             var reply = base
             reply["object"] = "chat.completion"
             reply["choices"] = [
@@ -43,7 +43,7 @@ enum OpenAIProtocols {
     }
 
     /// `POST /v1/responses`
-    static func response(_ body: RequestBody, script: ReplyScript) -> Answer {
+    static func response(_ body: RequestBody, stream: Bool, script: ReplyScript) -> Answer {
         guard let model = body.model else { return error(400, "Missing required parameter: 'model'.") }
         guard body.object["input"] != nil else { return error(400, "Missing required parameter: 'input'.") }
         func response(status: String, output: [[String: Any]]) -> [String: Any] {
@@ -61,7 +61,7 @@ enum OpenAIProtocols {
         let message: [String: Any] = [
             "type": "message", "id": "msg_standin", "status": "completed", "role": "assistant", "content": [text],
         ]
-        guard body.stream else { return .json(response(status: "completed", output: [message])) }
+        guard stream else { return .json(response(status: "completed", output: [message])) }
 
         var sequence = 0
         var chunks: [Data] = []

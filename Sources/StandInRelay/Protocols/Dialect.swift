@@ -1,0 +1,123 @@
+import Foundation
+
+/// How one protocol looks on the wire to the stand-in relay: where the key travels, the shape of
+/// its errors, what it refuses, and how it answers.
+struct Dialect: Sendable {
+    /// The protocol id, such as `anthropic-messages`.
+    let protocolID: String
+
+    /// The errors the stand-in gives besides the protocol's own validation.
+    enum Failure {
+        case unauthorized, server, invalidJSON
+    }
+
+    /// The wire family of a protocol id; Vertex's protocols carry the Gemini and Anthropic bodies.
+    enum Family {
+        case openAIChat, openAIResponses, anthropic, gemini, unknown
+    }
+
+    static func of(_ protocolID: String) -> Dialect { Dialect(protocolID: protocolID) }
+
+    var family: Family {
+        switch protocolID {
+        case "openai-chat": .openAIChat
+        case "openai-responses": .openAIResponses
+        case "anthropic-messages", "vertex-anthropic": .anthropic
+        case "gemini-generate", "vertex-gemini": .gemini
+        default: .unknown
+        }
+    }
+
+    /// Whether the protocol is Vertex's: the model comes from the path, not the body.
+    var isVertex: Bool { protocolID.hasPrefix("vertex-") }
+
+    /// The key a request carries where this protocol puts it (SDKs and raw clients differ, and
+    /// the relay takes both forms where the real API does).
+    func key(in request: RecordedRequest) -> String? {
+        let bearer = StandInRelay.bearer(request.header("authorization"))
+        switch protocolID {
+        case "anthropic-messages": return request.header("x-api-key") ?? bearer
+        case "gemini-generate": return request.header("x-goog-api-key") ?? request.queryValue("key")
+        case "vertex-gemini": return request.header("x-goog-api-key") ?? request.queryValue("key") ?? bearer
+        default: return bearer
+        }
+    }
+
+    /// An error in the protocol's shape.
+    func error(_ status: Int, _ failure: Failure) -> Answer {
+        switch (family, failure) {
+        case (.anthropic, .unauthorized):
+            return AnthropicMessages.error(401, "invalid x-api-key", type: "authentication_error")
+        case (.anthropic, .server): return AnthropicMessages.error(500, "Internal server error", type: "api_error")
+        case (.anthropic, .invalidJSON): return AnthropicMessages.error(400, "invalid JSON body")
+        case (.gemini, .unauthorized):
+            return GeminiGenerate.error(
+                401, "API key not valid. Please pass a valid API key.", status: "UNAUTHENTICATED")
+        case (.gemini, .server): return GeminiGenerate.error(500, "Internal error encountered.", status: "INTERNAL")
+        case (.gemini, .invalidJSON):
+            return GeminiGenerate.error(400, "Invalid JSON payload received.", status: "INVALID_ARGUMENT")
+        case (_, .unauthorized):
+            return OpenAIProtocols.error(
+                401,
+                "Incorrect API key provided. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+                type: "invalid_api_key")
+        case (_, .server):
+            return OpenAIProtocols.error(
+                500, "The server had an error while processing your request.", type: "server_error")
+        case (_, .invalidJSON): return OpenAIProtocols.error(400, "We could not parse the JSON body of your request.")
+        }
+    }
+
+    /// 404 for a path the relay does not serve, in the shape of the API the path belongs to.
+    func notFound(_ request: RecordedRequest) -> Answer {
+        switch family {
+        case .anthropic: AnthropicMessages.error(404, "Not found: \(request.path)", type: "not_found_error")
+        case .gemini: GeminiGenerate.error(404, "Requested entity was not found: \(request.path)", status: "NOT_FOUND")
+        default: OpenAIProtocols.error(404, "Invalid URL (\(request.method) \(request.path))")
+        }
+    }
+
+    /// What the real API refuses before it reads the body.
+    func refusal(of request: RecordedRequest, match: Routes.Match) -> Answer? {
+        switch protocolID {
+        case "anthropic-messages":
+            guard request.header("anthropic-version") != nil else {
+                return AnthropicMessages.error(400, "anthropic-version: header is required")
+            }
+        case "gemini-generate", "vertex-gemini":
+            if match.streamPath, request.queryValue("alt") != "sse" {
+                return GeminiGenerate.error(400, "this relay streams only with ?alt=sse", status: "INVALID_ARGUMENT")
+            }
+        default: break
+        }
+        return nil
+    }
+
+    /// The answer to a request the relay accepts.
+    func answer(
+        _ body: RequestBody, request: RecordedRequest, match: Routes.Match, stream: Bool? = nil, script: ReplyScript
+    ) -> Answer {
+        let model = match.values["model"] ?? body.model
+        switch family {
+        case .openAIChat:
+            return OpenAIProtocols.chatCompletion(body, stream: stream ?? body.stream, script: script)
+        case .openAIResponses:
+            return OpenAIProtocols.response(body, stream: stream ?? body.stream, script: script)
+        case .anthropic:
+            if isVertex {
+                guard body.object["model"] == nil else {
+                    return AnthropicMessages.error(
+                        400, "model: Extra inputs are not permitted (Vertex takes the model in the path)")
+                }
+                guard body.object["anthropic_version"] is String else {
+                    return AnthropicMessages.error(400, "anthropic_version: Field required")
+                }
+            }
+            return AnthropicMessages.message(body, model: model, stream: stream ?? body.stream, script: script)
+        case .gemini:
+            return GeminiGenerate.generate(body, model: model ?? "", stream: stream ?? match.streamPath, script: script)
+        case .unknown:
+            return OpenAIProtocols.error(501, "the stand-in relay does not speak the protocol \(protocolID)")
+        }
+    }
+}
