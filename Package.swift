@@ -97,6 +97,7 @@ let package = Package(
                 "RelayMarkdown",
                 "RelaySite",
                 "RelayServer",
+                "StandInRelay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

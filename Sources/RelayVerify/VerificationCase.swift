@@ -7,6 +7,35 @@ public struct VerificationCase: Sendable, CustomStringConvertible {
     public var index: Int
     public var request: SnippetRequest
     public var protocolID: String
+    /// Whether the run also checks that the snippet fails loudly when the relay fails. The code
+    /// that handles failures is the same for every model, so it is checked once per shape
+    /// (language, protocol, recipe, stream and variant): on the first case of each.
+    public var checksFailures = true
+
+    /// What the snippet's code depends on besides the model, key and prompt.
+    var shape: String {
+        [
+            request.language.rawValue, protocolID, request.recipe, "\(request.stream)",
+            "\(request.thinkingBudget != nil)", "\(request.cache)", request.effort ?? "",
+        ].joined(separator: " ")
+    }
+
+    /// Creates a case.
+    public init(index: Int, request: SnippetRequest, protocolID: String) {
+        self.index = index
+        self.request = request
+        self.protocolID = protocolID
+    }
+
+    /// Marks all but the first case of each shape as not checking failures.
+    static func checkingFailuresOncePerShape(_ cases: [VerificationCase]) -> [VerificationCase] {
+        var seen: Set<String> = []
+        return cases.map { verificationCase in
+            var copy = verificationCase
+            copy.checksFailures = seen.insert(verificationCase.shape).inserted
+            return copy
+        }
+    }
 
     /// `python anthropic-messages claude-sonnet-4-20250514 hello stream thinking`
     public var description: String {

@@ -30,6 +30,12 @@ public struct Verifier: Sendable {
         /// More snippets to run as they are, with their own prompts, such as every snippet a docs
         /// site shows (`SiteSnippets.requests(inContent:generator:)`).
         public var extraRequests: [SnippetRequest] = []
+        /// Whether each snippet also runs against a relay that answers 401, 404, 500 (and, for
+        /// streams, plain JSON), and must fail loudly each time.
+        public var failureModes = true
+        /// Whether Python runs fork from a warm interpreter that has imported the SDKs (see
+        /// ``WarmPython``) instead of starting Python anew for each run.
+        public var warmPython = true
 
         /// Options with the defaults: every language, `python3`, one job per core.
         public init(
@@ -82,7 +88,7 @@ public struct Verifier: Sendable {
                     index: cases.count, request: request,
                     protocolID: protocolID ?? SnippetGenerator.fallbackProtocolID))
         }
-        return cases
+        return VerificationCase.checkingFailuresOncePerShape(cases)
     }
 
     /// A language's command with its `{program}` and `{package}` words filled in.
@@ -160,13 +166,21 @@ public struct Verifier: Sendable {
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workspace) }
 
+        let preload = languages.compactMap { templates.language($0) }.flatMap(\.preload)
+        let warm =
+            options.warmPython && !preload.isEmpty
+            ? WarmPythonPool(
+                modules: preload,
+                environment: environment(
+                    for: templates.language(languages[0])!, folder: URL(fileURLWithPath: NSTemporaryDirectory())))
+            : nil
         var results: [VerificationResult] = []
         await withTaskGroup(of: VerificationResult.self) { group in
             var pending = cases[...]
             func startNext() {
                 guard let next = pending.popFirst() else { return }
                 group.addTask {
-                    await self.verify(next, generator: generator, relay: relay, workspace: workspace)
+                    await self.verify(next, generator: generator, relay: relay, workspace: workspace, warm: warm)
                 }
             }
             for _ in 0..<options.jobs { startNext() }
@@ -183,7 +197,8 @@ public struct Verifier: Sendable {
 
     /// Renders, runs and checks one case.
     func verify(
-        _ verificationCase: VerificationCase, generator: SnippetGenerator, relay: StandInRelay, workspace: URL
+        _ verificationCase: VerificationCase, generator: SnippetGenerator, relay: StandInRelay, workspace: URL,
+        warm: WarmPythonPool?
     ) async -> VerificationResult {
         let catalog = generator.catalog
         var request = verificationCase.request
@@ -204,9 +219,15 @@ public struct Verifier: Sendable {
         let folder = workspace.appendingPathComponent("case-\(verificationCase.index)")
         var problems: [String] = []
         var output = ProgramResult(status: -1, stdout: "", stderr: "", timedOut: false)
+        var built = false
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            output = try await execute(snippet, definition: definition, in: folder)
+            if let failed = try await build(snippet, definition: definition, in: folder) {
+                output = failed
+            } else {
+                built = true
+                output = try await run(definition, in: folder, warm: warm)
+            }
         } catch {
             problems.append("could not run: \(error)")
         }
@@ -231,6 +252,10 @@ public struct Verifier: Sendable {
             problems += RequestChecks(verificationCase: verificationCase, catalog: catalog, prompt: prompt)
                 .problems(in: requests)
         }
+        if built, options.failureModes, verificationCase.checksFailures {
+            problems += await failureProblems(
+                verificationCase, definition: definition, relay: relay, folder: folder, warm: warm)
+        }
         let masked = verificationCase.key.masked
         var details = "--- snippet (key masked)\n" + snippet.code.replacingOccurrences(of: key, with: masked)
         details += "--- requests that carried the key\n"
@@ -242,39 +267,114 @@ public struct Verifier: Sendable {
         return VerificationResult(verificationCase: verificationCase, problems: problems, details: details)
     }
 
-    /// Writes a snippet to `folder` as its language's file, builds it if the language has build
-    /// commands, and runs it the way a user would, with no provider settings in the environment.
-    func execute(_ snippet: Snippet, definition: LanguageDefinition, in folder: URL) async throws -> ProgramResult {
+    /// The environment snippets run in: the user's, without any provider settings or proxies, and
+    /// with Google's metadata server pointed at a closed loopback port, so a snippet that reaches
+    /// for Google credentials fails fast instead of probing the network.
+    func environment(for definition: LanguageDefinition, folder: URL) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment.filter { name, _ in
             !["OPENAI_", "ANTHROPIC_", "GOOGLE_", "GEMINI_", "CLOUD_ML_"].contains { name.hasPrefix($0) }
                 && !["http_proxy", "https_proxy", "all_proxy"].contains(name.lowercased())
         }
         environment["NO_PROXY"] = "127.0.0.1,localhost"
         environment["no_proxy"] = "127.0.0.1,localhost"
-        // A snippet that reaches for Google credentials fails fast on a closed loopback port
-        // instead of probing the metadata server.
         environment["GCE_METADATA_HOST"] = "127.0.0.1:9"
         environment["GCE_METADATA_IP"] = "127.0.0.1:9"
         environment["NO_GCE_CHECK"] = "True"
         for (name, value) in definition.environment {
             environment[name] = value.replacingOccurrences(of: "{folder}", with: folder.path)
         }
+        return environment
+    }
+
+    /// Writes a snippet to `folder` as its language's file and builds it if the language has
+    /// build commands; returns the failed build's result, or nil when it is ready to run.
+    func build(_ snippet: Snippet, definition: LanguageDefinition, in folder: URL) async throws -> ProgramResult? {
         try Data(snippet.code.utf8).write(to: folder.appendingPathComponent(definition.file))
         for command in definition.build.map({ filled($0) }) {
             let built = try await ProgramRunner.run(
-                command[0], Array(command.dropFirst()), directory: folder, environment: environment,
-                timeout: options.timeout)
+                command[0], Array(command.dropFirst()), directory: folder,
+                environment: environment(for: definition, folder: folder), timeout: options.timeout)
             guard built.status == 0 else {
                 return ProgramResult(
                     status: built.status, stdout: "", stderr: "\(command[0]) failed:\n" + built.stderr,
                     timedOut: built.timedOut)
             }
         }
+        return nil
+    }
+
+    /// Runs a built snippet the way a user would (Python: forked from a warm interpreter that has
+    /// imported the SDKs, see ``WarmPython``).
+    func run(_ definition: LanguageDefinition, in folder: URL, warm: WarmPythonPool?) async throws -> ProgramResult {
         let run = filled(definition.run)
+        if let warm, !definition.preload.isEmpty {
+            let server = try await warm.take(python: run[0])
+            let result = try await server.run(
+                file: definition.file, in: folder, environment: environment(for: definition, folder: folder),
+                timeout: options.timeout)
+            await warm.give(server, python: run[0])
+            return result
+        }
         let executable =
             run[0].hasPrefix("./") ? folder.appendingPathComponent(String(run[0].dropFirst(2))).path : run[0]
         return try await ProgramRunner.run(
-            executable, Array(run.dropFirst()), directory: folder, environment: environment, timeout: options.timeout)
+            executable, Array(run.dropFirst()), directory: folder,
+            environment: environment(for: definition, folder: folder), timeout: options.timeout)
+    }
+
+    /// Runs a built snippet once for each way the relay can fail, and says where the snippet did
+    /// not fail loudly: exit non-zero and show the status and the error's message (or, for a
+    /// stream answered with plain JSON, say that no event stream came).
+    func failureProblems(
+        _ verificationCase: VerificationCase, definition: LanguageDefinition, relay: StandInRelay, folder: URL,
+        warm: WarmPythonPool?
+    ) async -> [String] {
+        var modes: [StandInRelay.Mode] = [.unauthorized, .notFound, .serverError]
+        if verificationCase.request.stream { modes.append(.jsonToStream) }
+        let key = verificationCase.key.value
+        var problems: [String] = []
+        for mode in modes {
+            let before = await relay.requests(carrying: key).count
+            await relay.allow(key: key, mode: mode)
+            guard let result = try? await run(definition, in: folder, warm: warm) else {
+                problems.append("\(mode.rawValue): could not run")
+                continue
+            }
+            let output = result.stdout + result.stderr
+            let answers = await relay.requests(carrying: key).dropFirst(before)
+            guard let answer = answers.first else {
+                problems.append("\(mode.rawValue): no request reached the relay")
+                continue
+            }
+            if result.status == 0 {
+                problems.append(
+                    "\(mode.rawValue): exit status 0 after the relay answered \(answer.status); expected a failure")
+            }
+            if mode == .jsonToStream {
+                if !output.contains("event stream") {
+                    problems.append(
+                        "\(mode.rawValue): did not say that no event stream came (output: \(output.suffix(300).debugDescription))"
+                    )
+                }
+                continue
+            }
+            let message = Self.errorMessage(in: answer.responseBody) ?? ""
+            if !output.contains(String(answer.status)) || !output.contains(message) {
+                problems.append(
+                    "\(mode.rawValue): the output does not show the status \(answer.status) and the message \(message.debugDescription) (output: \(output.suffix(300).debugDescription))"
+                )
+            }
+        }
+        await relay.allow(key: key, mode: .normal)
+        return problems
+    }
+
+    /// The `message` of an error body in any of the APIs' shapes.
+    static func errorMessage(in body: Data) -> String? {
+        guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any],
+            let error = object["error"] as? [String: Any]
+        else { return nil }
+        return error["message"] as? String
     }
 }
 

@@ -51,8 +51,10 @@ public final class StandInRelay: Sendable {
         self.server = server
     }
 
-    /// Starts the relay on a free loopback port, serving the catalog's protocols at its paths.
-    public static func start(catalog: Catalog, script: ReplyScript = .standard) async throws -> StandInRelay {
+    /// Starts the relay on a loopback port (0: a free one), serving the catalog's protocols at its paths.
+    public static func start(catalog: Catalog, port: Int = 0, script: ReplyScript = .standard) async throws
+        -> StandInRelay
+    {
         let state = State()
         let routes = Routes(catalog: catalog)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
@@ -66,7 +68,7 @@ public final class StandInRelay: Sendable {
         }
         let application = Application(
             responder: responder,
-            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port)),
             onServerRunning: { channel in
                 continuation.yield(channel.localAddress?.port ?? 0)
                 continuation.finish()

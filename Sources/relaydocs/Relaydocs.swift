@@ -8,6 +8,7 @@ struct Relaydocs: AsyncParsableCommand {
         abstract: "Quick-start code and docs for an LLM API relay, made from one catalog.",
         subcommands: [
             SnippetCommand.self, SnippetsCommand.self, RecipesCommand.self, CatalogCommand.self, VerifyCommand.self,
+            StandInCommand.self,
             MarkdownCommand.self,
             BuildCommand.self, ServeCommand.self, BenchmarkCommand.self,
         ]

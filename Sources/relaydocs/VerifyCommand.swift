@@ -45,11 +45,22 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "How many snippets run at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(
+        help:
+            "Start Python anew for every run instead of forking each run from an interpreter that has imported the SDKs."
+    )
+    var coldPython = false
+
+    @Flag(help: "Skip the runs against a relay that answers 401, 404, 500 and plain JSON to a stream request.")
+    var noFailureModes = false
+
     func run() async throws {
         let languages = try parseLanguages()
         let loaded = try loadCatalog(path: catalog)
         let snippetTemplates = try loadTemplateSet(folder: templates).snippets
         var options = Verifier.Options(languages: languages, python: python ?? defaultPython(), jobs: jobs)
+        options.warmPython = !coldPython
+        options.failureModes = !noFailureModes
         if let content {
             do {
                 options.extraRequests = try SiteSnippets.requests(

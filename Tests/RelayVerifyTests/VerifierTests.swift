@@ -184,6 +184,53 @@ struct NegativeVerifierTests {
         #expect(report.results.first { $0.verificationCase.request.stream }?.passed == true)
     }
 
+    @Test("a curl snippet without --fail-with-body exits 0 on an HTTP error, and that fails")
+    func swallowedHTTPError() async throws {
+        let broken = try templates(replacing: "snippets/recipes/hello/curl/openai-chat.mustache") {
+            $0.replacingOccurrences(of: "curl -sS --fail-with-body ", with: "curl -sS ")
+        }
+        let report = try await verify(catalog: catalog(model: "deepseek-chat"), templates: broken, languages: [.curl])
+        #expect(report.results.count == 2)
+        // The stream snippet exits 1 (no event arrives, so its awk filter fails) but does not show
+        // the status; the plain one exits 0.
+        let stream = try #require(report.results.first { $0.verificationCase.request.stream })
+        #expect(!stream.passed)
+        #expect(stream.problems.contains { $0.hasPrefix("unauthorized: the output does not show the status 401") })
+        for result in report.results where !result.verificationCase.request.stream {
+            #expect(!result.passed)
+            for mode in ["unauthorized", "notFound", "serverError"] {
+                #expect(
+                    result.problems.contains { $0.hasPrefix("\(mode): exit status 0 after the relay answered") },
+                    "\(result.problems)")
+            }
+        }
+    }
+
+    @Test("a stream snippet that does not notice plain JSON instead of events fails")
+    func plainJSONToAStream() async throws {
+        let broken = try templates(replacing: "snippets/recipes/hello/python/openai-chat.mustache") {
+            $0.replacingOccurrences(of: "{{> languages/python/require-event-stream}}\n", with: "")
+        }
+        let report = try await verify(catalog: catalog(model: "deepseek-chat"), templates: broken, languages: [.python])
+        let stream = try #require(report.results.first { $0.verificationCase.request.stream })
+        #expect(!stream.passed)
+        #expect(stream.problems.contains { $0.hasPrefix("jsonToStream: exit status 0") }, "\(stream.problems)")
+        #expect(report.results.first { !$0.verificationCase.request.stream }?.passed == true)
+    }
+
+    @Test("Python runs forked from a warm interpreter give what cold runs give")
+    func warmAndColdRunsAgree() async throws {
+        var options = Verifier.Options(languages: [.python], python: sdkPython)
+        let catalog = catalog(model: "claude-sonnet-4-20250514")
+        let warm = try await Verifier(catalog: catalog, templates: defaultTemplates, options: options).run()
+        options.warmPython = false
+        let cold = try await Verifier(catalog: catalog, templates: defaultTemplates, options: options).run()
+        #expect(warm.results.count == cold.results.count)
+        #expect(warm.results.count >= 8)
+        #expect(warm.failedCount == 0, "\(warm.results.filter { !$0.passed }.map(\.line))")
+        #expect(cold.failedCount == 0, "\(cold.results.filter { !$0.passed }.map(\.line))")
+    }
+
     @Test("a missing interpreter fails with how to install it")
     func missingPython() async throws {
         let verifier = Verifier(

@@ -119,7 +119,7 @@ struct CLITests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"budget_tokens\": 4096"))
         #expect(result.stdout.contains("\"cache_control\": {\"type\": \"ephemeral\"}"))
-        #expect(result.stdout.hasPrefix("curl -sS -N "))
+        #expect(result.stdout.contains("\nset -o pipefail\ncurl -sS --fail-with-body -N "))
     }
 
     @Test func originReplacesTheRelayAndKeepsPaths() async throws {

@@ -43,6 +43,9 @@ public struct LanguageDefinition: Sendable, Equatable {
     public var install: String
     /// What a snippet in this language prints, as verify checks it.
     public var prints: Output
+    /// Modules a warm Python interpreter imports once for every run (``run`` must then be
+    /// `["{python}", file]`): verify forks each run from it instead of starting Python anew.
+    public var preload: [String]
 
     /// What a snippet prints on standard output.
     public enum Output: String, Sendable, Equatable, CaseIterable {
@@ -67,7 +70,7 @@ public struct LanguageDefinition: Sendable, Equatable {
         var reader = YAMLReader(path: path)
         let allowed = [
             "name", "order", "fence", "file", "escapers", "build", "run", "environment", "versions",
-            "packageVersion", "install", "prints",
+            "packageVersion", "install", "prints", "preload",
         ]
         guard
             let root = reader.compose(
@@ -94,6 +97,12 @@ public struct LanguageDefinition: Sendable, Equatable {
         let versions = Self.commands(&fields, "versions") ?? []
         let packageVersion = Self.command(&fields, "packageVersion", required: false)
         let install = fields.string("install", required: false) ?? "install the \(name ?? id.rawValue) toolchain"
+        let preload = fields.stringList("preload") ?? []
+        if !preload.isEmpty, let run, let file, run != ["{python}", file] {
+            fields.report(
+                "preload needs run to be [\"{python}\", \"\(file)\"]: verify forks Python runs from a warm interpreter",
+                at: fields.node("preload"))
+        }
         var prints = Output.reply
         if let text = fields.string("prints", required: false) {
             if let output = Output(rawValue: text) {
@@ -108,7 +117,7 @@ public struct LanguageDefinition: Sendable, Equatable {
         return LanguageDefinition(
             id: id, name: name, order: order, fence: fence, file: file, escaperNames: escaperNames, build: build,
             run: run, environment: environment, versions: versions, packageVersion: packageVersion,
-            install: install, prints: prints)
+            install: install, prints: prints, preload: preload)
     }
 
     /// One command: a non-empty list of words.

@@ -1,4 +1,6 @@
-curl -sS -N https://api.openai-proxy.org/anthropic/v1/messages \
+# Fail when curl fails or when no event arrives (a relay that cannot stream answers plain JSON).
+set -o pipefail
+curl -sS --fail-with-body -N https://api.openai-proxy.org/anthropic/v1/messages \
   -H 'Content-Type: application/json' \
   -H 'x-api-key: sk-golden-0123456789abcdef' \
   -H 'anthropic-version: 2023-06-01' \
@@ -14,4 +16,6 @@ curl -sS -N https://api.openai-proxy.org/anthropic/v1/messages \
         "cache_control": {"type": "ephemeral"}
       }]
     }]
-  }'
+  }' |
+  awk '/^data:/ { events = 1 } { print; fflush() }
+    END { if (!events) { print "error: expected an event stream; the relay answered without one" > "/dev/stderr"; exit 1 } }'

@@ -1,4 +1,4 @@
-curl -sS https://api.openai-proxy.org/anthropic/v1/messages \
+curl -sS --fail-with-body https://api.openai-proxy.org/anthropic/v1/messages \
   -H 'Content-Type: application/json' \
   -H 'x-api-key: sk-golden-0123456789abcdef' \
   -H 'anthropic-version: 2023-06-01' \

@@ -1,8 +1,10 @@
 # pip install "anthropic>=0.49,<3"
+import sys
+
 from anthropic import Anthropic
 
 client = Anthropic(
-    # The relay serves Anthropic's API under /anthropic.
+    # CloseAI's base URL for the Anthropic API; the SDK appends /v1/messages.
     base_url="https://api.openai-proxy.org/anthropic",
     api_key="sk-golden-0123456789abcdef",
 )
@@ -14,6 +16,11 @@ with client.messages.stream(
     thinking={"type": "enabled", "budget_tokens": 2048},
     messages=[{"role": "user", "content": "Say hi"}],
 ) as stream:
+    # A relay that cannot stream answers with plain JSON, which the SDK would read as no events.
+    content_type = stream.response.headers.get("content-type", "")
+    if not content_type.startswith("text/event-stream"):
+        body = stream.response.read().decode(errors="replace")
+        sys.exit(f"error: expected an event stream, got {content_type or 'no Content-Type'}: {body}")
     for text in stream.text_stream:
         print(text, end="", flush=True)
 print()

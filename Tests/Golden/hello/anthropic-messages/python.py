@@ -2,7 +2,7 @@
 from anthropic import Anthropic
 
 client = Anthropic(
-    # The relay serves Anthropic's API under /anthropic.
+    # CloseAI's base URL for the Anthropic API; the SDK appends /v1/messages.
     base_url="https://api.openai-proxy.org/anthropic",
     api_key="sk-golden-0123456789abcdef",
 )

@@ -2,7 +2,7 @@
 import Foundation
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking  // URLSession on Linux
+    import FoundationNetworking  // URLSession on Linux
 #endif
 
 let apiKey = "sk-golden-0123456789abcdef"
@@ -47,6 +47,8 @@ final class EventStreamPrinter: NSObject, URLSessionDataDelegate, @unchecked Sen
     private var buffer = Data()
     private var errorBody = Data()
     private var status = 0
+    private var contentType = ""
+    private var streaming = false
     private var succeeded = false
 
     /// - Parameter text: the text of one event's data, or nil for events without text.
@@ -67,12 +69,16 @@ final class EventStreamPrinter: NSObject, URLSessionDataDelegate, @unchecked Sen
         _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
         completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
     ) {
-        status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        let http = response as? HTTPURLResponse
+        status = http?.statusCode ?? 0
+        contentType = http?.value(forHTTPHeaderField: "Content-Type") ?? ""
+        // A relay that cannot stream answers with plain JSON: report it instead of printing nothing.
+        streaming = status == 200 && contentType.hasPrefix("text/event-stream")
         completionHandler(.allow)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        guard status == 200 else {
+        guard streaming else {
             errorBody.append(data)
             return
         }
@@ -100,6 +106,10 @@ final class EventStreamPrinter: NSObject, URLSessionDataDelegate, @unchecked Sen
             FileHandle.standardError.write(Data("request failed: \(error.localizedDescription)\n".utf8))
         } else if status != 200 {
             FileHandle.standardError.write(Data("HTTP \(status): ".utf8) + errorBody + Data("\n".utf8))
+        } else if !streaming {
+            let got = contentType.isEmpty ? "no Content-Type" : contentType
+            FileHandle.standardError.write(
+                Data("error: expected an event stream, got \(got): ".utf8) + errorBody + Data("\n".utf8))
         } else {
             succeeded = true
         }

@@ -1,4 +1,4 @@
-curl -sS https://api.openai-proxy.org/google/v1beta/models/gemini-2.5-flash:generateContent \
+curl -sS --fail-with-body https://api.openai-proxy.org/google/v1beta/models/gemini-2.5-flash:generateContent \
   -H 'Content-Type: application/json' \
   -H 'x-goog-api-key: sk-golden-0123456789abcdef' \
   -d '{

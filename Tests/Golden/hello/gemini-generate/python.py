@@ -5,7 +5,7 @@ from google.genai import types
 client = genai.Client(
     api_key="sk-golden-0123456789abcdef",
     http_options=types.HttpOptions(
-        # The relay serves Gemini's API under /google.
+        # CloseAI's base URL for the Google Gemini API; the SDK appends /v1beta/models/gemini-2.5-flash:generateContent.
         base_url="https://api.openai-proxy.org/google",
         # Pinned, because google-genai 3.0 changed its default API version from v1beta to v1.
         api_version="v1beta",

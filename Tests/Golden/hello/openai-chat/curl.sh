@@ -1,4 +1,4 @@
-curl -sS https://api.openai-proxy.org/v1/chat/completions \
+curl -sS --fail-with-body https://api.openai-proxy.org/v1/chat/completions \
   -H 'Content-Type: application/json' \
   -H 'Authorization: Bearer sk-golden-0123456789abcdef' \
   -d '{

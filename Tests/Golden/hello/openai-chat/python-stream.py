@@ -1,8 +1,10 @@
 # pip install "openai>=1.66,<4"
+import sys
+
 from openai import OpenAI
 
 client = OpenAI(
-    # OpenAI SDKs need the /v1 suffix on the base URL.
+    # CloseAI's base URL for the OpenAI API; the SDK appends /chat/completions.
     base_url="https://api.openai-proxy.org/v1",
     api_key="sk-golden-0123456789abcdef",
 )
@@ -12,6 +14,11 @@ stream = client.chat.completions.create(
     messages=[{"role": "user", "content": "Say hi"}],
     stream=True,
 )
+# A relay that cannot stream answers with plain JSON, which the SDK would read as no events.
+content_type = stream.response.headers.get("content-type", "")
+if not content_type.startswith("text/event-stream"):
+    body = stream.response.read().decode(errors="replace")
+    sys.exit(f"error: expected an event stream, got {content_type or 'no Content-Type'}: {body}")
 for chunk in stream:
     if chunk.choices and chunk.choices[0].delta.content:
         print(chunk.choices[0].delta.content, end="", flush=True)

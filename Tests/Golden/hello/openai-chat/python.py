@@ -2,7 +2,7 @@
 from openai import OpenAI
 
 client = OpenAI(
-    # OpenAI SDKs need the /v1 suffix on the base URL.
+    # CloseAI's base URL for the OpenAI API; the SDK appends /chat/completions.
     base_url="https://api.openai-proxy.org/v1",
     api_key="sk-golden-0123456789abcdef",
 )
