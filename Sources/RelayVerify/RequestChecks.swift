@@ -23,30 +23,21 @@ struct RequestChecks {
         guard let wireProtocol = catalog.wireProtocol(id: verificationCase.protocolID) else {
             return ["the catalog has no protocol \(verificationCase.protocolID)"]
         }
+        let dialect = Dialect(protocolID: wireProtocol.id)
         let expectedURL = catalog.endpointURL(of: wireProtocol, model: request_.model, stream: stream)
-        let expectedPath = URLComponents(string: expectedURL)?.percentEncodedPath ?? expectedURL
-        let gemini = verificationCase.protocolID == "gemini-generate"
+        let expected = URLComponents(string: expectedURL)
+        let expectedPath = expected?.percentEncodedPath ?? expectedURL
         if request.path != expectedPath { problems.append("path \(request.path); expected \(expectedPath)") }
-        if gemini, stream, request.queryValue("alt") != "sse" {
-            problems.append("streaming without ?alt=sse")
+        for item in expected?.queryItems ?? [] where request.queryValue(item.name) != item.value {
+            problems.append("no \(item.name)=\(item.value ?? "") in the query")
         }
         if request.method != "POST" { problems.append("method \(request.method); expected POST") }
         if request.status != 200 { problems.append("the relay answered \(request.status)") }
 
-        // The key, byte for byte, in the protocol's header.
-        switch verificationCase.protocolID {
-        case "anthropic-messages":
-            let sent = request.header("x-api-key") ?? StandInRelay.bearer(request.header("authorization"))
-            if sent != key { problems.append("the key did not arrive intact in x-api-key (or Authorization: Bearer)") }
-            if request.header("anthropic-version") == nil { problems.append("no anthropic-version header") }
-        case "gemini-generate":
-            if request.header("x-goog-api-key") != key {
-                problems.append("the key did not arrive intact in x-goog-api-key")
-            }
-        default:
-            if request.header("authorization") != "Bearer \(key)" {
-                problems.append("the key did not arrive intact in Authorization: Bearer")
-            }
+        // The key, byte for byte, where the protocol puts it.
+        if dialect.key(in: request) != key { problems.append("the key did not arrive intact in \(dialect.keyPlace)") }
+        if wireProtocol.id == "anthropic-messages", request.header("anthropic-version") == nil {
+            problems.append("no anthropic-version header")
         }
 
         // The body: model, prompt, stream flag and the Anthropic extras.
@@ -55,14 +46,16 @@ struct RequestChecks {
             return problems
         }
         let model = catalog.modelID(request_.model, on: wireProtocol)
-        if !gemini, body["model"] as? String != model {
+        if dialect.modelInBody, body["model"] as? String != model {
             problems.append("model \(String(describing: body["model"] ?? "none")); expected \(model)")
+        } else if !dialect.modelInBody, body["model"] != nil {
+            problems.append("the body names a model, which \(wireProtocol.id) takes in the path only")
         }
-        let prompts = Self.userTexts(in: body, protocolID: verificationCase.protocolID)
+        let prompts = dialect.userTexts(in: body)
         if prompts != [prompt] {
             problems.append("the prompt did not arrive intact: got \(prompts.map(\.debugDescription))")
         }
-        if !gemini, (body["stream"] as? Bool ?? false) != stream {
+        if dialect.streamInBody, (body["stream"] as? Bool ?? false) != stream {
             problems.append("stream is \(body["stream"] as? Bool ?? false); expected \(stream)")
         }
         if let budget = request_.thinkingBudget {
@@ -82,26 +75,6 @@ struct RequestChecks {
             problems.append("cache_control was sent but not asked for")
         }
         return problems
-    }
-
-    /// The user texts of a request body, however the protocol nests them.
-    static func userTexts(in body: [String: Any], protocolID: String) -> [String] {
-        func texts(of content: Any?) -> [String] {
-            if let text = content as? String { return [text] }
-            guard let blocks = content as? [[String: Any]] else { return [] }
-            return blocks.compactMap { $0["text"] as? String }
-        }
-        switch protocolID {
-        case "gemini-generate":
-            let contents = body["contents"] as? [[String: Any]] ?? []
-            return contents.flatMap { ($0["parts"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String } }
-        case "openai-responses":
-            if let input = body["input"] as? String { return [input] }
-            return (body["input"] as? [[String: Any]] ?? []).flatMap { texts(of: $0["content"]) }
-        default:
-            let messages = body["messages"] as? [[String: Any]] ?? []
-            return messages.filter { $0["role"] as? String == "user" }.flatMap { texts(of: $0["content"]) }
-        }
     }
 
     /// The `type` of every `cache_control` in a body.

@@ -1,10 +1,13 @@
 import Foundation
 
-/// How one protocol looks on the wire to the stand-in relay: where the key travels, the shape of
-/// its errors, what it refuses, and how it answers.
-struct Dialect: Sendable {
+/// How one protocol looks on the wire: where the key travels, where the model, prompt and stream
+/// flag are, the shape of its errors, what it refuses, and how the stand-in relay answers it.
+public struct Dialect: Sendable {
     /// The protocol id, such as `anthropic-messages`.
-    let protocolID: String
+    public let protocolID: String
+
+    /// The dialect of a protocol id.
+    public init(protocolID: String) { self.protocolID = protocolID }
 
     /// The errors the stand-in gives besides the protocol's own validation.
     enum Failure {
@@ -12,13 +15,37 @@ struct Dialect: Sendable {
     }
 
     /// The wire family of a protocol id; Vertex's protocols carry the Gemini and Anthropic bodies.
-    enum Family {
+    public enum Family: Sendable {
         case openAIChat, openAIResponses, anthropic, gemini, unknown
     }
 
     static func of(_ protocolID: String) -> Dialect { Dialect(protocolID: protocolID) }
 
-    var family: Family {
+    /// The user texts of a request body, however the protocol nests them.
+    public func userTexts(in body: [String: Any]) -> [String] {
+        func texts(of content: Any?) -> [String] {
+            if let text = content as? String { return [text] }
+            guard let blocks = content as? [[String: Any]] else { return [] }
+            return blocks.compactMap { $0["text"] as? String }
+        }
+        switch family {
+        case .gemini:
+            let contents = body["contents"] as? [[String: Any]] ?? []
+            return contents.filter { ($0["role"] as? String ?? "user") == "user" }.flatMap {
+                ($0["parts"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+            }
+        case .openAIResponses:
+            if let input = body["input"] as? String { return [input] }
+            return (body["input"] as? [[String: Any]] ?? []).filter { ($0["role"] as? String) == "user" }.flatMap {
+                texts(of: $0["content"])
+            }
+        default:
+            let messages = body["messages"] as? [[String: Any]] ?? []
+            return messages.filter { $0["role"] as? String == "user" }.flatMap { texts(of: $0["content"]) }
+        }
+    }
+
+    public var family: Family {
         switch protocolID {
         case "openai-chat": .openAIChat
         case "openai-responses": .openAIResponses
@@ -29,11 +56,27 @@ struct Dialect: Sendable {
     }
 
     /// Whether the protocol is Vertex's: the model comes from the path, not the body.
-    var isVertex: Bool { protocolID.hasPrefix("vertex-") }
+    public var isVertex: Bool { protocolID.hasPrefix("vertex-") }
+
+    /// Whether requests name the model in the body (Gemini and Vertex name it in the path).
+    public var modelInBody: Bool { !isVertex && family != .gemini }
+
+    /// Whether requests say `"stream": true` in the body (Gemini streams by its path alone).
+    public var streamInBody: Bool { family != .gemini }
+
+    /// Where the key travels, for messages.
+    public var keyPlace: String {
+        switch protocolID {
+        case "anthropic-messages": "x-api-key (or Authorization: Bearer)"
+        case "gemini-generate": "x-goog-api-key (or ?key=)"
+        case "vertex-gemini": "x-goog-api-key (or Authorization: Bearer)"
+        default: "Authorization: Bearer"
+        }
+    }
 
     /// The key a request carries where this protocol puts it (SDKs and raw clients differ, and
     /// the relay takes both forms where the real API does).
-    func key(in request: RecordedRequest) -> String? {
+    public func key(in request: RecordedRequest) -> String? {
         let bearer = StandInRelay.bearer(request.header("authorization"))
         switch protocolID {
         case "anthropic-messages": return request.header("x-api-key") ?? bearer
