@@ -309,6 +309,12 @@ public struct SnippetGenerator: Sendable {
                 guard protocolID == anthropic else {
                     throw .optionNeedsProtocol(option: "--thinking", protocolID: protocolID, required: anthropic)
                 }
+                if let reasoning = catalog.model(id: request.model)?.reasoning, reasoning.style != .budget {
+                    throw .invalidValue(
+                        InvalidValue(
+                            "\(request.model) does not take a thinking budget; it sets its reasoning by \(reasoning.style.rawValue) (\(reasoning.levels.joined(separator: ", "))): use --recipe reasoning --effort LEVEL"
+                        ))
+                }
             }
             guard budget >= Self.minimumThinkingBudget else {
                 throw .invalidThinkingBudget(

@@ -57,7 +57,11 @@ public struct VerificationCase: Sendable, CustomStringConvertible {
                     for recipe in generator.recipes(model: model.id, protocolID: protocolID, language: language) {
                         var variants: [(thinking: Int?, cache: Bool)] = [(nil, false)]
                         if recipe.id == Recipe.defaultID, protocolID == "anthropic-messages" {
-                            variants += [(thinkingBudget, false), (nil, true)]
+                            // The budget variant only where the model takes a budget.
+                            if model.reasoning.map({ $0.style == .budget }) ?? true {
+                                variants.append((thinkingBudget, false))
+                            }
+                            variants.append((nil, true))
                         }
                         for variant in variants {
                             for stream in [false, true] {

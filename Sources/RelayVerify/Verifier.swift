@@ -166,11 +166,12 @@ public struct Verifier: Sendable {
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workspace) }
 
-        let preload = languages.compactMap { templates.language($0) }.flatMap(\.preload)
+        let definitions = languages.compactMap { templates.language($0) }
+        let preload = definitions.flatMap(\.preload)
         let warm =
             options.warmPython && !preload.isEmpty
             ? WarmPythonPool(
-                modules: preload,
+                modules: preload, warmup: definitions.map(\.warmup).joined(separator: "\n"),
                 environment: environment(
                     for: templates.language(languages[0])!, folder: URL(fileURLWithPath: NSTemporaryDirectory())))
             : nil

@@ -12,6 +12,9 @@ public struct RecordedRequest: Sendable, CustomStringConvertible {
     public var body: Data
     public var status: Int
     public var responseBody: Data
+    /// What the request did, as the relay saw it: `toolCall`, `toolResult`, `history`, `image`,
+    /// `schema`, `reasoning`, `cacheWrite`, `cacheHit`.
+    public var facts: [String] = []
 
     /// One header field.
     public struct Header: Sendable, Equatable {
