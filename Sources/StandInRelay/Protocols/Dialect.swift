@@ -142,7 +142,7 @@ public struct Dialect: Sendable {
     func answer(
         _ body: RequestBody, request: RecordedRequest, match: Routes.Match, stream: Bool? = nil, script: ReplyScript,
         model catalogModel: RelayCatalog.Model?, conversation: inout Conversation
-    ) -> (Answer, facts: [String]) {
+    ) -> (Answer, facts: [String], usage: [String: Int]) {
         let model = match.values["model"] ?? body.model ?? ""
         let streams = stream ?? (streamInBody ? body.stream : match.streamPath)
         let parsed: ParsedRequest
@@ -154,28 +154,28 @@ public struct Dialect: Sendable {
                 guard body.object["model"] == nil else {
                     return (
                         AnthropicMessages.error(
-                            400, "model: Extra inputs are not permitted (Vertex takes the model in the path)"), []
+                            400, "model: Extra inputs are not permitted (Vertex takes the model in the path)"), [], [:]
                     )
                 }
                 guard body.object["anthropic_version"] is String else {
-                    return (AnthropicMessages.error(400, "anthropic_version: Field required"), [])
+                    return (AnthropicMessages.error(400, "anthropic_version: Field required"), [], [:])
                 }
             }
-            if let refusal = AnthropicMessages.refusal(of: body, modelInBody: !isVertex) { return (refusal, []) }
+            if let refusal = AnthropicMessages.refusal(of: body, modelInBody: !isVertex) { return (refusal, [], [:]) }
             parsed = RequestReaders.anthropic(body.object)
         case .gemini:
-            if let refusal = GeminiGenerate.refusal(of: body) { return (refusal, []) }
+            if let refusal = GeminiGenerate.refusal(of: body) { return (refusal, [], [:]) }
             parsed = RequestReaders.gemini(body.object)
         case .unknown:
-            return (OpenAIProtocols.error(501, "the stand-in relay does not speak the protocol \(protocolID)"), [])
+            return (OpenAIProtocols.error(501, "the stand-in relay does not speak the protocol \(protocolID)"), [], [:])
         }
         if family == .openAIChat || family == .openAIResponses, body.model == nil {
-            return (OpenAIProtocols.error(400, "you must provide a model parameter"), [])
+            return (OpenAIProtocols.error(400, "you must provide a model parameter"), [], [:])
         }
         let thinker = StandInModel(script: script, model: catalogModel, family: family)
         switch thinker.reply(to: parsed, conversation: &conversation) {
         case .failure(let refusal):
-            return (invalid(refusal.message), [])
+            return (invalid(refusal.message), [], [:])
         case .success(let reply):
             let answer: Answer
             switch family {
@@ -187,7 +187,7 @@ public struct Dialect: Sendable {
             case .anthropic: answer = AnthropicMessages.message(reply, model: model, stream: streams)
             case .gemini, .unknown: answer = GeminiGenerate.generate(reply, model: model, stream: streams)
             }
-            return (answer, reply.facts)
+            return (answer, reply.facts, ["input": reply.usage.input, "cached": reply.usage.cached])
         }
     }
 
