@@ -106,9 +106,14 @@ let package = Package(
             name: "RelayCatalogTests",
             dependencies: ["RelayCatalog", "RelayDefaults"]
         ),
+        // Test support: readers of the conformance files and of the cache `make conformance` fills.
+        .target(
+            name: "ConformanceSupport",
+            path: "Tests/ConformanceSupport"
+        ),
         .testTarget(
             name: "RelayMarkdownTests",
-            dependencies: ["RelayMarkdown"]
+            dependencies: ["RelayMarkdown", "ConformanceSupport"]
         ),
         .testTarget(
             name: "RelaySiteTests",
@@ -139,7 +144,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RelaydocsCLITests",
-            dependencies: ["relaydocs", "RelayVerify"]
+            dependencies: ["relaydocs", "RelayVerify", "ConformanceSupport"]
         ),
         .testTarget(
             name: "RelaySnippetsTests",
