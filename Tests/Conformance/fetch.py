@@ -17,6 +17,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -58,7 +59,10 @@ def download(source, folder, out):
                "--requirement", str(requirement), "--dest", folder]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=600)
-        reason = next((line.strip() for line in reversed(result.stderr.splitlines()) if line.strip()), "")
+        lines = [line.strip() for line in result.stderr.splitlines() if line.strip()]
+        # pip's last line says only that no version was found; an earlier one says why.
+        unreachable = next((re.search(r"\[Errno [^\]]*\][^\"')]*", line) for line in lines if "[Errno" in line), None)
+        reason = f"PyPI not reachable: {unreachable.group(0)}" if unreachable else (lines[-1] if lines else "")
         status = result.returncode
     except (OSError, subprocess.TimeoutExpired) as error:
         reason, status = str(error), 1
