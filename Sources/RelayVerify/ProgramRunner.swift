@@ -34,9 +34,15 @@ public enum ProgramRunner {
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         if let environment { process.environment = environment }
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = try FileHandle(forReadingFrom: input)
+        // Process does not close the handles it is given, so they are closed here once it ends
+        // (otherwise every run leaks three descriptors, and Process.run crashes past about 1,300).
+        let handles = [
+            try FileHandle(forWritingTo: out), try FileHandle(forWritingTo: err), try FileHandle(forReadingFrom: input),
+        ]
+        defer { for handle in handles { try? handle.close() } }
+        process.standardOutput = handles[0]
+        process.standardError = handles[1]
+        process.standardInput = handles[2]
         let box = ProcessBox(process)
         let timedOut = TimeoutFlag()
         let watchdog = Task {
