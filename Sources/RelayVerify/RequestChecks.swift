@@ -55,6 +55,11 @@ struct RequestChecks {
         if prompts != [prompt] {
             problems.append("the prompt did not arrive intact: got \(prompts.map(\.debugDescription))")
         }
+        if let field = dialect.versionField, body[field] as? String != wireProtocol.apiVersion {
+            problems.append(
+                "\(field) is \(String(describing: body[field] ?? "absent")); expected the pinned \(wireProtocol.apiVersion ?? "none")"
+            )
+        }
         if dialect.streamInBody, (body["stream"] as? Bool ?? false) != stream {
             problems.append("stream is \(body["stream"] as? Bool ?? false); expected \(stream)")
         }

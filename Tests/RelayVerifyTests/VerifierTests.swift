@@ -218,6 +218,74 @@ struct NegativeVerifierTests {
         #expect(report.results.first { !$0.verificationCase.request.stream }?.passed == true)
     }
 
+    @Test("a Vertex snippet that would look for Google credentials fails fast, without reaching the network")
+    func googleCredentialsFailFast() async throws {
+        // Project and location instead of the key: google-genai then calls google.auth.default(),
+        // which finds no credentials and asks the metadata server, pointed at a closed loopback port.
+        let broken = try templates(replacing: "snippets/recipes/hello/python/vertex-gemini.mustache") {
+            $0.replacingOccurrences(
+                of: "    api_key={{python(key)}},\n", with: "    project=\"relay-project\",\n    location=\"us-central1\",\n")
+        }
+        var catalog = catalog(model: "gemini-2.5-flash")
+        catalog.models[0].protocolIDs = ["vertex-gemini"]
+        let started = ContinuousClock.now
+        let report = try await verify(catalog: catalog, templates: broken, languages: [.python])
+        let elapsed = ContinuousClock.now - started
+        #expect(report.results.count == 2)
+        for result in report.results {
+            #expect(!result.passed)
+            #expect(
+                result.problems.contains("no request reached the relay with this snippet's key"), "\(result.problems)")
+            #expect(!result.problems.contains { $0.hasPrefix("still running") }, "\(result.problems)")
+            #expect(result.details.contains("DefaultCredentialsError"), "\(result.details.suffix(1500))")
+        }
+        // Two runs and seven failure-mode runs; a metadata probe of the network would take minutes.
+        #expect(elapsed < .seconds(90), "took \(elapsed)")
+    }
+
+    @Test("Vertex settings in the user's environment never reach a snippet")
+    func vertexEnvironmentCleared() async throws {
+        // Without project_id and region, AnthropicVertex reads them from the environment: with the
+        // catalog's values there, the broken snippet would pass if verify let them through.
+        let broken = try templates(replacing: "snippets/recipes/hello/python/vertex-anthropic.mustache") {
+            $0.replacingOccurrences(of: "    project_id={{python(values.project)}},\n", with: "")
+                .replacingOccurrences(of: "    region={{python(values.region)}},\n", with: "")
+        }
+        var catalog = catalog(model: "claude-sonnet-4-20250514")
+        catalog.models[0].protocolIDs = ["vertex-anthropic"]
+        let values = try #require(catalog.wireProtocol(id: "vertex-anthropic")?.values)
+        setenv("ANTHROPIC_VERTEX_PROJECT_ID", values["project"], 1)
+        setenv("CLOUD_ML_REGION", values["region"], 1)
+        defer {
+            unsetenv("ANTHROPIC_VERTEX_PROJECT_ID")
+            unsetenv("CLOUD_ML_REGION")
+        }
+        let report = try await verify(catalog: catalog, templates: broken, languages: [.python])
+        #expect(report.results.count == 2)
+        for result in report.results {
+            #expect(!result.passed)
+            #expect(result.problems.contains { $0.hasPrefix("exit status") }, "\(result.problems)")
+            #expect(result.details.contains("region"), "\(result.details.suffix(1500))")
+        }
+    }
+
+    @Test("a Claude-on-Vertex snippet that sends another anthropic_version than the pinned one fails")
+    func unpinnedAnthropicVersion() async throws {
+        let broken = try templates(replacing: "snippets/recipes/hello/curl/vertex-anthropic.mustache") {
+            $0.replacingOccurrences(of: "{{shell(json(apiVersion))}}", with: "\"2026-10-21\"")
+        }
+        var catalog = catalog(model: "claude-sonnet-4-20250514")
+        catalog.models[0].protocolIDs = ["vertex-anthropic"]
+        let report = try await verify(catalog: catalog, templates: broken, languages: [.curl])
+        #expect(report.results.count == 2)
+        for result in report.results {
+            #expect(!result.passed)
+            #expect(
+                result.problems.contains("anthropic_version is 2026-10-21; expected the pinned vertex-2023-10-16"),
+                "\(result.problems)")
+        }
+    }
+
     @Test("Python runs forked from a warm interpreter give what cold runs give")
     func warmAndColdRunsAgree() async throws {
         var options = Verifier.Options(languages: [.python], python: sdkPython)
