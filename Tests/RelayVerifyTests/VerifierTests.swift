@@ -254,8 +254,8 @@ struct NegativeVerifierTests {
         var catalog = catalog(model: "claude-sonnet-4-20250514")
         catalog.models[0].protocolIDs = ["vertex-anthropic"]
         let values = try #require(catalog.wireProtocol(id: "vertex-anthropic")?.values)
-        setenv("ANTHROPIC_VERTEX_PROJECT_ID", values["project"], 1)
-        setenv("CLOUD_ML_REGION", values["region"], 1)
+        setenv("ANTHROPIC_VERTEX_PROJECT_ID", try #require(values["project"]), 1)
+        setenv("CLOUD_ML_REGION", try #require(values["region"]), 1)
         defer {
             unsetenv("ANTHROPIC_VERTEX_PROJECT_ID")
             unsetenv("CLOUD_ML_REGION")
