@@ -55,11 +55,13 @@ $(VENV)/.sdks: Makefile | deps
 	$(VENV)/bin/python -m pip list 2>/dev/null | grep -E '^(openai|anthropic|google-genai) '
 	touch $@
 
-## Run every test: the Swift suite (with the verification of every snippet), then the default
-## site in headless Chromium (screenshots go to artifacts/screenshots/).
+## Run every test: the Swift suite (with the verification of every snippet), every snippet at
+## both ends of each SDK range (verify-matrix), then the default site in headless Chromium
+## (screenshots go to artifacts/screenshots/).
 test: deps venv browser-deps
 	$(SWIFT) build --build-tests
 	RELAYDOCS_PYTHON=$(abspath $(VENV))/bin/python $(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory verify-matrix
 	$(MAKE) --no-print-directory browser-test
 
 ## The default site in headless Chromium.
