@@ -34,9 +34,16 @@ public enum ProgramRunner {
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         if let environment { process.environment = environment }
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = try FileHandle(forReadingFrom: input)
+        // Closed here once the program has ended: Foundation's Process keeps them open otherwise,
+        // and the descriptors a long run leaks make Process.run() read past its buffer (and crash)
+        // when it lists /proc/self/fd.
+        let handles = [
+            try FileHandle(forWritingTo: out), try FileHandle(forWritingTo: err), try FileHandle(forReadingFrom: input),
+        ]
+        defer { for handle in handles { try? handle.close() } }
+        process.standardOutput = handles[0]
+        process.standardError = handles[1]
+        process.standardInput = handles[2]
         let box = ProcessBox(process)
         let timedOut = TimeoutFlag()
         let watchdog = Task {

@@ -63,7 +63,8 @@ public struct VersionRange: Sendable, CustomStringConvertible {
         var clauses: [Clause] = []
         for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             guard let operation = [">=", "<=", "==", "!=", ">", "<"].first(where: { part.hasPrefix($0) }),
-                let version = ReleaseVersion(String(part.dropFirst(operation.count)).trimmingCharacters(in: .whitespaces))
+                let version = ReleaseVersion(
+                    String(part.dropFirst(operation.count)).trimmingCharacters(in: .whitespaces))
             else {
                 throw InvalidValue(
                     "the version range \(text.debugDescription) has the clause \(part.debugDescription); expected clauses such as >=1.66 or <4, separated by commas"

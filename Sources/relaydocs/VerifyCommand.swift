@@ -104,7 +104,8 @@ struct VerifyCommand: AsyncParsableCommand {
                 printError("error: \(error)")
                 throw ExitCode.failure
             }
-            print("\n== the \(end.rawValue) SDK releases: \(environment.pins.map(\.requirement).joined(separator: " "))")
+            print(
+                "\n== the \(end.rawValue) SDK releases: \(environment.pins.map(\.requirement).joined(separator: " "))")
             for pin in environment.pins {
                 if let newer = pin.newerOutside {
                     print("note: \(pin.package) \(newer) is out, newer than the catalog's range \(pin.range) admits")
@@ -153,7 +154,8 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         if sdkVersions == "both" { return SDKEnd.allCases }
         guard let end = SDKEnd(rawValue: sdkVersions) else {
-            throw ValidationError("--sdk-versions: expected lowest, newest or both, not \(sdkVersions.debugDescription)")
+            throw ValidationError(
+                "--sdk-versions: expected lowest, newest or both, not \(sdkVersions.debugDescription)")
         }
         return [end]
     }

@@ -138,7 +138,8 @@ struct CatalogValidationTests {
         let sdkSection = "sdks:\n  - { id: openai" + parts[1].components(separatedBy: "models:")[0]
         let base = parts[0]
         func catalog(sdkBase: String, ids: String) -> String {
-            base + protocolYAML.components(separatedBy: "models:")[0]
+            base
+                + protocolYAML.components(separatedBy: "models:")[0]
                 .replacingOccurrences(of: "SDKBASE", with: sdkBase) + sdkSection + "models:"
                 + protocolYAML.components(separatedBy: "models:")[1].replacingOccurrences(of: "IDS", with: ids)
         }
@@ -158,7 +159,8 @@ struct CatalogValidationTests {
         #expect(slash.count == 1 && slash[0].contains("sdkBase \"/v1/\" must be a path"), "\(slash)")
         let unlisted = problems(catalog(sdkBase: "/v1", ids: "vertex-gemini: claude-test@20250101"))
         #expect(
-            unlisted.count == 1 && unlisted[0].contains("ids names protocol \"vertex-gemini\", which the model does not list"),
+            unlisted.count == 1
+                && unlisted[0].contains("ids names protocol \"vertex-gemini\", which the model does not list"),
             "\(unlisted)")
     }
 

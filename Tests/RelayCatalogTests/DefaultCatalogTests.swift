@@ -69,7 +69,9 @@ struct DefaultCatalogTests {
                 == "https://api.openai-proxy.org/google/v1beta/models/%2E%2E:generateContent")
     }
 
-    @Test("Vertex: express-mode paths for Gemini, the project path and the @ model id for Claude, AnthropicVertex's base URL")
+    @Test(
+        "Vertex: express-mode paths for Gemini, the project path and the @ model id for Claude, AnthropicVertex's base URL"
+    )
     func vertexURLs() throws {
         let gemini = try #require(catalog.wireProtocol(id: "vertex-gemini"))
         let claude = try #require(catalog.wireProtocol(id: "vertex-anthropic"))
@@ -77,7 +79,8 @@ struct DefaultCatalogTests {
         #expect(claude.apiVersion == "vertex-2023-10-16")
         #expect(
             catalog.endpointURL(of: gemini, model: "gemini-2.5-flash", stream: false)
-                == "https://api.openai-proxy.org/google/v1beta1/publishers/google/models/gemini-2.5-flash:generateContent")
+                == "https://api.openai-proxy.org/google/v1beta1/publishers/google/models/gemini-2.5-flash:generateContent"
+        )
         #expect(
             catalog.endpointURL(of: gemini, model: "gemini-2.5-flash", stream: true)
                 == "https://api.openai-proxy.org/google/v1beta1/publishers/google/models/gemini-2.5-flash:streamGenerateContent?alt=sse"

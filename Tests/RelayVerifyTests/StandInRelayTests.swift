@@ -130,9 +130,11 @@ struct StandInRelayTests {
             relay, path + ":streamGenerateContent?alt=sse", headers: ["x-goog-api-key": "k"], body: body)
         #expect(stream.status == 200)
         #expect((stream.headers["Content-Type"] as? String)?.hasPrefix("text/event-stream") == true)
-        #expect(stream.body.components(separatedBy: "\n\n").filter { !$0.isEmpty }.allSatisfy { $0.hasPrefix("data: {") })
+        #expect(
+            stream.body.components(separatedBy: "\n\n").filter { !$0.isEmpty }.allSatisfy { $0.hasPrefix("data: {") })
         // A Bearer token is not an express-mode key.
-        let bearer = try await send(relay, path + ":generateContent", headers: ["Authorization": "Bearer k"], body: body)
+        let bearer = try await send(
+            relay, path + ":generateContent", headers: ["Authorization": "Bearer k"], body: body)
         #expect(bearer.status == 401)
         #expect((json(bearer.body)["error"] as? [String: Any])?["status"] as? String == "UNAUTHENTICATED")
         let unknown = try await send(
@@ -151,7 +153,8 @@ struct StandInRelayTests {
         await relay.allow(key: "k")
         let path = "/google/v1/projects/p/locations/us-east5/publishers/anthropic/models/claude-sonnet-4@20250514"
         let bearer = ["Authorization": "Bearer k"]
-        let body = #"{"anthropic_version":"vertex-2023-10-16","max_tokens":64,"messages":[{"role":"user","content":"hi"}]}"#
+        let body =
+            #"{"anthropic_version":"vertex-2023-10-16","max_tokens":64,"messages":[{"role":"user","content":"hi"}]}"#
         let plain = try await send(relay, path + ":rawPredict", headers: bearer, body: body)
         #expect(plain.status == 200)
         #expect(json(plain.body)["model"] as? String == "claude-sonnet-4@20250514")
@@ -159,7 +162,9 @@ struct StandInRelayTests {
         let stream = try await send(relay, path + ":streamRawPredict", headers: bearer, body: streamBody)
         #expect(stream.status == 200)
         let events = stream.body.components(separatedBy: "\n\n").filter { !$0.isEmpty }
-        #expect(!events.isEmpty && events.allSatisfy { $0.hasPrefix("event: ") }, "AnthropicVertex skips events without a name")
+        #expect(
+            !events.isEmpty && events.allSatisfy { $0.hasPrefix("event: ") },
+            "AnthropicVertex skips events without a name")
 
         func refusal(_ path: String, headers: [String: String], body: String) async throws -> (Int, String?) {
             let answer = try await send(relay, path, headers: headers, body: body)

@@ -77,6 +77,13 @@ struct NegativeVerifierTests {
         return catalog
     }
 
+    /// A catalog with one model that accepts one protocol.
+    func catalog(model: String, protocolID: String) -> Catalog {
+        var catalog = catalog(model: model)
+        catalog.models[0].protocolIDs = [protocolID]
+        return catalog
+    }
+
     /// The built-in templates with one file replaced.
     func templates(replacing path: String, _ edit: (String) -> String) throws -> SnippetTemplates {
         var files = DefaultResources.templates
@@ -110,8 +117,7 @@ struct NegativeVerifierTests {
             $0.replacingOccurrences(
                 of: "base_url={{python(baseURL)}}", with: "base_url={{python(baseURL)}}[: -len(\"/anthropic\")]")
         }
-        var catalog = catalog(model: "claude-sonnet-4-20250514")
-        catalog.models[0].protocolIDs = ["anthropic-messages"]
+        let catalog = catalog(model: "claude-sonnet-4-20250514", protocolID: "anthropic-messages")
         let report = try await verify(catalog: catalog, templates: broken, languages: [.python])
         #expect(report.results.count == 6)
         for result in report.results {
@@ -126,8 +132,7 @@ struct NegativeVerifierTests {
         let broken = try templates(replacing: "snippets/recipes/hello/curl/anthropic-messages.mustache") {
             $0.replacingOccurrences(of: "  -H 'x-api-key: {{shell(key)}}' \\\n", with: "")
         }
-        var catalog = catalog(model: "claude-sonnet-4-20250514")
-        catalog.models[0].protocolIDs = ["anthropic-messages"]
+        let catalog = catalog(model: "claude-sonnet-4-20250514", protocolID: "anthropic-messages")
         let report = try await verify(catalog: catalog, templates: broken, languages: [.curl])
         #expect(report.results.count == 6)
         for result in report.results {
@@ -224,10 +229,10 @@ struct NegativeVerifierTests {
         // which finds no credentials and asks the metadata server, pointed at a closed loopback port.
         let broken = try templates(replacing: "snippets/recipes/hello/python/vertex-gemini.mustache") {
             $0.replacingOccurrences(
-                of: "    api_key={{python(key)}},\n", with: "    project=\"relay-project\",\n    location=\"us-central1\",\n")
+                of: "    api_key={{python(key)}},\n",
+                with: "    project=\"relay-project\",\n    location=\"us-central1\",\n")
         }
-        var catalog = catalog(model: "gemini-2.5-flash")
-        catalog.models[0].protocolIDs = ["vertex-gemini"]
+        let catalog = catalog(model: "gemini-2.5-flash", protocolID: "vertex-gemini")
         let started = ContinuousClock.now
         let report = try await verify(catalog: catalog, templates: broken, languages: [.python])
         let elapsed = ContinuousClock.now - started
@@ -251,8 +256,7 @@ struct NegativeVerifierTests {
             $0.replacingOccurrences(of: "    project_id={{python(values.project)}},\n", with: "")
                 .replacingOccurrences(of: "    region={{python(values.region)}},\n", with: "")
         }
-        var catalog = catalog(model: "claude-sonnet-4-20250514")
-        catalog.models[0].protocolIDs = ["vertex-anthropic"]
+        let catalog = catalog(model: "claude-sonnet-4-20250514", protocolID: "vertex-anthropic")
         let values = try #require(catalog.wireProtocol(id: "vertex-anthropic")?.values)
         setenv("ANTHROPIC_VERTEX_PROJECT_ID", try #require(values["project"]), 1)
         setenv("CLOUD_ML_REGION", try #require(values["region"]), 1)
@@ -274,8 +278,7 @@ struct NegativeVerifierTests {
         let broken = try templates(replacing: "snippets/recipes/hello/curl/vertex-anthropic.mustache") {
             $0.replacingOccurrences(of: "{{shell(json(apiVersion))}}", with: "\"2026-10-21\"")
         }
-        var catalog = catalog(model: "claude-sonnet-4-20250514")
-        catalog.models[0].protocolIDs = ["vertex-anthropic"]
+        let catalog = catalog(model: "claude-sonnet-4-20250514", protocolID: "vertex-anthropic")
         let report = try await verify(catalog: catalog, templates: broken, languages: [.curl])
         #expect(report.results.count == 2)
         for result in report.results {

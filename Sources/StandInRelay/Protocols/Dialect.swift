@@ -94,7 +94,8 @@ public struct Dialect: Sendable {
         switch (family, failure) {
         case (.anthropic, .unauthorized) where isVertex:
             return AnthropicMessages.error(
-                401, "invalid bearer token: send the relay's key as Authorization: Bearer", type: "authentication_error")
+                401, "invalid bearer token: send the relay's key as Authorization: Bearer", type: "authentication_error"
+            )
         case (.anthropic, .unauthorized):
             return AnthropicMessages.error(401, "invalid x-api-key", type: "authentication_error")
         case (.anthropic, .server): return AnthropicMessages.error(500, "Internal server error", type: "api_error")
