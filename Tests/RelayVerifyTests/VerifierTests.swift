@@ -227,7 +227,7 @@ struct NegativeVerifierTests {
     func googleCredentialsFailFast() async throws {
         // Project and location instead of the key: google-genai then calls google.auth.default(),
         // which finds no credentials and asks the metadata server, pointed at a closed loopback port.
-        let broken = try templates(replacing: "snippets/recipes/hello/python/vertex-gemini.mustache") {
+        let broken = try templates(replacing: "snippets/languages/python/vertex-gemini-client.mustache") {
             $0.replacingOccurrences(
                 of: "    api_key={{python(key)}},\n",
                 with: "    project=\"relay-project\",\n    location=\"us-central1\",\n")
@@ -236,7 +236,7 @@ struct NegativeVerifierTests {
         let started = ContinuousClock.now
         let report = try await verify(catalog: catalog, templates: broken, languages: [.python])
         let elapsed = ContinuousClock.now - started
-        #expect(report.results.count == 2)
+        #expect(report.results.count == 4, "hello and chat, plain and stream")
         for result in report.results {
             #expect(!result.passed)
             #expect(
@@ -244,15 +244,15 @@ struct NegativeVerifierTests {
             #expect(!result.problems.contains { $0.hasPrefix("still running") }, "\(result.problems)")
             #expect(result.details.contains("DefaultCredentialsError"), "\(result.details.suffix(1500))")
         }
-        // Two runs and seven failure-mode runs; a metadata probe of the network would take minutes.
-        #expect(elapsed < .seconds(90), "took \(elapsed)")
+        // Four runs and their failure-mode runs; a metadata probe of the network would take minutes.
+        #expect(elapsed < .seconds(150), "took \(elapsed)")
     }
 
     @Test("Vertex settings in the user's environment never reach a snippet")
     func vertexEnvironmentCleared() async throws {
         // Without project_id and region, AnthropicVertex reads them from the environment: with the
         // catalog's values there, the broken snippet would pass if verify let them through.
-        let broken = try templates(replacing: "snippets/recipes/hello/python/vertex-anthropic.mustache") {
+        let broken = try templates(replacing: "snippets/languages/python/vertex-anthropic-client.mustache") {
             $0.replacingOccurrences(of: "    project_id={{python(values.project)}},\n", with: "")
                 .replacingOccurrences(of: "    region={{python(values.region)}},\n", with: "")
         }
@@ -265,7 +265,7 @@ struct NegativeVerifierTests {
             unsetenv("CLOUD_ML_REGION")
         }
         let report = try await verify(catalog: catalog, templates: broken, languages: [.python])
-        #expect(report.results.count == 2)
+        #expect(report.results.count == 4, "hello and chat, plain and stream")
         for result in report.results {
             #expect(!result.passed)
             #expect(result.problems.contains { $0.hasPrefix("exit status") }, "\(result.problems)")
