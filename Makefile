@@ -8,7 +8,7 @@ BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk default-jre-headless
 TEST_SITE := .build/test-site
 CONFORMANCE := .build/conformance
 
-.PHONY: site preview test browser-test bench build deps browser-deps venv conformance verify clean
+.PHONY: site preview test browser-test bench build deps browser-deps venv conformance verify verify-matrix clean
 
 ## Build the default docs site (content/ + templates/site/) into site/.
 site: deps
@@ -65,12 +65,14 @@ conformance: venv
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark; }
 	@$(VENV)/bin/python Tests/Conformance/fetch.py $(CONFORMANCE)
 
-## Run every test: the Swift suite (with the verification of every snippet), then the default
-## site in headless Chromium (screenshots go to artifacts/screenshots/).
+## Run every test: the Swift suite (with the verification of every snippet), every snippet at
+## both ends of each SDK range (verify-matrix), then the default site in headless Chromium
+## (screenshots go to artifacts/screenshots/).
 test: deps venv browser-deps conformance
 	$(SWIFT) build --build-tests
 	RELAYDOCS_PYTHON=$(abspath $(VENV))/bin/python RELAYDOCS_CONFORMANCE_DIR=$(abspath $(CONFORMANCE)) \
 		$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory verify-matrix
 	$(MAKE) --no-print-directory browser-test
 
 ## The default site in headless Chromium.
@@ -88,6 +90,13 @@ verify: venv
 	$(SWIFT) build
 	.build/debug/relaydocs verify --python $(VENV)/bin/python --content content
 
+## Run every snippet twice: with the lowest release of each Python SDK range the catalog claims,
+## then with the newest release in it, each in its own virtual environment (.venv-lowest,
+## .venv-newest, made or updated from PyPI); prints the versions each run used.
+verify-matrix: deps
+	$(SWIFT) build --product relaydocs
+	.build/debug/relaydocs verify --sdk-versions both --venvs .
+
 ## Benchmarks side by side with Hugo, cmark and a trivial endpoint (release build); prints one table.
 bench: deps
 	@command -v hugo >/dev/null && command -v cmark >/dev/null && command -v wrk >/dev/null || { \
@@ -96,4 +105,4 @@ bench: deps
 	python3 Benchmarks/bench.py .build/release/relaydocs
 
 clean:
-	rm -rf .build site $(VENV)
+	rm -rf .build site $(VENV) .venv-lowest .venv-newest

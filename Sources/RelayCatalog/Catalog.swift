@@ -83,6 +83,18 @@ public struct Catalog: Sendable, Hashable {
         return Self.filling(template, values)
     }
 
+    /// The base URL an SDK is given for a protocol: the provider's relay base URL followed by the
+    /// protocol's ``WireProtocol/sdkBase``.
+    public func sdkBaseURL(of wireProtocol: WireProtocol) -> String {
+        relayBaseURL(of: provider(of: wireProtocol)) + wireProtocol.sdkBase
+    }
+
+    /// The path an SDK appends to ``sdkBaseURL(of:)``: ``endpointPath(of:model:stream:)`` without
+    /// the protocol's ``WireProtocol/sdkBase``.
+    public func sdkPath(of wireProtocol: WireProtocol, model: String, stream: Bool) -> String {
+        String(endpointPath(of: wireProtocol, model: model, stream: stream).dropFirst(wireProtocol.sdkBase.count))
+    }
+
     /// The full URL that raw HTTP clients call for a protocol and model: the provider's relay
     /// base URL followed by ``endpointPath(of:model:stream:)``.
     public func endpointURL(of wireProtocol: WireProtocol, model: String, stream: Bool) -> String {
@@ -213,6 +225,10 @@ public struct WireProtocol: Sendable, Hashable {
     public var endpoint: String
     /// The streaming path, where it differs from ``endpoint``.
     public var streamEndpoint: String?
+    /// The start of ``endpoint`` (and ``streamEndpoint``) that SDKs take as part of their base URL,
+    /// such as `/v1` for `AnthropicVertex`, whose `base_url` ends in the version; empty when SDKs
+    /// take the provider's relay base URL as it is.
+    public var sdkBase: String
     /// More values the protocol's paths or bodies need, such as Vertex's `project` and `region`.
     public var values: [String: String]
     /// The features the relay serves over this protocol (`reasoning`, `caching`, `tools`, `vision`,
@@ -226,7 +242,7 @@ public struct WireProtocol: Sendable, Hashable {
     /// Creates a protocol.
     public init(
         id: String, name: String, providerID: String, apiVersion: String?, endpoint: String,
-        streamEndpoint: String?, values: [String: String] = [:], features: [String] = [],
+        streamEndpoint: String?, sdkBase: String = "", values: [String: String] = [:], features: [String] = [],
         reasoningStyles: [Reasoning.Style] = [], sdkIDs: [Language: String]
     ) {
         self.id = id
@@ -235,6 +251,7 @@ public struct WireProtocol: Sendable, Hashable {
         self.apiVersion = apiVersion
         self.endpoint = endpoint
         self.streamEndpoint = streamEndpoint
+        self.sdkBase = sdkBase
         self.values = values
         self.features = features
         self.reasoningStyles = reasoningStyles

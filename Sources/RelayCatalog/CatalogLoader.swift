@@ -154,8 +154,8 @@ extension YAMLReader {
             var fields = mapping(
                 node, what: "a protocol",
                 allowed: [
-                    "id", "name", "provider", "apiVersion", "endpoint", "streamEndpoint", "values", "features",
-                    "reasoningStyles", "sdks",
+                    "id", "name", "provider", "apiVersion", "endpoint", "streamEndpoint", "sdkBase", "values",
+                    "features", "reasoningStyles", "sdks",
                 ])
         else { return nil }
         defer { collect(fields) }
@@ -201,6 +201,21 @@ extension YAMLReader {
                 continue
             }
             endpoints[key] = endpoint
+        }
+        var sdkBase = ""
+        if let base = fields.string("sdkBase", required: false) {
+            let endpointsStart = endpoints.values.allSatisfy { $0.hasPrefix(base + "/") }
+            if !base.hasPrefix("/") || base.hasSuffix("/") || !Self.isPlainPath(base) {
+                fields.report(
+                    "sdkBase \(base.debugDescription) must be a path such as /v1, without placeholders, query or trailing slash",
+                    at: fields.node("sdkBase"))
+            } else if !endpointsStart {
+                fields.report(
+                    "sdkBase \(base.debugDescription) must be where endpoint and streamEndpoint start, followed by /",
+                    at: fields.node("sdkBase"))
+            } else {
+                sdkBase = base
+            }
         }
         let features = readFeatures(&fields)
         var styles: [Reasoning.Style] = []
@@ -273,8 +288,8 @@ extension YAMLReader {
         guard let id, let name, let providerID, let endpoint = endpoints["endpoint"], sdksComplete else { return nil }
         return WireProtocol(
             id: id, name: name, providerID: providerID, apiVersion: apiVersion, endpoint: endpoint,
-            streamEndpoint: endpoints["streamEndpoint"], values: values, features: features, reasoningStyles: styles,
-            sdkIDs: sdkIDs)
+            streamEndpoint: endpoints["streamEndpoint"], sdkBase: sdkBase, values: values, features: features,
+            reasoningStyles: styles, sdkIDs: sdkIDs)
     }
 
     /// The `features` list of a protocol or model, each checked against ``Catalog/knownFeatures``.

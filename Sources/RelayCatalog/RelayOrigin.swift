@@ -102,8 +102,9 @@ public struct InvalidValue: Error, Sendable, Equatable, CustomStringConvertible 
 
 /// Percent-encoding of one URL path segment.
 public enum PathSegment {
-    /// Encodes every byte but the unreserved characters of RFC 3986 (`A-Z a-z 0-9 - . _ ~`),
-    /// so the result can never add a segment, a query or a fragment.
+    /// Encodes every byte but the unreserved characters of RFC 3986 (`A-Z a-z 0-9 - . _ ~`) and
+    /// `@` (which a segment may hold as it is, and Vertex model ids such as
+    /// `claude-sonnet-4@20250514` do), so the result can never add a segment, a query or a fragment.
     /// A segment that is all dots (`.` or `..`) has them encoded too, so it cannot move up the path.
     public static func encode(_ text: String) -> String {
         if !text.isEmpty, text.allSatisfy({ $0 == "." }) {
@@ -114,7 +115,7 @@ public enum PathSegment {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
+                UInt8(ascii: "~"), UInt8(ascii: "@"):
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 result += String(format: "%%%02X", byte)

@@ -132,6 +132,9 @@ public struct SnippetGenerator: Sendable {
             "url": value("url", catalog.endpointURL(of: wireProtocol, model: request.model, stream: request.stream)),
             "endpointPath": value(
                 "endpointPath", catalog.endpointPath(of: wireProtocol, model: request.model, stream: request.stream)),
+            "sdkBaseURL": value("sdkBaseURL", catalog.sdkBaseURL(of: wireProtocol)),
+            "sdkPath": value(
+                "sdkPath", catalog.sdkPath(of: wireProtocol, model: request.model, stream: request.stream)),
             "apiVersion": value("apiVersion", wireProtocol.apiVersion ?? ""),
             "sdk": ["package": value("sdk.package", sdk.package), "versions": value("sdk.versions", sdk.versions)],
             "relay": ["name": value("relay.name", catalog.relay.name)],

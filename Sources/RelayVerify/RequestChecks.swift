@@ -83,6 +83,11 @@ struct RequestChecks {
                 "the prompt did not arrive intact: got \(prompts.map(\.debugDescription)), expected \(expectedPrompts.map(\.debugDescription))"
             )
         }
+        if let field = dialect.versionField, body[field] as? String != wireProtocol.apiVersion {
+            problems.append(
+                "\(field) is \(String(describing: body[field] ?? "absent")); expected the pinned \(wireProtocol.apiVersion ?? "none")"
+            )
+        }
         if dialect.streamInBody, (body["stream"] as? Bool ?? false) != stream {
             problems.append("stream is \(body["stream"] as? Bool ?? false); expected \(stream)")
         }

@@ -283,7 +283,8 @@ public struct Verifier: Sendable {
         return VerificationResult(verificationCase: verificationCase, problems: problems, details: details)
     }
 
-    /// The environment snippets run in: the user's, without any provider settings or proxies, and
+    /// The environment snippets run in: the user's, without any provider settings (`OPENAI_*`,
+    /// `ANTHROPIC_*` with `ANTHROPIC_VERTEX_*`, `GOOGLE_*`, `GEMINI_*`, `CLOUD_ML_*`) or proxies, and
     /// with Google's metadata server pointed at a closed loopback port, so a snippet that reaches
     /// for Google credentials fails fast instead of probing the network.
     func environment(for definition: LanguageDefinition, folder: URL) -> [String: String] {

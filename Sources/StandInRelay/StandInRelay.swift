@@ -6,8 +6,8 @@ import NIOCore
 import RelayCatalog
 
 /// A local server that answers like the relay, at the paths a catalog gives: OpenAI Chat
-/// Completions and Responses, Anthropic Messages, Gemini generateContent, each under its
-/// provider's relay path. It records every request and answers with a known text.
+/// Completions and Responses, Anthropic Messages, Gemini generateContent, and Gemini and Claude on
+/// Vertex AI, each under its provider's relay path. It records every request and answers with a known text.
 ///
 /// Like the real relay it refuses what the real APIs refuse: an unknown path gets 404 in the
 /// error shape of the API the path belongs to, a missing key or a key in the wrong header gets

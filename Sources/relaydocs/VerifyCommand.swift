@@ -57,6 +57,20 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(help: "Skip the runs against a relay that answers 401, 404, 500 and plain JSON to a stream request.")
     var noFailureModes = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Run with the lowest or the newest release of each Python SDK range the catalog claims, or both (the whole run twice), each in a virtual environment of its own that is made or updated from PyPI.",
+            valueName: "lowest|newest|both"))
+    var sdkVersions: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Where --sdk-versions keeps its virtual environments (.venv-lowest, .venv-newest).", valueName: "dir"))
+    var venvs: String = "."
+
+    @Option(help: ArgumentHelp("The interpreter that creates those environments.", valueName: "path"))
+    var basePython: String = "python3"
+
     func run() async throws {
         let languages = try parseLanguages()
         let loaded = try loadCatalog(path: catalog)
@@ -74,7 +88,51 @@ struct VerifyCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
         }
-        let verifier = Verifier(catalog: loaded, templates: snippetTemplates, options: options)
+        guard let ends = try parseEnds() else {
+            let report = try await verify(Verifier(catalog: loaded, templates: snippetTemplates, options: options))
+            print(report.summary)
+            if report.failedCount > 0 { throw ExitCode.failure }
+            return
+        }
+        var reports: [(end: SDKEnd, report: VerificationReport)] = []
+        for end in ends {
+            let environment: SDKEnvironment
+            do {
+                environment = try await SDKEnvironment.prepare(
+                    end: end, catalog: loaded, folder: venvs + "/.venv-\(end.rawValue)", basePython: basePython
+                ) { line in print(line) }
+            } catch let error as MissingTools {
+                printError(error.problems.map { "error: \($0)" }.joined(separator: "\n"))
+                throw ExitCode.failure
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode.failure
+            }
+            print(
+                "\n== the \(end.rawValue) SDK releases: \(environment.pins.map(\.requirement).joined(separator: " "))")
+            for pin in environment.pins {
+                if let newer = pin.newerOutside {
+                    print("note: \(pin.package) \(newer) is out, newer than the catalog's range \(pin.range) admits")
+                }
+            }
+            var endOptions = options
+            endOptions.programs["python"] = environment.python
+            let report = try await verify(Verifier(catalog: loaded, templates: snippetTemplates, options: endOptions))
+            print("\(end.rawValue): \(report.summary)")
+            reports.append((end, report))
+        }
+        print("")
+        for (end, report) in reports {
+            print("\(end.rawValue) (\(report.toolVersions.joined(separator: ", "))): \(report.summary)")
+        }
+        let passed = reports.map(\.report.passedCount).reduce(0, +)
+        let failed = reports.map(\.report.failedCount).reduce(0, +)
+        print("\(passed) passed, \(failed) failed")
+        if failed > 0 { throw ExitCode.failure }
+    }
+
+    /// Runs one verification and prints its lines, the versions and the details of each failure.
+    func verify(_ verifier: Verifier) async throws -> VerificationReport {
         let report: VerificationReport
         do {
             print("verifying \(verifier.cases.count) snippets with \(max(1, jobs)) jobs")
@@ -89,8 +147,21 @@ struct VerifyCommand: AsyncParsableCommand {
             for problem in result.problems { print("  - \(problem)") }
             print(result.details)
         }
-        print(report.summary)
-        if report.failedCount > 0 { throw ExitCode.failure }
+        return report
+    }
+
+    /// The ends --sdk-versions names, or nil without it.
+    func parseEnds() throws -> [SDKEnd]? {
+        guard let sdkVersions else { return nil }
+        guard python == nil else {
+            throw ValidationError("--python and --sdk-versions both choose the interpreter; give one of them")
+        }
+        if sdkVersions == "both" { return SDKEnd.allCases }
+        guard let end = SDKEnd(rawValue: sdkVersions) else {
+            throw ValidationError(
+                "--sdk-versions: expected lowest, newest or both, not \(sdkVersions.debugDescription)")
+        }
+        return [end]
     }
 
     func parseLanguages() throws -> [Language]? {

@@ -115,6 +115,55 @@ struct CatalogValidationTests {
         }
     }
 
+    @Test("a Vertex-style protocol: values in the path, sdkBase where the endpoints start, per-protocol model ids")
+    func vertexStyleProtocol() throws {
+        let protocolYAML = """
+              - id: vertex-anthropic
+                name: Claude on Vertex
+                provider: openai
+                apiVersion: vertex-2023-10-16
+                endpoint: "/v1/projects/{project}/locations/{region}/publishers/anthropic/models/{model}:rawPredict"
+                sdkBase: SDKBASE
+                values: { project: p, region: us-east5 }
+                sdks: { python: openai, curl: curl, swift: urlsession }
+            models:
+              - id: claude-test
+                name: Claude test
+                vendor: Anthropic
+                protocols: [openai-chat, vertex-anthropic]
+                ids: { IDS }
+            """
+        // The valid catalog with the protocol added after its protocols and the model replacing its models.
+        let parts = Self.valid.components(separatedBy: "sdks:\n  - { id: openai")
+        let sdkSection = "sdks:\n  - { id: openai" + parts[1].components(separatedBy: "models:")[0]
+        let base = parts[0]
+        func catalog(sdkBase: String, ids: String) -> String {
+            base
+                + protocolYAML.components(separatedBy: "models:")[0]
+                .replacingOccurrences(of: "SDKBASE", with: sdkBase) + sdkSection + "models:"
+                + protocolYAML.components(separatedBy: "models:")[1].replacingOccurrences(of: "IDS", with: ids)
+        }
+        let loaded = try Catalog.load(
+            yaml: catalog(sdkBase: "/v1", ids: "vertex-anthropic: claude-test@20250101"), path: "ok.yaml")
+        let vertex = try #require(loaded.wireProtocol(id: "vertex-anthropic"))
+        #expect(
+            loaded.endpointURL(of: vertex, model: "claude-test", stream: false)
+                == "https://relay.example.com/v1/v1/projects/p/locations/us-east5/publishers/anthropic/models/claude-test@20250101:rawPredict"
+        )
+        #expect(loaded.sdkBaseURL(of: vertex) == "https://relay.example.com/v1/v1")
+        #expect(loaded.modelID("claude-test", on: loaded.wireProtocol(id: "openai-chat")!) == "claude-test")
+
+        let wrongBase = problems(catalog(sdkBase: "/v2", ids: "vertex-anthropic: claude-test@20250101"))
+        #expect(wrongBase.count == 1 && wrongBase[0].contains("sdkBase \"/v2\" must be where endpoint"), "\(wrongBase)")
+        let slash = problems(catalog(sdkBase: "/v1/", ids: "vertex-anthropic: claude-test@20250101"))
+        #expect(slash.count == 1 && slash[0].contains("sdkBase \"/v1/\" must be a path"), "\(slash)")
+        let unlisted = problems(catalog(sdkBase: "/v1", ids: "vertex-gemini: claude-test@20250101"))
+        #expect(
+            unlisted.count == 1
+                && unlisted[0].contains("ids names protocol \"vertex-gemini\", which the model does not list"),
+            "\(unlisted)")
+    }
+
     @Test func missingSectionsAreNamed() {
         let found = problems("relay:\n  name: x\n")
         #expect(found.contains { $0.hasPrefix("1: the catalog has no \"providers\"") })

@@ -23,21 +23,25 @@ struct DefaultCatalogTests {
                 ["https://api.openai.com/v1", "https://api.openai-proxy.org/v1"],
                 ["https://api.anthropic.com", "https://api.openai-proxy.org/anthropic"],
                 ["https://generativelanguage.googleapis.com", "https://api.openai-proxy.org/google"],
+                ["https://aiplatform.googleapis.com", "https://api.openai-proxy.org/google"],
             ])
     }
 
     @Test func requiredModelsAcceptTheirProtocols() throws {
         let expected: [String: [String]] = [
-            "claude-sonnet-4-20250514": ["anthropic-messages", "openai-chat"],
+            "claude-sonnet-4-20250514": ["anthropic-messages", "openai-chat", "vertex-anthropic"],
             "gpt-4o": ["openai-chat", "openai-responses"],
-            "gemini-2.5-flash": ["gemini-generate", "openai-chat"],
+            "gemini-2.5-flash": ["gemini-generate", "openai-chat", "vertex-gemini"],
             "deepseek-chat": ["openai-chat"],
         ]
         for (id, protocols) in expected {
             #expect(catalog.model(id: id)?.protocolIDs == protocols, "\(id)")
         }
         #expect(
-            catalog.protocols.map(\.id) == ["openai-chat", "openai-responses", "anthropic-messages", "gemini-generate"])
+            catalog.protocols.map(\.id) == [
+                "openai-chat", "openai-responses", "anthropic-messages", "gemini-generate", "vertex-gemini",
+                "vertex-anthropic",
+            ])
     }
 
     @Test("endpoint URLs: the path of each protocol, the model as one encoded path segment")
@@ -65,13 +69,43 @@ struct DefaultCatalogTests {
                 == "https://api.openai-proxy.org/google/v1beta/models/%2E%2E:generateContent")
     }
 
+    @Test(
+        "Vertex: express-mode paths for Gemini, the project path and the @ model id for Claude, AnthropicVertex's base URL"
+    )
+    func vertexURLs() throws {
+        let gemini = try #require(catalog.wireProtocol(id: "vertex-gemini"))
+        let claude = try #require(catalog.wireProtocol(id: "vertex-anthropic"))
+        #expect(gemini.apiVersion == "v1beta1")
+        #expect(claude.apiVersion == "vertex-2023-10-16")
+        #expect(
+            catalog.endpointURL(of: gemini, model: "gemini-2.5-flash", stream: false)
+                == "https://api.openai-proxy.org/google/v1beta1/publishers/google/models/gemini-2.5-flash:generateContent"
+        )
+        #expect(
+            catalog.endpointURL(of: gemini, model: "gemini-2.5-flash", stream: true)
+                == "https://api.openai-proxy.org/google/v1beta1/publishers/google/models/gemini-2.5-flash:streamGenerateContent?alt=sse"
+        )
+        let path = "/projects/relay-project/locations/us-east5/publishers/anthropic/models/claude-sonnet-4@20250514"
+        #expect(
+            catalog.endpointURL(of: claude, model: "claude-sonnet-4-20250514", stream: false)
+                == "https://api.openai-proxy.org/google/v1" + path + ":rawPredict")
+        #expect(
+            catalog.endpointURL(of: claude, model: "claude-sonnet-4-20250514", stream: true)
+                == "https://api.openai-proxy.org/google/v1" + path + ":streamRawPredict")
+        #expect(catalog.sdkBaseURL(of: claude) == "https://api.openai-proxy.org/google/v1")
+        #expect(catalog.sdkPath(of: claude, model: "claude-sonnet-4-20250514", stream: false) == path + ":rawPredict")
+        #expect(catalog.sdkBaseURL(of: gemini) == "https://api.openai-proxy.org/google")
+        // Neither Vertex protocol is a model's native one.
+        #expect(!catalog.models.contains { $0.protocolIDs.first?.hasPrefix("vertex-") == true })
+    }
+
     @Test("another origin keeps each provider's path")
     func replacingOrigin() throws {
         let staging = catalog.replacingOrigin(with: try RelayOrigin("http://127.0.0.1:8080/relay/"))
         #expect(
             staging.providers.map { staging.relayBaseURL(of: $0) } == [
                 "http://127.0.0.1:8080/relay/v1", "http://127.0.0.1:8080/relay/anthropic",
-                "http://127.0.0.1:8080/relay/google",
+                "http://127.0.0.1:8080/relay/google", "http://127.0.0.1:8080/relay/google",
             ])
     }
 

@@ -101,9 +101,11 @@ struct SnippetAPITests {
                 let body = fixture.json(response.body)
                 #expect(body["model"] as? String == "claude-sonnet-4-20250514")
                 let snippets = try #require(body["snippets"] as? [[String: Any]])
-                #expect(snippets.count == 6)
+                #expect(snippets.count == 9)
                 #expect(
-                    Set(snippets.compactMap { $0["protocol"] as? String }) == ["anthropic-messages", "openai-chat"])
+                    Set(snippets.compactMap { $0["protocol"] as? String }) == [
+                        "anthropic-messages", "openai-chat", "vertex-anthropic",
+                    ])
                 for snippet in snippets {
                     #expect(snippet["stream"] as? Bool == false)
                     let code = try #require(snippet["code"] as? String)

@@ -152,10 +152,12 @@ struct EscaperPropertyTests {
         #expect(printed == inputs.map(Self.hex))
     }
 
-    @Test("a path segment decodes back and holds only unreserved characters and escapes")
+    @Test("a path segment decodes back and holds only unreserved characters, @ and escapes")
     func pathSegments() async throws {
         let inputs = await generate()
-        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~%")
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~@%")
+        #expect(PathSegment.encode("claude-sonnet-4@20250514") == "claude-sonnet-4@20250514")
+        #expect(PathSegment.encode("a/b?c#d:e") == "a%2Fb%3Fc%23d%3Ae")
         for input in inputs {
             let segment = PathSegment.encode(input)
             #expect(segment.allSatisfy(allowed.contains), "\(segment)")

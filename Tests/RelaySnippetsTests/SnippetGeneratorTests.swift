@@ -51,7 +51,7 @@ struct SnippetGeneratorTests {
             try generator.snippet(for: SnippetRequest(model: "gpt-4o", language: .python, protocolID: "vertex"))
         } throws: { error in
             "\(error)"
-                == "unknown protocol \"vertex\"; expected one of openai-chat, openai-responses, anthropic-messages, gemini-generate"
+                == "unknown protocol \"vertex\"; expected one of openai-chat, openai-responses, anthropic-messages, gemini-generate, vertex-gemini, vertex-anthropic"
         }
     }
 
@@ -93,10 +93,10 @@ struct SnippetGeneratorTests {
     @Test("snippets: each accepted protocol × python, curl, swift × plain and stream, in that order")
     func allSnippetsOfAModel() throws {
         let snippets = try generator.snippets(model: "claude-sonnet-4-20250514")
-        #expect(snippets.count == 12)
+        #expect(snippets.count == 18)
         #expect(
             snippets.map(\.protocol) == Array(repeating: "anthropic-messages", count: 6)
-                + Array(repeating: "openai-chat", count: 6))
+                + Array(repeating: "openai-chat", count: 6) + Array(repeating: "vertex-anthropic", count: 6))
         #expect(
             snippets.prefix(6).map { "\($0.language)-\($0.stream)" } == [
                 "python-false", "python-true", "curl-false", "curl-true", "swift-false", "swift-true",
@@ -125,7 +125,10 @@ struct SnippetGeneratorTests {
         for snippet in snippets {
             switch snippet.language {
             case .python:
-                #expect(snippet.code.contains(#"api_key="sk-'\"$(id)""#))
+                // AnthropicVertex takes the relay's key as its access token.
+                #expect(
+                    snippet.code.contains(#"api_key="sk-'\"$(id)""#)
+                        || snippet.code.contains(#"access_token="sk-'\"$(id)""#))
                 #expect(snippet.code.contains(#""a'b\"c\\d""#))
             case .curl:
                 #expect(snippet.code.contains(#"sk-'\''"$(id)'"#))

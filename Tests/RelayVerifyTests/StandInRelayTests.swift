@@ -115,6 +115,75 @@ struct StandInRelayTests {
         #expect(chat.body.hasSuffix("data: [DONE]\n\n"))
     }
 
+    @Test("Gemini on Vertex: express-mode paths, the key in x-goog-api-key only, Google's errors")
+    func vertexGemini() async throws {
+        let relay = try await StandInRelay.start(catalog: defaultCatalog)
+        defer { Task { await relay.stop() } }
+        await relay.allow(key: "k")
+        let body = #"{"contents":[{"role":"user","parts":[{"text":"hi"}]}]}"#
+        let path = "/google/v1beta1/publishers/google/models/gemini-2.5-flash"
+        let plain = try await send(relay, path + ":generateContent", headers: ["x-goog-api-key": "k"], body: body)
+        #expect(plain.status == 200)
+        #expect(plain.body.contains("Hello from the stand-in relay"))
+        #expect(json(plain.body)["modelVersion"] as? String == "gemini-2.5-flash")
+        let stream = try await send(
+            relay, path + ":streamGenerateContent?alt=sse", headers: ["x-goog-api-key": "k"], body: body)
+        #expect(stream.status == 200)
+        #expect((stream.headers["Content-Type"] as? String)?.hasPrefix("text/event-stream") == true)
+        #expect(
+            stream.body.components(separatedBy: "\n\n").filter { !$0.isEmpty }.allSatisfy { $0.hasPrefix("data: {") })
+        // A Bearer token is not an express-mode key.
+        let bearer = try await send(
+            relay, path + ":generateContent", headers: ["Authorization": "Bearer k"], body: body)
+        #expect(bearer.status == 401)
+        #expect((json(bearer.body)["error"] as? [String: Any])?["status"] as? String == "UNAUTHENTICATED")
+        let unknown = try await send(
+            relay, "/google/v1beta1/publishers/google/gemini-2.5-flash:generateContent",
+            headers: ["x-goog-api-key": "k"], body: body)
+        #expect(unknown.status == 404)
+        #expect((json(unknown.body)["error"] as? [String: Any])?["status"] as? String == "NOT_FOUND")
+    }
+
+    @Test(
+        "Claude on Vertex: the project path, a Bearer token, anthropic_version and no model in the body, Anthropic's errors"
+    )
+    func vertexAnthropic() async throws {
+        let relay = try await StandInRelay.start(catalog: defaultCatalog)
+        defer { Task { await relay.stop() } }
+        await relay.allow(key: "k")
+        let path = "/google/v1/projects/p/locations/us-east5/publishers/anthropic/models/claude-sonnet-4@20250514"
+        let bearer = ["Authorization": "Bearer k"]
+        let body =
+            #"{"anthropic_version":"vertex-2023-10-16","max_tokens":64,"messages":[{"role":"user","content":"hi"}]}"#
+        let plain = try await send(relay, path + ":rawPredict", headers: bearer, body: body)
+        #expect(plain.status == 200)
+        #expect(json(plain.body)["model"] as? String == "claude-sonnet-4@20250514")
+        let streamBody = body.replacingOccurrences(of: #""max_tokens":64"#, with: #""max_tokens":64,"stream":true"#)
+        let stream = try await send(relay, path + ":streamRawPredict", headers: bearer, body: streamBody)
+        #expect(stream.status == 200)
+        let events = stream.body.components(separatedBy: "\n\n").filter { !$0.isEmpty }
+        #expect(
+            !events.isEmpty && events.allSatisfy { $0.hasPrefix("event: ") },
+            "AnthropicVertex skips events without a name")
+
+        func refusal(_ path: String, headers: [String: String], body: String) async throws -> (Int, String?) {
+            let answer = try await send(relay, path, headers: headers, body: body)
+            let object = json(answer.body)
+            #expect(object["type"] as? String == "error", "Anthropic's error shape: \(answer.body)")
+            return (answer.status, (object["error"] as? [String: Any])?["message"] as? String)
+        }
+        #expect(try await refusal(path + ":rawPredict", headers: ["x-api-key": "k"], body: body).0 == 401)
+        #expect(try await refusal(path + ":rawPredict", headers: [:], body: body).0 == 401)
+        let withModel = body.replacingOccurrences(of: "{", with: #"{"model":"claude-sonnet-4@20250514","#)
+        let model = try await refusal(path + ":rawPredict", headers: bearer, body: withModel)
+        #expect(model.0 == 400 && model.1?.hasPrefix("model:") == true)
+        let noVersion = body.replacingOccurrences(of: #""anthropic_version":"vertex-2023-10-16","#, with: "")
+        #expect(try await refusal(path + ":rawPredict", headers: bearer, body: noVersion).0 == 400)
+        #expect(try await refusal(path + ":rawPredict", headers: bearer, body: streamBody).0 == 400)
+        #expect(try await refusal(path + ":streamRawPredict", headers: bearer, body: body).0 == 400)
+        #expect(try await refusal(path + ":predict", headers: bearer, body: body).0 == 404)
+    }
+
     @Test("every request is recorded with its headers and body, and keys are masked in descriptions")
     func recording() async throws {
         let relay = try await StandInRelay.start(catalog: defaultCatalog)

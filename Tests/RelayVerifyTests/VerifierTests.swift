@@ -78,6 +78,13 @@ struct NegativeVerifierTests {
         return catalog
     }
 
+    /// A catalog with one model that accepts one protocol.
+    func catalog(model: String, protocolID: String) -> Catalog {
+        var catalog = catalog(model: model)
+        catalog.models[0].protocolIDs = [protocolID]
+        return catalog
+    }
+
     /// The built-in templates with one file replaced.
     func templates(replacing path: String, _ edit: (String) -> String) throws -> SnippetTemplates {
         var files = DefaultResources.templates
@@ -112,8 +119,7 @@ struct NegativeVerifierTests {
             $0.replacingOccurrences(
                 of: "base_url={{python(baseURL)}}", with: "base_url={{python(baseURL)}}[: -len(\"/anthropic\")]")
         }
-        var catalog = catalog(model: "claude-sonnet-4-20250514")
-        catalog.models[0].protocolIDs = ["anthropic-messages"]
+        let catalog = catalog(model: "claude-sonnet-4-20250514", protocolID: "anthropic-messages")
         let report = try await verify(catalog: catalog, templates: broken, languages: [.python], recipes: ["hello"])
         #expect(report.results.count == 6)
         for result in report.results {
@@ -128,8 +134,7 @@ struct NegativeVerifierTests {
         let broken = try templates(replacing: "snippets/languages/curl/anthropic-request.mustache") {
             $0.replacingOccurrences(of: "  -H 'x-api-key: {{shell(key)}}' \\\n", with: "")
         }
-        var catalog = catalog(model: "claude-sonnet-4-20250514")
-        catalog.models[0].protocolIDs = ["anthropic-messages"]
+        let catalog = catalog(model: "claude-sonnet-4-20250514", protocolID: "anthropic-messages")
         let report = try await verify(catalog: catalog, templates: broken, languages: [.curl], recipes: ["hello"])
         #expect(report.results.count == 6)
         for result in report.results {
@@ -223,6 +228,72 @@ struct NegativeVerifierTests {
         #expect(!stream.passed)
         #expect(stream.problems.contains { $0.hasPrefix("jsonToStream: exit status 0") }, "\(stream.problems)")
         #expect(report.results.first { !$0.verificationCase.request.stream }?.passed == true)
+    }
+
+    @Test("a Vertex snippet that would look for Google credentials fails fast, without reaching the network")
+    func googleCredentialsFailFast() async throws {
+        // Project and location instead of the key: google-genai then calls google.auth.default(),
+        // which finds no credentials and asks the metadata server, pointed at a closed loopback port.
+        let broken = try templates(replacing: "snippets/languages/python/vertex-gemini-client.mustache") {
+            $0.replacingOccurrences(
+                of: "    api_key={{python(key)}},\n",
+                with: "    project=\"relay-project\",\n    location=\"us-central1\",\n")
+        }
+        let catalog = catalog(model: "gemini-2.5-flash", protocolID: "vertex-gemini")
+        let started = ContinuousClock.now
+        let report = try await verify(catalog: catalog, templates: broken, languages: [.python], recipes: ["hello"])
+        let elapsed = ContinuousClock.now - started
+        #expect(report.results.count == 2)
+        for result in report.results {
+            #expect(!result.passed)
+            #expect(
+                result.problems.contains("no request reached the relay with this snippet's key"), "\(result.problems)")
+            #expect(!result.problems.contains { $0.hasPrefix("still running") }, "\(result.problems)")
+            #expect(result.details.contains("DefaultCredentialsError"), "\(result.details.suffix(1500))")
+        }
+        // Two runs and seven failure-mode runs; a metadata probe of the network would take minutes.
+        #expect(elapsed < .seconds(90), "took \(elapsed)")
+    }
+
+    @Test("Vertex settings in the user's environment never reach a snippet")
+    func vertexEnvironmentCleared() async throws {
+        // Without project_id and region, AnthropicVertex reads them from the environment: with the
+        // catalog's values there, the broken snippet would pass if verify let them through.
+        let broken = try templates(replacing: "snippets/languages/python/vertex-anthropic-client.mustache") {
+            $0.replacingOccurrences(of: "    project_id={{python(values.project)}},\n", with: "")
+                .replacingOccurrences(of: "    region={{python(values.region)}},\n", with: "")
+        }
+        let catalog = catalog(model: "claude-sonnet-4-20250514", protocolID: "vertex-anthropic")
+        let values = try #require(catalog.wireProtocol(id: "vertex-anthropic")?.values)
+        setenv("ANTHROPIC_VERTEX_PROJECT_ID", try #require(values["project"]), 1)
+        setenv("CLOUD_ML_REGION", try #require(values["region"]), 1)
+        defer {
+            unsetenv("ANTHROPIC_VERTEX_PROJECT_ID")
+            unsetenv("CLOUD_ML_REGION")
+        }
+        let report = try await verify(catalog: catalog, templates: broken, languages: [.python], recipes: ["hello"])
+        #expect(report.results.count == 2)
+        for result in report.results {
+            #expect(!result.passed)
+            #expect(result.problems.contains { $0.hasPrefix("exit status") }, "\(result.problems)")
+            #expect(result.details.contains("region"), "\(result.details.suffix(1500))")
+        }
+    }
+
+    @Test("a Claude-on-Vertex snippet that sends another anthropic_version than the pinned one fails")
+    func unpinnedAnthropicVersion() async throws {
+        let broken = try templates(replacing: "snippets/recipes/hello/curl/vertex-anthropic.mustache") {
+            $0.replacingOccurrences(of: "{{shell(json(apiVersion))}}", with: "\"2026-10-21\"")
+        }
+        let catalog = catalog(model: "claude-sonnet-4-20250514", protocolID: "vertex-anthropic")
+        let report = try await verify(catalog: catalog, templates: broken, languages: [.curl], recipes: ["hello"])
+        #expect(report.results.count == 2)
+        for result in report.results {
+            #expect(!result.passed)
+            #expect(
+                result.problems.contains("anthropic_version is 2026-10-21; expected the pinned vertex-2023-10-16"),
+                "\(result.problems)")
+        }
     }
 
     @Test("Python runs forked from a warm interpreter give what cold runs give")

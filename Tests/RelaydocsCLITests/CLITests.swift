@@ -53,12 +53,14 @@ struct CLITests {
             "snippets", "--model", "claude-sonnet-4-20250514", "--key", key, "--format", "json")
         #expect(result.status == 0, "\(result.stderr)")
         let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(array.count == 12)
+        #expect(array.count == 18)
+        #expect(Self.shapes(of: "vertex-anthropic", in: array) == Self.everyShape)
         for object in array {
             let language = try #require(object["language"] as? String)
             #expect(["python", "curl", "swift"].contains(language))
             #expect(object["sdk"] is String)
-            #expect(["anthropic-messages", "openai-chat"].contains(object["protocol"] as? String))
+            #expect(
+                ["anthropic-messages", "openai-chat", "vertex-anthropic"].contains(object["protocol"] as? String))
             #expect(object["stream"] is Bool)
             let code = try #require(object["code"] as? String)
             let escapedKey =
@@ -68,6 +70,32 @@ struct CLITests {
                 }
             #expect(code.contains(escapedKey), "\(language): \(code)")
         }
+    }
+
+    /// Each language in plain and stream.
+    static let everyShape: Set<String> = [
+        "python plain", "python stream", "curl plain", "curl stream", "swift plain", "swift stream",
+    ]
+
+    /// The languages and variants of a protocol's snippets in `snippets --format json` output.
+    static func shapes(of protocolID: String, in array: [[String: Any]]) -> Set<String> {
+        Set(
+            array.filter { $0["protocol"] as? String == protocolID }.map {
+                "\($0["language"] as? String ?? "?") \(($0["stream"] as? Bool) == true ? "stream" : "plain")"
+            })
+    }
+
+    @Test("snippets --format json of a Gemini model includes Vertex AI in every language, plain and stream")
+    func vertexGeminiSnippets() async throws {
+        let result = try await relaydocs("snippets", "--model", "gemini-2.5-flash", "--format", "json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(Self.shapes(of: "vertex-gemini", in: array) == Self.everyShape)
+        let python = try #require(
+            array.first { $0["protocol"] as? String == "vertex-gemini" && $0["language"] as? String == "python" })
+        let code = try #require(python["code"] as? String)
+        #expect(code.contains("vertexai=True"))
+        #expect(code.contains("api_version=\"v1beta1\""))
     }
 
     @Test("snippets as text label each snippet")

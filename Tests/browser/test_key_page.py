@@ -60,11 +60,14 @@ def test_key_page_shows_code_with_the_users_key(driver, served, locale, artifact
     show_code(driver, "curl")
     blocks = WebDriverWait(driver, 10).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, ".key-page-output .code-block"))
-    assert len(blocks) == 2  # anthropic-messages and openai-chat
+    assert len(blocks) == 3  # anthropic-messages, openai-chat and vertex-anthropic
     text = blocks[0].text
     assert "x-api-key: sk-browser-'\\''\"$(id)-0123456789" in text, text
     assert "-N" in text, "streaming was asked for"
     assert "/anthropic/v1/messages" in text
+    vertex = blocks[2].text
+    assert "Authorization: Bearer sk-browser-'\\''\"$(id)-0123456789" in vertex, vertex
+    assert "/publishers/anthropic/models/claude-sonnet-4@20250514:streamRawPredict" in vertex, vertex
     driver.save_screenshot(str(artifacts_dir / f"key-page-{locale.strip('/') or 'zh'}.png"))
     # The key is nowhere but in the page's memory.
     assert KEY not in driver.current_url

@@ -65,24 +65,27 @@ public struct Dialect: Sendable {
     /// Whether requests say `"stream": true` in the body (Gemini streams by its path alone).
     public var streamInBody: Bool { family != .gemini }
 
+    /// The body field that carries the protocol's API version, where the body carries it: Claude on
+    /// Vertex sends `anthropic_version` in the body instead of the `anthropic-version` header.
+    public var versionField: String? { protocolID == "vertex-anthropic" ? "anthropic_version" : nil }
+
     /// Where the key travels, for messages.
     public var keyPlace: String {
         switch protocolID {
         case "anthropic-messages": "x-api-key (or Authorization: Bearer)"
-        case "gemini-generate": "x-goog-api-key (or ?key=)"
-        case "vertex-gemini": "x-goog-api-key (or Authorization: Bearer)"
+        case "gemini-generate", "vertex-gemini": "x-goog-api-key (or ?key=)"
         default: "Authorization: Bearer"
         }
     }
 
     /// The key a request carries where this protocol puts it (SDKs and raw clients differ, and
-    /// the relay takes both forms where the real API does).
+    /// the relay takes both forms where the real API does). Vertex's express mode takes an API key
+    /// as the Gemini API does; Claude on Vertex only a Bearer token, never `x-api-key`.
     public func key(in request: RecordedRequest) -> String? {
         let bearer = StandInRelay.bearer(request.header("authorization"))
         switch protocolID {
         case "anthropic-messages": return request.header("x-api-key") ?? bearer
-        case "gemini-generate": return request.header("x-goog-api-key") ?? request.queryValue("key")
-        case "vertex-gemini": return request.header("x-goog-api-key") ?? request.queryValue("key") ?? bearer
+        case "gemini-generate", "vertex-gemini": return request.header("x-goog-api-key") ?? request.queryValue("key")
         default: return bearer
         }
     }
@@ -90,6 +93,10 @@ public struct Dialect: Sendable {
     /// An error in the protocol's shape.
     func error(_ status: Int, _ failure: Failure) -> Answer {
         switch (family, failure) {
+        case (.anthropic, .unauthorized) where isVertex:
+            return AnthropicMessages.error(
+                401, "invalid bearer token: send the relay's key as Authorization: Bearer", type: "authentication_error"
+            )
         case (.anthropic, .unauthorized):
             return AnthropicMessages.error(401, "invalid x-api-key", type: "authentication_error")
         case (.anthropic, .server): return AnthropicMessages.error(500, "Internal server error", type: "api_error")
@@ -132,6 +139,15 @@ public struct Dialect: Sendable {
             if match.streamPath, request.queryValue("alt") != "sse" {
                 return GeminiGenerate.error(400, "this relay streams only with ?alt=sse", status: "INVALID_ARGUMENT")
             }
+        case "vertex-anthropic":
+            // Vertex streams at :streamRawPredict, and the body must say so too.
+            let stream = RequestBody(request.body)?.stream
+            if let stream, stream != match.streamPath {
+                return AnthropicMessages.error(
+                    400,
+                    stream
+                        ? "stream: true needs the :streamRawPredict endpoint" : ":streamRawPredict needs stream: true")
+            }
         default: break
         }
         return nil
@@ -157,8 +173,14 @@ public struct Dialect: Sendable {
                             400, "model: Extra inputs are not permitted (Vertex takes the model in the path)"), [], [:]
                     )
                 }
+                // Vertex takes any version it knows; verify checks that snippets send the pinned one.
                 guard body.object["anthropic_version"] is String else {
                     return (AnthropicMessages.error(400, "anthropic_version: Field required"), [], [:])
+                }
+                guard request.header("x-api-key") == nil else {
+                    return (
+                        AnthropicMessages.error(400, "x-api-key is not used on Vertex; send Authorization: Bearer"), [], [:]
+                    )
                 }
             }
             if let refusal = AnthropicMessages.refusal(of: body, modelInBody: !isVertex) { return (refusal, [], [:]) }

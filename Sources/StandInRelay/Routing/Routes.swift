@@ -75,8 +75,10 @@ struct Routes: Sendable {
         let best = candidates.filter { $0.prefix.count == longest }
         func looksLike(_ route: Route) -> Bool {
             switch route.protocolID {
-            case "gemini-generate", "vertex-gemini": path.contains(":")
-            case "anthropic-messages", "vertex-anthropic": path.contains("messages") || path.contains("Predict")
+            case "vertex-gemini": path.contains("/publishers/google/")
+            case "vertex-anthropic": path.contains("/publishers/anthropic/") || path.contains("Predict")
+            case "gemini-generate": path.contains(":")
+            case "anthropic-messages": path.contains("messages")
             default: !path.contains(":")
             }
         }
