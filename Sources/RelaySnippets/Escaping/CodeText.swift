@@ -23,6 +23,17 @@ public enum CodeText {
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
+    /// A `\\uXXXX` escape for each UTF-16 code unit of the scalar: one within the BMP, a
+    /// surrogate pair beyond it (as JSON and Java write such characters).
+    public static func utf16Escapes(_ scalar: Unicode.Scalar) -> String {
+        var result = ""
+        for unit in String(scalar).utf16 {
+            let digits = String(unit, radix: 16, uppercase: true)
+            result += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+        }
+        return result
+    }
+
     /// The text with every character that does not show literally replaced by U+FFFD, for
     /// places such as comments that have no escape syntax.
     public static func printable(_ text: String) -> String {
