@@ -2,7 +2,7 @@
 import Foundation
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking  // URLSession on Linux
+import FoundationNetworking  // URLSession on Linux
 #endif
 
 let apiKey = "sk-golden-0123456789abcdef"

@@ -2,15 +2,13 @@
 import Foundation
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking  // URLSession on Linux
+import FoundationNetworking  // URLSession on Linux
 #endif
 
 let apiKey = "sk-golden-0123456789abcdef"
 let prompt = "Say hi"
 
-var request = URLRequest(
-    url: URL(
-        string: "https://api.openai-proxy.org/google/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse")!)
+var request = URLRequest(url: URL(string: "https://api.openai-proxy.org/google/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse")!)
 request.httpMethod = "POST"
 request.setValue("application/json", forHTTPHeaderField: "Content-Type")
 request.setValue(apiKey, forHTTPHeaderField: "x-goog-api-key")
