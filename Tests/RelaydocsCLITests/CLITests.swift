@@ -53,10 +53,12 @@ struct CLITests {
             "snippets", "--model", "claude-sonnet-4-20250514", "--key", key, "--format", "json")
         #expect(result.status == 0, "\(result.stderr)")
         let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(array.count == 12)
+        #expect(array.count == 24)
+        #expect(
+            Set(array.compactMap { $0["language"] as? String })
+                == ["python", "curl", "swift", "javascript", "go", "java"])
         for object in array {
             let language = try #require(object["language"] as? String)
-            #expect(["python", "curl", "swift"].contains(language))
             #expect(object["sdk"] is String)
             #expect(["anthropic-messages", "openai-chat"].contains(object["protocol"] as? String))
             #expect(object["stream"] is Bool)
@@ -74,7 +76,7 @@ struct CLITests {
     func allSnippetsAsText() async throws {
         let result = try await relaydocs("snippets", "--model", "deepseek-chat")
         #expect(result.status == 0)
-        #expect(result.stdout.components(separatedBy: "==> openai-chat").count - 1 == 6)
+        #expect(result.stdout.components(separatedBy: "==> openai-chat").count - 1 == 12)
     }
 
     @Test(
