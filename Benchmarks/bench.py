@@ -3,18 +3,19 @@
 
 usage: bench.py RELAYDOCS [--runs N] [--work DIR]
 
-1. Full build of the 2,000-page corpus (../shared/bench/make_corpus.py): relaydocs vs Hugo (with a
+1. Full build of the 2,000-page corpus (make_corpus.py beside this file, seed 7): relaydocs vs Hugo (with a
    minimal layout: section nav, table of contents, highlighting on) vs bare cmark over the same
    bytes concatenated (the floor). Median of N alternating runs: wall, CPU, peak RSS.
 2. One-page rebuild through the path `relaydocs serve` uses, and its ratio to the full build.
 3. The snippet API under load (wrk) against a trivial endpoint of the same server.
 4. Snippet rendering in one process.
 """
-import argparse, json, os, platform, re, shutil, signal, socket, statistics, subprocess, sys, time, urllib.request
+import argparse, hashlib, json, os, platform, re, shutil, signal, socket, statistics, subprocess, sys, time, urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+GENERATOR = Path(__file__).resolve().parent / "make_corpus.py"
+CORPUS_ARGUMENTS = ["2000", "7"]  # pages, seed
 
 HUGO_CONFIG = """baseURL = "/"
 disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
@@ -97,9 +98,14 @@ def main():
     relaydocs = str(Path(args.relaydocs).resolve())
     work = Path(args.work)
     corpus = work / "corpus"
-    if not (corpus / "section00").exists():
-        subprocess.run([sys.executable, str(SHARED / "bench" / "make_corpus.py"), str(corpus), "2000"], check=True,
-                       stdout=subprocess.DEVNULL)
+    # Made again when the generator or its arguments change, so a cached corpus is never stale.
+    stamp = work / "corpus.stamp"
+    recipe = f"{hashlib.sha256(GENERATOR.read_bytes()).hexdigest()} {' '.join(CORPUS_ARGUMENTS)}"
+    if not stamp.exists() or stamp.read_text() != recipe:
+        if corpus.exists():
+            shutil.rmtree(corpus)
+        subprocess.run([sys.executable, str(GENERATOR), str(corpus)] + CORPUS_ARGUMENTS, check=True)
+        stamp.write_text(recipe)
     pages = sorted(corpus.rglob("*.md"))
 
     # Hugo: the same content, a minimal layout with a section nav and the table of contents.

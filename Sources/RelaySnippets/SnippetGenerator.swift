@@ -98,6 +98,15 @@ public struct SnippetGenerator: Sendable {
                 recipe: recipe.id, model: request.model, protocolID: protocolID, reason: reason,
                 available: recipes(model: request.model, protocolID: protocolID, language: request.language).map(\.id))
         }
+        if request.stream, recipe.noStream.contains(request.language) {
+            throw .recipeNotAvailable(
+                recipe: recipe.id, model: request.model, protocolID: protocolID,
+                reason: "\(request.language) snippets of \(recipe.id) do not stream (drop --stream)",
+                available: recipes(model: request.model, protocolID: protocolID, language: request.language).map(\.id))
+        }
+        if request.image != nil, recipe.image == nil {
+            throw .invalidValue(InvalidValue("--image is for --recipe vision"))
+        }
         let reasoning = try reasoningContext(request, recipe: recipe, protocolID: protocolID)
         try validateOptions(request, protocolID: protocolID)
         let prompt = request.prompt ?? recipe.prompt ?? catalog.relay.defaultPrompt
@@ -135,6 +144,12 @@ public struct SnippetGenerator: Sendable {
             "maxTokens": .int(reasoning.maxTokens ?? ((request.thinkingBudget ?? 0) + Self.answerTokens)),
         ]
         if let followUp = recipe.followUp { context["followUp"] = value("followUp", followUp) }
+        if let image = request.image ?? recipe.image {
+            guard !image.isEmpty, !image.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                throw .invalidValue(InvalidValue("the image must be a file path or an http(s) URL"))
+            }
+            context["image"] = value("image", image)
+        }
         let code = try templates.render(
             recipe: recipe.id, language: request.language, protocolID: protocolID, context: .object(context))
         return Snippet(
@@ -163,7 +178,8 @@ public struct SnippetGenerator: Sendable {
             for language in languages
             where recipes(model: model, protocolID: protocolID, language: language).contains(where: { $0.id == recipe })
             {
-                for stream in [false, true] {
+                let streams = templates.recipe(id: recipe)?.noStream.contains(language) == true ? [false] : [false, true]
+                for stream in streams {
                     result.append(
                         try snippet(
                             for: SnippetRequest(
@@ -292,8 +308,10 @@ public struct SnippetGenerator: Sendable {
                     ))
             }
             return (
-                [reasoning.style.rawValue: value("reasoning.\(reasoning.style.rawValue)", level)],
-                Self.adaptiveMaxTokens
+                [
+                    reasoning.style.rawValue: value("reasoning.\(reasoning.style.rawValue)", level),
+                    "levels": value("reasoning.levels", reasoning.levels.joined(separator: ", ")),
+                ], Self.adaptiveMaxTokens
             )
         }
     }
@@ -308,6 +326,12 @@ public struct SnippetGenerator: Sendable {
             if request.recipe == Recipe.defaultID {
                 guard protocolID == anthropic else {
                     throw .optionNeedsProtocol(option: "--thinking", protocolID: protocolID, required: anthropic)
+                }
+                if let reasoning = catalog.model(id: request.model)?.reasoning, reasoning.style != .budget {
+                    throw .invalidValue(
+                        InvalidValue(
+                            "\(request.model) does not take a thinking budget; it sets its reasoning by \(reasoning.style.rawValue) (\(reasoning.levels.joined(separator: ", "))): use --recipe reasoning --effort LEVEL"
+                        ))
                 }
             }
             guard budget >= Self.minimumThinkingBudget else {

@@ -22,13 +22,16 @@ public struct SnippetRequest: Sendable, Equatable, CustomStringConvertible {
     /// The reasoning depth of the `reasoning` recipe, one of the model's levels; `nil` takes the
     /// catalog's default.
     public var effort: String?
+    /// The image of the `vision` recipe, a file path or an http(s) URL; `nil` takes the recipe's.
+    public var image: String?
 
     /// Creates a request.
     public init(
         model: String, language: Language, protocolID: String? = nil, recipe: String = Recipe.defaultID,
         key: APIKey? = nil, prompt: String? = nil, stream: Bool = false, thinkingBudget: Int? = nil,
-        cache: Bool = false, effort: String? = nil
+        cache: Bool = false, effort: String? = nil, image: String? = nil
     ) {
+        self.image = image
         self.model = model
         self.language = language
         self.protocolID = protocolID
@@ -47,6 +50,7 @@ public struct SnippetRequest: Sendable, Equatable, CustomStringConvertible {
         if thinkingBudget != nil { words.append("thinking") }
         if cache { words.append("cache") }
         if let effort { words.append("effort=\(effort)") }
+        if let image { words.append("image=\(image.hasPrefix("http") ? "url" : "file")") }
         return words.joined(separator: " ")
     }
 }

@@ -11,12 +11,15 @@ public struct VerificationCase: Sendable, CustomStringConvertible {
     /// that handles failures is the same for every model, so it is checked once per shape
     /// (language, protocol, recipe, stream and variant): on the first case of each.
     public var checksFailures = true
+    /// Whether the snippet is given an image URL on the stand-in relay (the vision recipe's second
+    /// variant; the first sends the recipe's image file).
+    public var imageOnRelay = false
 
     /// What the snippet's code depends on besides the model, key and prompt.
     var shape: String {
         [
             request.language.rawValue, protocolID, request.recipe, "\(request.stream)",
-            "\(request.thinkingBudget != nil)", "\(request.cache)", request.effort ?? "",
+            "\(request.thinkingBudget != nil)", "\(request.cache)", request.effort ?? "", "\(imageOnRelay)",
         ].joined(separator: " ")
     }
 
@@ -41,7 +44,7 @@ public struct VerificationCase: Sendable, CustomStringConvertible {
     public var description: String {
         var request = request
         request.protocolID = protocolID
-        return request.description
+        return request.description + (imageOnRelay ? " image=url" : "")
     }
 
     /// Every snippet the catalog can produce: each model × accepted protocol × language × recipe
@@ -57,16 +60,26 @@ public struct VerificationCase: Sendable, CustomStringConvertible {
                     for recipe in generator.recipes(model: model.id, protocolID: protocolID, language: language) {
                         var variants: [(thinking: Int?, cache: Bool)] = [(nil, false)]
                         if recipe.id == Recipe.defaultID, protocolID == "anthropic-messages" {
-                            variants += [(thinkingBudget, false), (nil, true)]
+                            // The budget variant only where the model takes a budget.
+                            if model.reasoning.map({ $0.style == .budget }) ?? true {
+                                variants.append((thinkingBudget, false))
+                            }
+                            variants.append((nil, true))
                         }
+                        let streams = recipe.noStream.contains(language) ? [false] : [false, true]
+                        let images = recipe.image == nil ? [false] : [false, true]
                         for variant in variants {
-                            for stream in [false, true] {
-                                let request = SnippetRequest(
-                                    model: model.id, language: language, protocolID: protocolID, recipe: recipe.id,
-                                    prompt: prompt, stream: stream, thinkingBudget: variant.thinking,
-                                    cache: variant.cache)
-                                cases.append(
-                                    VerificationCase(index: cases.count, request: request, protocolID: protocolID))
+                            for stream in streams {
+                                for imageOnRelay in images {
+                                    let request = SnippetRequest(
+                                        model: model.id, language: language, protocolID: protocolID,
+                                        recipe: recipe.id, prompt: prompt, stream: stream,
+                                        thinkingBudget: variant.thinking, cache: variant.cache)
+                                    var verificationCase = VerificationCase(
+                                        index: cases.count, request: request, protocolID: protocolID)
+                                    verificationCase.imageOnRelay = imageOnRelay
+                                    cases.append(verificationCase)
+                                }
                             }
                         }
                     }

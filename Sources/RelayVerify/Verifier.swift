@@ -166,11 +166,12 @@ public struct Verifier: Sendable {
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workspace) }
 
-        let preload = languages.compactMap { templates.language($0) }.flatMap(\.preload)
+        let definitions = languages.compactMap { templates.language($0) }
+        let preload = definitions.flatMap(\.preload)
         let warm =
             options.warmPython && !preload.isEmpty
             ? WarmPythonPool(
-                modules: preload,
+                modules: preload, warmup: definitions.map(\.warmup).joined(separator: "\n"),
                 environment: environment(
                     for: templates.language(languages[0])!, folder: URL(fileURLWithPath: NSTemporaryDirectory())))
             : nil
@@ -203,6 +204,7 @@ public struct Verifier: Sendable {
         let catalog = generator.catalog
         var request = verificationCase.request
         request.key = verificationCase.key
+        if verificationCase.imageOnRelay { request.image = relay.origin + StandInRelay.samplePNGPath }
         let key = verificationCase.key.value
         let snippet: Snippet
         do {
@@ -216,12 +218,20 @@ public struct Verifier: Sendable {
                 verificationCase: verificationCase, problems: ["no language definition for \(snippet.language)"],
                 details: "")
         }
+        guard let recipe = templates.recipe(id: snippet.recipe) else {
+            return VerificationResult(
+                verificationCase: verificationCase, problems: ["no recipe \(snippet.recipe)"], details: "")
+        }
         let folder = workspace.appendingPathComponent("case-\(verificationCase.index)")
         var problems: [String] = []
         var output = ProgramResult(status: -1, stdout: "", stderr: "", timedOut: false)
         var built = false
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            // The recipe's image file beside the snippet, as a user would have it.
+            if let image = recipe.image, !image.contains("://") {
+                try StandInRelay.samplePNG.write(to: folder.appendingPathComponent(image))
+            }
             if let failed = try await build(snippet, definition: definition, in: folder) {
                 output = failed
             } else {
@@ -236,21 +246,24 @@ public struct Verifier: Sendable {
         let requests = await relay.requests(carrying: key)
         switch definition.prints {
         case .reply:
-            if output.stdout != relay.script.text + "\n" {
-                problems.append(
-                    "printed \(output.stdout.debugDescription); expected the reply \((relay.script.text + "\n").debugDescription)"
-                )
+            let expected = RequestChecks.expectedOutput(
+                recipe, protocolID: verificationCase.protocolID, script: relay.script, requests: requests)
+            if output.stdout != expected {
+                problems.append("printed \(output.stdout.debugDescription); expected \(expected.debugDescription)")
             }
         case .response:
-            let body = requests.last.map { String(decoding: $0.responseBody, as: UTF8.self) }
-            if output.stdout != body {
-                problems.append("\(definition.name) did not print the response as the relay sent it")
+            let bodies = requests.map { String(decoding: $0.responseBody, as: UTF8.self) }.joined(separator: "\n")
+            if output.stdout != bodies {
+                problems.append(
+                    "\(definition.name) did not print the responses as the relay sent them, one after the other on their own lines"
+                )
             }
         }
         if output.status != -1 {
-            let prompt = verificationCase.request.prompt ?? catalog.relay.defaultPrompt
-            problems += RequestChecks(verificationCase: verificationCase, catalog: catalog, prompt: prompt)
-                .problems(in: requests)
+            let prompt = verificationCase.request.prompt ?? recipe.prompt ?? catalog.relay.defaultPrompt
+            problems += RequestChecks(
+                verificationCase: verificationCase, catalog: catalog, recipe: recipe, prompt: prompt
+            ).problems(in: requests)
         }
         if built, options.failureModes, verificationCase.checksFailures {
             problems += await failureProblems(

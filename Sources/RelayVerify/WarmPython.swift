@@ -23,11 +23,15 @@ final class WarmPython: @unchecked Sendable {
     /// What the server runs: import the modules, say "ready", then one job per input line.
     static let server = #"""
         import json, os, runpy, sys, time, traceback
-        for name in sys.argv[1:]:
+        for name in sys.argv[2:]:
             try:
                 __import__(name)
             except Exception:
                 pass  # a module that does not import is the snippet's problem, as in a cold run
+        try:
+            exec(sys.argv[1], {})
+        except Exception:
+            pass  # as above: the warm-up only saves time
         sys.stdout.write("ready\n")
         sys.stdout.flush()
         for line in sys.stdin:
@@ -83,12 +87,12 @@ final class WarmPython: @unchecked Sendable {
             sys.stdout.flush()
         """#
 
-    /// Starts a server with `python` that imports `modules`.
-    init(python: String, modules: [String], environment: [String: String]) throws {
+    /// Starts a server with `python` that imports `modules`, then runs `warmup`.
+    init(python: String, modules: [String], warmup: String, environment: [String: String]) throws {
         let stdin = Pipe()
         let stdout = Pipe()
         process.executableURL = URL(fileURLWithPath: try ProgramRunner.resolve(python))
-        process.arguments = ["-c", Self.server] + modules
+        process.arguments = ["-c", Self.server, warmup] + modules
         process.environment = environment
         process.standardInput = stdin
         process.standardOutput = stdout
@@ -162,17 +166,19 @@ final class WarmPython: @unchecked Sendable {
 actor WarmPythonPool {
     private var idle: [String: [WarmPython]] = [:]
     private let modules: [String]
+    private let warmup: String
     private let environment: [String: String]
 
-    init(modules: [String], environment: [String: String]) {
+    init(modules: [String], warmup: String, environment: [String: String]) {
         self.modules = modules
+        self.warmup = warmup
         self.environment = environment
     }
 
     /// A server for `python` that no one else is using (a new one when all are busy).
     func take(python: String) throws -> WarmPython {
         if let server = idle[python]?.popLast() { return server }
-        return try WarmPython(python: python, modules: modules, environment: environment)
+        return try WarmPython(python: python, modules: modules, warmup: warmup, environment: environment)
     }
 
     /// Gives a server back for the next run.

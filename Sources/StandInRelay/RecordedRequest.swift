@@ -12,6 +12,11 @@ public struct RecordedRequest: Sendable, CustomStringConvertible {
     public var body: Data
     public var status: Int
     public var responseBody: Data
+    /// What the request did, as the relay saw it: `toolCall`, `toolResult`, `history`, `image`,
+    /// `schema`, `reasoning`, `cacheWrite`, `cacheHit`.
+    public var facts: [String] = []
+    /// The token counts the relay reported: `input` (all input tokens) and `cached`.
+    public var usage: [String: Int] = [:]
 
     /// One header field.
     public struct Header: Sendable, Equatable {

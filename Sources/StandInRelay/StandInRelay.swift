@@ -57,6 +57,7 @@ public final class StandInRelay: Sendable {
     {
         let state = State()
         let routes = Routes(catalog: catalog)
+        await state.learn(catalog.models)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "stand-in-relay")
         logger.logLevel = .critical
@@ -112,6 +113,20 @@ public final class StandInRelay: Sendable {
     actor State {
         var keys: [String: Mode] = [:]
         var log: [RecordedRequest] = []
+        /// The catalog's models by every id they are sent as.
+        var models: [String: RelayCatalog.Model] = [:]
+        var conversations: [String: Conversation] = [:]
+
+        func learn(_ catalogModels: [RelayCatalog.Model]) {
+            for model in catalogModels {
+                models[model.id] = model
+                for id in model.protocolModelIDs.values { models[id] = model }
+            }
+        }
+
+        func model(_ id: String?) -> RelayCatalog.Model? { id.flatMap { models[$0] } }
+        func conversation(of key: String) -> Conversation { conversations[key] ?? Conversation() }
+        func store(_ conversation: Conversation, of key: String) { conversations[key] = conversation }
 
         func allow(_ key: String, mode: Mode) { keys[key] = mode }
         /// The mode of a key, or nil when the key is not allowed.
@@ -129,8 +144,10 @@ public final class StandInRelay: Sendable {
         var record = RecordedRequest(
             method: request.method.rawValue, path: path, query: request.uri.query, headers: headers, body: body,
             status: 0, responseBody: Data())
-        let answer = await route(record, state: state, routes: routes, script: script)
+        let (answer, facts, usage) = await route(record, state: state, routes: routes, script: script)
         record.status = answer.status
+        record.facts = facts
+        record.usage = usage
         record.responseBody = answer.body
         await state.record(record)
 
@@ -146,29 +163,47 @@ public final class StandInRelay: Sendable {
             })
     }
 
-    static func route(_ request: RecordedRequest, state: State, routes: Routes, script: ReplyScript) async -> Answer {
+    static func route(_ request: RecordedRequest, state: State, routes: Routes, script: ReplyScript) async -> (
+        Answer, [String], [String: Int]
+    ) {
+        if request.method == "GET", request.path == Self.samplePNGPath {
+            return (Answer(status: 200, contentType: "image/png", chunks: [Self.samplePNG]), [], [:])
+        }
         guard let match = routes.match(request.path), request.method == "POST" else {
             let protocolID = routes.protocolForUnknown(request.path) ?? "openai-chat"
-            return Dialect.of(protocolID).notFound(request)
+            return (Dialect.of(protocolID).notFound(request), [], [:])
         }
         let dialect = Dialect.of(match.protocolID)
-        guard let mode = await state.mode(of: dialect.key(in: request)) else {
-            return dialect.error(401, .unauthorized)
+        guard let key = dialect.key(in: request), let mode = await state.mode(of: key) else {
+            return (dialect.error(401, .unauthorized), [], [:])
         }
         switch mode {
         case .normal, .jsonToStream: break
-        case .unauthorized: return dialect.error(401, .unauthorized)
-        case .notFound: return dialect.notFound(request)
-        case .serverError: return dialect.error(500, .server)
+        case .unauthorized: return (dialect.error(401, .unauthorized), [], [:])
+        case .notFound: return (dialect.notFound(request), [], [:])
+        case .serverError: return (dialect.error(500, .server), [], [:])
         }
-        if let refusal = dialect.refusal(of: request, match: match) { return refusal }
-        guard let body = RequestBody(request.body) else { return dialect.error(400, .invalidJSON) }
-        let answer = dialect.answer(body, request: request, match: match, script: script)
-        if mode == .jsonToStream, answer.contentType == "text/event-stream" {
-            return dialect.answer(body, request: request, match: match, stream: false, script: script)
-        }
-        return answer
+        if let refusal = dialect.refusal(of: request, match: match) { return (refusal, [], [:]) }
+        guard let body = RequestBody(request.body) else { return (dialect.error(400, .invalidJSON), [], [:]) }
+        var conversation = await state.conversation(of: key)
+        let model = await state.model(match.values["model"] ?? body.model)
+        // A relay that cannot stream answers a stream request with the plain JSON of a normal one.
+        let stream: Bool? = mode == .jsonToStream ? false : nil
+        let (answer, facts, usage) = dialect.answer(
+            body, request: request, match: match, stream: stream, script: script, model: model,
+            conversation: &conversation)
+        await state.store(conversation, of: key)
+        return (answer, facts, usage)
     }
+
+    /// Where the relay serves ``samplePNG`` (`GET`), so snippets can be given an image URL.
+    public static let samplePNGPath = "/images/photo.png"
+
+    /// A small valid PNG (8 × 8, one colour), for the image recipes.
+    public static let samplePNG = Data(
+        base64Encoded:
+            "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGOQqziBFTEMLQkABkZXgRDDjAEAAAAASUVORK5CYII="
+    )!
 
     /// The token of an `Authorization: Bearer …` header.
     public static func bearer(_ header: String?) -> String? {

@@ -24,68 +24,6 @@ struct SiteCommandTests {
         #expect(unsafe.stdout.contains("<b>x</b>"))
     }
 
-    @Test("markdown --unsafe matches every CommonMark, cmark regression and GFM table example")
-    func conformanceThroughTheCommand() async throws {
-        let root = CLITests.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance")
-        var examples: [(String, String, String)] = []
-        for file in ["commonmark-0.30-spec.txt", "cmark-regression.txt", "gfm-tables.txt"] {
-            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
-            examples += Self.examples(in: text).map { (file, $0.0, $0.1) }
-        }
-        #expect(examples.count == 676)
-        let failures = try await withThrowingTaskGroup(of: String?.self) { group in
-            var pending = examples.enumerated().makeIterator()
-            var failures: [String] = []
-            func next() {
-                guard let (index, (file, markdown, html)) = pending.next() else { return }
-                group.addTask {
-                    let result = try await relaydocs(["markdown", "--unsafe"], stdin: markdown)
-                    return Self.normalize(result.stdout) == Self.normalize(html) ? nil : "\(file) #\(index)"
-                }
-            }
-            for _ in 0..<4 { next() }
-            while let failure = try await group.next() {
-                if let failure { failures.append(failure) }
-                next()
-            }
-            return failures
-        }
-        #expect(failures.isEmpty, "\(failures.count) examples differ: \(failures.prefix(10))")
-    }
-
-    static func examples(in text: String) -> [(String, String)] {
-        let fence = String(repeating: "`", count: 32)
-        var result: [(String, String)] = []
-        var current: [String]?
-        for line in text.components(separatedBy: "\n") {
-            if line.hasPrefix(fence + " example") {
-                current = []
-            } else if line == fence, let lines = current {
-                let joined = lines.joined(separator: "\n") + "\n"
-                if joined.hasPrefix(".\n") {
-                    result.append(("", String(joined.dropFirst(2))))
-                } else {
-                    let parts = joined.components(separatedBy: "\n.\n")
-                    result.append((parts[0] + "\n", parts.dropFirst().joined(separator: "\n.\n")))
-                }
-                current = nil
-            } else if current != nil {
-                current!.append(line)
-            }
-        }
-        return result.map {
-            ($0.0.replacingOccurrences(of: "→", with: "\t"), $0.1.replacingOccurrences(of: "→", with: "\t"))
-        }
-    }
-
-    static func normalize(_ html: String) -> String {
-        var text = html
-        while let range = text.range(of: #">\s+<"#, options: .regularExpression) {
-            text.replaceSubrange(range, with: "><")
-        }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
     @Test("build prints a summary; a broken page fails with file:line and keeps the old site")
     func buildCommand() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(

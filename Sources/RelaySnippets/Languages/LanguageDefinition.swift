@@ -46,6 +46,9 @@ public struct LanguageDefinition: Sendable, Equatable {
     /// Modules a warm Python interpreter imports once for every run (``run`` must then be
     /// `["{python}", file]`): verify forks each run from it instead of starting Python anew.
     public var preload: [String]
+    /// Code the warm interpreter runs once after the imports, such as making a client of each SDK
+    /// so the lazily loaded parts are loaded before any fork.
+    public var warmup: String
 
     /// What a snippet prints on standard output.
     public enum Output: String, Sendable, Equatable, CaseIterable {
@@ -70,7 +73,7 @@ public struct LanguageDefinition: Sendable, Equatable {
         var reader = YAMLReader(path: path)
         let allowed = [
             "name", "order", "fence", "file", "escapers", "build", "run", "environment", "versions",
-            "packageVersion", "install", "prints", "preload",
+            "packageVersion", "install", "prints", "preload", "warmup",
         ]
         guard
             let root = reader.compose(
@@ -98,6 +101,7 @@ public struct LanguageDefinition: Sendable, Equatable {
         let packageVersion = Self.command(&fields, "packageVersion", required: false)
         let install = fields.string("install", required: false) ?? "install the \(name ?? id.rawValue) toolchain"
         let preload = fields.stringList("preload") ?? []
+        let warmup = fields.string("warmup", required: false) ?? ""
         if !preload.isEmpty, let run, let file, run != ["{python}", file] {
             fields.report(
                 "preload needs run to be [\"{python}\", \"\(file)\"]: verify forks Python runs from a warm interpreter",
@@ -117,7 +121,7 @@ public struct LanguageDefinition: Sendable, Equatable {
         return LanguageDefinition(
             id: id, name: name, order: order, fence: fence, file: file, escaperNames: escaperNames, build: build,
             run: run, environment: environment, versions: versions, packageVersion: packageVersion,
-            install: install, prints: prints, preload: preload)
+            install: install, prints: prints, preload: preload, warmup: warmup)
     }
 
     /// One command: a non-empty list of words.

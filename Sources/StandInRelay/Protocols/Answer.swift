@@ -1,23 +1,30 @@
 import Foundation
 
-/// What the stand-in relay says in reply: the answer text, and the reasoning it shows when asked
-/// for extended thinking.
+/// What the stand-in relay says in reply: the answer text, the answer to a second turn, and the
+/// reasoning it shows when asked for it.
 public struct ReplyScript: Sendable {
-    /// The text every snippet must print.
+    /// The text every first answer is.
     public var text: String
-    /// The reasoning Anthropic snippets receive (and must not print) when they ask for thinking.
+    /// The answer to a later turn of a conversation.
+    public var followUpText: String
+    /// The reasoning the relay returns when a request asks to see it.
     public var thinking: String
+    /// The reasoning tokens usage reports when a request asks for reasoning.
+    public var reasoningTokens: Int
 
     /// The default reply: non-ASCII, quotes and a backslash, so a snippet that decodes or prints
     /// carelessly shows it.
     public static let standard = ReplyScript(
         text: "Hello from the stand-in relay — 你好! \"quoted\" \\ done.",
-        thinking: "The user wants a greeting; keep it short.")
+        followUpText: "A second answer — 第二个回答, still \"quoted\".",
+        thinking: "The user wants a greeting; keep it short.", reasoningTokens: 12)
 
     /// Creates a script.
-    public init(text: String, thinking: String) {
+    public init(text: String, followUpText: String, thinking: String, reasoningTokens: Int) {
         self.text = text
+        self.followUpText = followUpText
         self.thinking = thinking
+        self.reasoningTokens = reasoningTokens
     }
 
     /// The text in three pieces, as a stream sends it.

@@ -1,4 +1,5 @@
 import Foundation
+import RelayCatalog
 
 /// How one protocol looks on the wire: where the key travels, where the model, prompt and stream
 /// flag are, the shape of its errors, what it refuses, and how the stand-in relay answers it.
@@ -136,31 +137,66 @@ public struct Dialect: Sendable {
         return nil
     }
 
-    /// The answer to a request the relay accepts.
+    /// The answer to a request the relay accepts, from the stand-in model; the conversation of
+    /// the request's key is read and updated.
     func answer(
-        _ body: RequestBody, request: RecordedRequest, match: Routes.Match, stream: Bool? = nil, script: ReplyScript
-    ) -> Answer {
-        let model = match.values["model"] ?? body.model
+        _ body: RequestBody, request: RecordedRequest, match: Routes.Match, stream: Bool? = nil, script: ReplyScript,
+        model catalogModel: RelayCatalog.Model?, conversation: inout Conversation
+    ) -> (Answer, facts: [String], usage: [String: Int]) {
+        let model = match.values["model"] ?? body.model ?? ""
+        let streams = stream ?? (streamInBody ? body.stream : match.streamPath)
+        let parsed: ParsedRequest
         switch family {
-        case .openAIChat:
-            return OpenAIProtocols.chatCompletion(body, stream: stream ?? body.stream, script: script)
-        case .openAIResponses:
-            return OpenAIProtocols.response(body, stream: stream ?? body.stream, script: script)
+        case .openAIChat: parsed = RequestReaders.chat(body.object)
+        case .openAIResponses: parsed = RequestReaders.responses(body.object)
         case .anthropic:
             if isVertex {
                 guard body.object["model"] == nil else {
-                    return AnthropicMessages.error(
-                        400, "model: Extra inputs are not permitted (Vertex takes the model in the path)")
+                    return (
+                        AnthropicMessages.error(
+                            400, "model: Extra inputs are not permitted (Vertex takes the model in the path)"), [], [:]
+                    )
                 }
                 guard body.object["anthropic_version"] is String else {
-                    return AnthropicMessages.error(400, "anthropic_version: Field required")
+                    return (AnthropicMessages.error(400, "anthropic_version: Field required"), [], [:])
                 }
             }
-            return AnthropicMessages.message(body, model: model, stream: stream ?? body.stream, script: script)
+            if let refusal = AnthropicMessages.refusal(of: body, modelInBody: !isVertex) { return (refusal, [], [:]) }
+            parsed = RequestReaders.anthropic(body.object)
         case .gemini:
-            return GeminiGenerate.generate(body, model: model ?? "", stream: stream ?? match.streamPath, script: script)
+            if let refusal = GeminiGenerate.refusal(of: body) { return (refusal, [], [:]) }
+            parsed = RequestReaders.gemini(body.object)
         case .unknown:
-            return OpenAIProtocols.error(501, "the stand-in relay does not speak the protocol \(protocolID)")
+            return (OpenAIProtocols.error(501, "the stand-in relay does not speak the protocol \(protocolID)"), [], [:])
+        }
+        if family == .openAIChat || family == .openAIResponses, body.model == nil {
+            return (OpenAIProtocols.error(400, "you must provide a model parameter"), [], [:])
+        }
+        let thinker = StandInModel(script: script, model: catalogModel, family: family)
+        switch thinker.reply(to: parsed, conversation: &conversation) {
+        case .failure(let refusal):
+            return (invalid(refusal.message), [], [:])
+        case .success(let reply):
+            let answer: Answer
+            switch family {
+            case .openAIChat:
+                let options = body.object["stream_options"] as? [String: Any]
+                answer = OpenAIProtocols.chatCompletion(
+                    reply, model: model, stream: streams, includeUsage: options?["include_usage"] as? Bool == true)
+            case .openAIResponses: answer = OpenAIProtocols.response(reply, model: model, stream: streams)
+            case .anthropic: answer = AnthropicMessages.message(reply, model: model, stream: streams)
+            case .gemini, .unknown: answer = GeminiGenerate.generate(reply, model: model, stream: streams)
+            }
+            return (answer, reply.facts, ["input": reply.usage.input, "cached": reply.usage.cached])
+        }
+    }
+
+    /// 400 in the protocol's error shape.
+    func invalid(_ message: String) -> Answer {
+        switch family {
+        case .anthropic: AnthropicMessages.error(400, message)
+        case .gemini: GeminiGenerate.error(400, message, status: "INVALID_ARGUMENT")
+        default: OpenAIProtocols.error(400, message)
         }
     }
 }
