@@ -14,20 +14,9 @@ public enum JavaLiteral {
     /// line break, which are all below U+0100 and written as `\"`, `\\`, `\n`, `\r`. Characters
     /// beyond the BMP are a surrogate pair of escapes, as Java strings hold them.
     public static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where CodeText.showsLiterally(scalar): result.unicodeScalars.append(scalar)
-            case _ where scalar.value <= 0xFF: result += "\\" + octal(scalar.value)
-            default: result += CodeText.utf16Escapes(scalar)
-            }
+        CodeText.doubleQuoted(text) { scalar in
+            scalar.value <= 0xFF ? "\\" + octal(scalar.value) : CodeText.utf16Escapes(scalar)
         }
-        return result + "\""
     }
 
     /// Text for a `//` comment: line breaks and invisible characters replaced as for every comment
