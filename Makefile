@@ -25,12 +25,12 @@ build: deps
 	$(SWIFT) build
 
 ## Install the system packages the build and tests need when one is missing:
-## libcmark-dev (found through pkg-config), python3 with venv, bash, curl; and what the snippets
+## libcmark-dev (found through pkg-config), python3 with venv, bash, curl, jq; and what the snippets
 ## run with: Node.js 18+ (nodejs, only when there is no node), Go (golang-go, 1.19 in bookworm) and
 ## a JDK with javac for the source launcher (default-jdk-headless, JDK 17 in bookworm).
 deps:
 	@missing=""; toolchains=""; \
-	for tool in python3 bash curl pkg-config; do command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; done; \
+	for tool in python3 bash curl jq pkg-config; do command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; done; \
 	pkg-config --exists libcmark 2>/dev/null || missing="$$missing libcmark-dev"; \
 	python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	command -v node >/dev/null 2>&1 || toolchains="$$toolchains nodejs"; \
@@ -39,7 +39,7 @@ deps:
 	if [ -n "$$missing$$toolchains" ]; then \
 		echo "installing:$$missing$$toolchains"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			libcmark-dev pkg-config python3 python3-venv bash curl $$toolchains; \
+			libcmark-dev pkg-config python3 python3-venv bash curl jq $$toolchains; \
 	fi
 
 ## Headless Chromium, its driver and CJK fonts (Debian), for the browser tests, and Java for
