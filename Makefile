@@ -25,16 +25,21 @@ build: deps
 	$(SWIFT) build
 
 ## Install the system packages the build and tests need when one is missing:
-## libcmark-dev (found through pkg-config), python3 with venv, bash, curl, jq.
+## libcmark-dev (found through pkg-config), python3 with venv, bash, curl, jq; and what the snippets
+## run with: Node.js 18+ (nodejs, only when there is no node), Go (golang-go, 1.19 in bookworm) and
+## a JDK with javac for the source launcher (default-jdk-headless, JDK 17 in bookworm).
 deps:
-	@missing=""; \
+	@missing=""; toolchains=""; \
 	for tool in python3 bash curl jq pkg-config; do command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; done; \
 	pkg-config --exists libcmark 2>/dev/null || missing="$$missing libcmark-dev"; \
 	python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
-	if [ -n "$$missing" ]; then \
-		echo "installing:$$missing"; \
+	command -v node >/dev/null 2>&1 || toolchains="$$toolchains nodejs"; \
+	command -v go >/dev/null 2>&1 || toolchains="$$toolchains golang-go"; \
+	command -v javac >/dev/null 2>&1 || toolchains="$$toolchains default-jdk-headless"; \
+	if [ -n "$$missing$$toolchains" ]; then \
+		echo "installing:$$missing$$toolchains"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			libcmark-dev pkg-config python3 python3-venv bash curl jq; \
+			libcmark-dev pkg-config python3 python3-venv bash curl jq $$toolchains; \
 	fi
 
 ## Headless Chromium, its driver and CJK fonts (Debian), for the browser tests, and Java for

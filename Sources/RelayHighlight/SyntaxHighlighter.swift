@@ -17,7 +17,8 @@
 /// Highlighting takes time and memory linear in the length of the code.
 public enum SyntaxHighlighter {
     /// Whether `language` names a language the highlighter knows, ignoring ASCII case:
-    /// `python` (`py`), `bash` (`sh`, `shell`, `curl`, `console`), `swift` or `json`.
+    /// `python` (`py`), `bash` (`sh`, `shell`, `curl`, `console`), `swift`, `json`, `javascript` (`js`,
+    /// `mjs`, `node`), `go` (`golang`) or `java`.
     public static func supports(_ language: String) -> Bool {
         Language(name: language) != nil
     }
@@ -36,6 +37,9 @@ public enum SyntaxHighlighter {
         case .bash: BashLexer.highlight(&scanner)
         case .swift: SwiftLexer.highlight(&scanner)
         case .json: JSONLexer.highlight(&scanner)
+        case .javascript: JavaScriptLexer.highlight(&scanner)
+        case .go: GoLexer.highlight(&scanner)
+        case .java: JavaLexer.highlight(&scanner)
         }
         return scanner.finish()
     }
@@ -56,6 +60,9 @@ enum Language {
     case bash
     case swift
     case json
+    case javascript
+    case go
+    case java
 
     /// The language `name` or one of its aliases stands for, ignoring ASCII case.
     init?(name: String) {
@@ -65,6 +72,9 @@ enum Language {
         case "bash", "sh", "shell", "curl", "console": self = .bash
         case "swift": self = .swift
         case "json": self = .json
+        case "javascript", "js", "mjs", "node": self = .javascript
+        case "go", "golang": self = .go
+        case "java": self = .java
         default: return nil
         }
     }

@@ -199,6 +199,10 @@ public struct SiteBuilder: Sendable {
                         "assets": .string(site.base + "assets/"),
                         "models": .list(
                             options.catalog.models.map { ["id": .string($0.id), "name": .string($0.name)] }),
+                        "languages": .list(
+                            generator.languages.compactMap { generator.templates.language($0) }.map {
+                                ["id": .string($0.id.rawValue), "name": .string($0.name)]
+                            }),
                     ])
                 let site = self.site
                 let renderer = PageRenderer(

@@ -29,44 +29,31 @@ public enum ProgramRunner {
         try Data().write(to: err)
         try Data((stdin ?? "").utf8).write(to: input)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try resolve(executable))
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        if let environment { process.environment = environment }
-        // Process does not close the handles it is given, so they are closed here once it ends
-        // (otherwise every run leaks three descriptors, and Process.run crashes past about 1,300).
-        let handles = [
-            try FileHandle(forWritingTo: out), try FileHandle(forWritingTo: err), try FileHandle(forReadingFrom: input),
-        ]
-        defer { for handle in handles { try? handle.close() } }
-        process.standardOutput = handles[0]
-        process.standardError = handles[1]
-        process.standardInput = handles[2]
-        let box = ProcessBox(process)
-        let timedOut = TimeoutFlag()
+        let path = try resolve(executable)
+        let output = try FileHandle(forWritingTo: out)
+        let errors = try FileHandle(forWritingTo: err)
+        let source = try FileHandle(forReadingFrom: input)
+        // Started with posix_spawn, not Foundation's Process (see ``Spawn``).
+        let child = try Spawn.start(
+            path, arguments, directory: directory?.path,
+            environment: environment ?? ProcessInfo.processInfo.environment,
+            stdin: source.fileDescriptor, stdout: output.fileDescriptor, stderr: errors.fileDescriptor)
+        try? output.close()
+        try? errors.close()
+        try? source.close()
+        let state = RunState()
         let watchdog = Task {
             try await Task.sleep(for: timeout)
-            if box.process.isRunning {
-                timedOut.set()
-                box.process.terminate()
-            }
+            if state.timeOut() { Spawn.terminate(child) }
         }
         defer { watchdog.cancel() }
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
-            process.terminationHandler = { _ in continuation.resume() }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
+        let status = await Spawn.wait(for: child)
+        state.exit()
         return ProgramResult(
-            status: process.terminationStatus,
+            status: status,
             stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self),
-            timedOut: timedOut.value)
+            timedOut: state.timedOut)
     }
 
     /// The absolute path of a program, or an error that says it is missing.
@@ -92,15 +79,22 @@ public enum ProgramRunner {
         }
     }
 
-    private final class ProcessBox: @unchecked Sendable {
-        let process: Process
-        init(_ process: Process) { self.process = process }
-    }
-
-    private final class TimeoutFlag: @unchecked Sendable {
+    /// Whether a run ended, and whether its time ran out first.
+    private final class RunState: @unchecked Sendable {
         private let lock = NSLock()
-        private var flag = false
-        func set() { lock.withLock { flag = true } }
-        var value: Bool { lock.withLock { flag } }
+        private var exited = false
+        private var expired = false
+
+        /// Records that the time ran out; returns whether the program is still to be stopped.
+        func timeOut() -> Bool {
+            lock.withLock {
+                guard !exited else { return false }
+                expired = true
+                return true
+            }
+        }
+
+        func exit() { lock.withLock { exited = true } }
+        var timedOut: Bool { lock.withLock { expired } }
     }
 }

@@ -19,7 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
             reloads open pages; a broken edit shows its error in the browser while the last good
             site keeps being served.
 
-            API: GET /api/v1/snippets?model=M[&lang=python|curl|swift][&protocol=P][&stream=true][&prompt=…]
+            API: GET /api/v1/snippets?model=M[&lang=python|curl|swift|javascript|go|java][&protocol=P][&stream=true][&prompt=…]
             with Authorization: Bearer <key>, and GET /api/v1/catalog. Keys never reach the log.
             """
     )

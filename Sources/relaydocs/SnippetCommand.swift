@@ -19,7 +19,8 @@ struct SnippetCommand: ParsableCommand {
     @Option(
         name: .customLong("lang"),
         help: ArgumentHelp(
-            "The language, such as python, curl or swift (relaydocs catalog lists them).", valueName: "language"))
+            "The language, such as python, curl, swift, javascript, go or java (relaydocs catalog lists them).",
+            valueName: "language"))
     var language: Language
 
     @Option(

@@ -13,8 +13,8 @@ struct VerifyCommand: AsyncParsableCommand {
         discussion: """
             Each snippet (every model × accepted protocol × language × plain and stream, plus the
             thinking and cache variants) is rendered with a test key and a prompt full of quotes,
-            $(…), backticks and non-ASCII, run (python3 with the SDKs, bash for curl, swiftc), and
-            checked: exit status, the reply printed, the path, the key in the right header, the model,
+            $(…), backticks and non-ASCII, run as each language.yaml says (python3 with the SDKs,
+            bash for curl, swiftc, node, go build, java), and checked: exit status, the reply printed, the path, the key in the right header, the model,
             the prompt, the stream flag and the Anthropic extras. Prints one line per snippet, the
             details of each failure, then "N passed, M failed"; exits 1 if any failed.
             """
@@ -34,7 +34,10 @@ struct VerifyCommand: AsyncParsableCommand {
             valueName: "path"))
     var python: String?
 
-    @Option(help: ArgumentHelp("Only these languages, comma-separated: python,curl,swift.", valueName: "languages"))
+    @Option(
+        help: ArgumentHelp(
+            "Only these languages, comma-separated, such as python,curl or javascript,go,java.", valueName: "languages")
+    )
     var only: String?
 
     @Option(

@@ -5,7 +5,7 @@ import Testing
 /// the code byte for byte.
 @Suite("Any input")
 struct RoundTripTests {
-    static let languages = ["python", "bash", "swift", "json"]
+    static let languages = ["python", "bash", "swift", "json", "javascript", "go", "java"]
 
     /// Generated hostile code, the hostile pieces alone, and all of them at once.
     static let inputs: [String] = {
@@ -105,6 +105,8 @@ struct LargeInputTests {
             ("swift", "\"" + repeated("\\(\"")), ("swift", "\"" + repeated("\\(#\"")),
             ("python", "'''" + repeated("''")),
             ("bash", "\"" + repeated("$(\"")), ("bash", repeated("$((")), ("json", "\"k\"" + repeated(" ")),
+            ("javascript", "`" + repeated("${`")), ("javascript", repeated("(/")), ("javascript", repeated("= /[")),
+            ("javascript", "`${" + repeated("{")), ("java", "\"\"\"" + repeated("\\\"")), ("go", "`" + repeated("\\")),
         ]
         return cases
     }()

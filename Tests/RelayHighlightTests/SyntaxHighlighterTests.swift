@@ -16,13 +16,16 @@ private func tokens(_ code: String, _ language: String) throws -> [String] {
 
 @Suite("Languages and aliases")
 struct LanguageTests {
-    @Test(arguments: ["python", "py", "bash", "sh", "shell", "curl", "console", "swift", "json", "Python", "JSON"])
+    @Test(arguments: [
+        "python", "py", "bash", "sh", "shell", "curl", "console", "swift", "json", "Python", "JSON", "javascript", "js",
+        "mjs", "node", "JavaScript", "go", "golang", "java", "Java",
+    ])
     func supported(_ language: String) {
         #expect(SyntaxHighlighter.supports(language))
         #expect(SyntaxHighlighter.highlight("x", language: language) != nil)
     }
 
-    @Test(arguments: ["cobol", "", "pythonic", "js", "javascript", "yaml", "text", " python", "zsh", "swift5"])
+    @Test(arguments: ["cobol", "", "pythonic", "ts", "jsx", "yaml", "text", " python", "zsh", "swift5", "javas", "gol"])
     func unsupported(_ language: String) {
         #expect(!SyntaxHighlighter.supports(language))
         #expect(SyntaxHighlighter.highlight("x", language: language) == nil)
@@ -50,7 +53,7 @@ struct EscapingTests {
         #expect(SyntaxHighlighter.escape("你好 🙂 e\u{301} '\u{301}") == "你好 🙂 e\u{301} &#39;\u{301}")
     }
 
-    @Test(arguments: ["python", "bash", "swift", "json"])
+    @Test(arguments: ["python", "bash", "swift", "json", "javascript", "go", "java"])
     func scriptTagsAreEscaped(_ language: String) throws {
         let code = "x = \"</span><script>alert('&')</script>\" <script>alert(1)</script> # <b>&amp;</b>"
         let html = try #require(SyntaxHighlighter.highlight(code, language: language))
@@ -62,7 +65,7 @@ struct EscapingTests {
         #expect(try HighlightedHTML.decode(html).code == code)
     }
 
-    @Test(arguments: ["python", "bash", "swift", "json"])
+    @Test(arguments: ["python", "bash", "swift", "json", "javascript", "go", "java"])
     func emptyCodeIsEmptyHTML(_ language: String) {
         #expect(SyntaxHighlighter.highlight("", language: language) == "")
     }
@@ -329,5 +332,123 @@ struct JSONTests {
     @Test func unterminatedStringRunsToTheEnd() throws {
         #expect(try tokens("{\"a\": \"b\n}", "json") == ["property(\"a\")", "string(\"b\n})"])
         #expect(try tokens("[\"x\\", "json") == ["string(\"x\\)"])
+    }
+}
+
+@Suite("JavaScript")
+struct JavaScriptTests {
+    @Test func fetchSnippet() throws {
+        let code = """
+            // Node.js 18+ (its built-in fetch), no packages. Run: node main.mjs
+            const apiKey = "sk-golden-0123456789abcdef";
+            const response = await fetch(baseURL + "/chat/completions", {
+              method: "POST",
+              headers: { Authorization: `Bearer ${apiKey}`, "x-n": 42 },
+            });
+            if (!response.ok) process.exit(1);
+            console.log(reply.output.filter((item) => item.type === "message"), null, undefined);
+            """
+        #expect(
+            try tokens(code, "javascript") == [
+                "comment(// Node.js 18+ (its built-in fetch), no packages. Run: node main.mjs)", "keyword(const)",
+                "string(\"sk-golden-0123456789abcdef\")", "keyword(const)", "keyword(await)", "builtin(fetch)",
+                "string(\"/chat/completions\")", "string(\"POST\")", "string(`Bearer ${apiKey}`)", "string(\"x-n\")",
+                "number(42)", "keyword(if)", "builtin(process)", "number(1)", "builtin(console)", "string(\"message\")",
+                "literal(null)", "literal(undefined)",
+            ])
+    }
+
+    @Test func templateLiteralsNestWithTheirSubstitutions() throws {
+        #expect(
+            try tokens(#"x = `a ${b ? `c ${"}"} d` : '`'} e` + 1"#, "javascript") == [
+                #"string(`a ${b ? `c ${"}"} d` : '`'} e`)"#, "number(1)",
+            ])
+        #expect(try tokens("`${{a: {b: 1}}}` // c", "javascript") == ["string(`${{a: {b: 1}}}`)", "comment(// c)"])
+    }
+
+    @Test func regularExpressionsAndDivisions() throws {
+        #expect(
+            try tokens(#"line.replace(/\r$/, "") / 2; x = a / b / c; if (/["']/.test(s)) return /[/]/g;"#, "javascript")
+                == [
+                    #"string(/\r$/)"#, #"string("")"#, "number(2)", "keyword(if)", #"string(/["']/)"#,
+                    "keyword(return)",
+                    "string(/[/]/g)",
+                ])
+        // A `/` whose line ends before another `/` is a division: nothing is lost.
+        #expect(try tokens("x = (/ 2\ny = 'a'", "javascript") == ["number(2)", "string('a')"])
+    }
+
+    @Test func membersAreNotKeywords() throws {
+        #expect(try tokens("a.default = b.new + $x + _if", "javascript") == [])
+    }
+}
+
+@Suite("Go")
+struct GoTests {
+    @Test func netHTTPSnippet() throws {
+        let code = """
+            package main
+
+            import "net/http"
+
+            const baseURL = "https://api.openai-proxy.org/v1"
+
+            func main() {
+            \tvar chunk struct {
+            \t\tText string `json:"text"`
+            \t}
+            \tif len(s) == 0 || err != nil {
+            \t\tfmt.Fprintf(os.Stderr, "HTTP %d: %s\\n", 404, '\\'')
+            \t}
+            }
+            """
+        #expect(
+            try tokens(code, "go") == [
+                "keyword(package)", "keyword(import)", "string(\"net/http\")", "keyword(const)",
+                "string(\"https://api.openai-proxy.org/v1\")", "keyword(func)", "keyword(var)", "keyword(struct)",
+                "builtin(string)", "string(`json:\"text\"`)", "keyword(if)", "builtin(len)", "number(0)",
+                "literal(nil)", "string(\"HTTP %d: %s\\n\")", "number(404)", "string('\\'')",
+            ])
+    }
+
+    @Test func rawStringsSpanLinesAndHaveNoEscapes() throws {
+        #expect(try tokens("s := `a\\`+`\n\"x` // c", "go") == ["string(`a\\`)", "string(`\n\"x`)", "comment(// c)"])
+        #expect(
+            try tokens("x := 1 / 2 /* a\n*/ nil", "go") == [
+                "number(1)", "number(2)", "comment(/* a\n*/)", "literal(nil)",
+            ])
+    }
+}
+
+@Suite("Java")
+struct JavaTests {
+    @Test func httpClientSnippet() throws {
+        let code = #"""
+            import java.net.http.HttpClient;
+
+            public class Main {
+                @Override
+                public static void main(String[] args) throws Exception {
+                    String body = """
+                        {"model": %s, "x": "\""}""".formatted(Json.quote("gpt-4o"));
+                    if (c == '"' || c < 0x20) System.exit(1);
+                }
+            }
+            """#
+        #expect(
+            try tokens(code, "java") == [
+                "keyword(import)", "keyword(public)", "keyword(class)", "attribute(@Override)", "keyword(public)",
+                "keyword(static)", "keyword(void)", "builtin(String)", "keyword(throws)", "builtin(Exception)",
+                "builtin(String)", "string(\"\"\"\n            {\"model\": %s, \"x\": \"\\\"\"}\"\"\")",
+                "string(\"gpt-4o\")", "keyword(if)", "string('\"')", "number(0x20)", "builtin(System)", "number(1)",
+            ])
+    }
+
+    @Test func charactersAndNumbers() throws {
+        #expect(
+            try tokens("char c = '\\u0041'; long n = 10_000L; double d = 1.5e-3; var x = null;", "java") == [
+                "keyword(char)", "string('\\u0041')", "keyword(long)", "number(10_000L)", "keyword(double)",
+                "number(1.5e-3)", "keyword(var)", "literal(null)",
+            ])
     }
 }

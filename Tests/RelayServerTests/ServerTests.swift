@@ -101,7 +101,7 @@ struct SnippetAPITests {
                 let body = fixture.json(response.body)
                 #expect(body["model"] as? String == "claude-sonnet-4-20250514")
                 let snippets = try #require(body["snippets"] as? [[String: Any]])
-                #expect(snippets.count == 9)
+                #expect(snippets.count == 18)
                 #expect(
                     Set(snippets.compactMap { $0["protocol"] as? String }) == [
                         "anthropic-messages", "openai-chat", "vertex-anthropic",
@@ -116,6 +116,9 @@ struct SnippetAPITests {
                     case "curl": #expect(code.contains(#"sk-user-'\''"$(id)"#))
                     case "python": #expect(code.contains(#""sk-user-'\"$(id)""#))
                     case "swift": #expect(code.contains(#"let apiKey = "sk-user-'\"$(id)""#))
+                    case "javascript": #expect(code.contains(#"const apiKey = "sk-user-'\"$(id)";"#))
+                    case "go": #expect(code.contains(#"apiKey := "sk-user-'\"$(id)""#))
+                    case "java": #expect(code.contains(#"String apiKey = "sk-user-'\"$(id)";"#))
                     default: Issue.record("unexpected language")
                     }
                 }
@@ -135,7 +138,7 @@ struct SnippetAPITests {
             ) {
                 response in
                 let body = fixture.json(response.body)
-                #expect((body["snippets"] as? [[String: Any]])?.count == 3)
+                #expect((body["snippets"] as? [[String: Any]])?.count == 6, "each language, plain")
                 #expect((body["note"] as? String)?.contains("not in the catalog") == true)
             }
         }
@@ -184,6 +187,9 @@ struct SnippetAPITests {
                 ["model": "gpt-4o"],
                 ["model": "claude-sonnet-4-20250514", "lang": "curl", "stream": "true"],
                 ["model": "qwen-max", "lang": "swift"],
+                ["model": "claude-sonnet-4-20250514", "lang": "java", "stream": "true"],
+                ["model": "gemini-2.5-flash", "lang": "go", "stream": "true"],
+                ["model": "gpt-4o", "lang": "javascript", "protocol": "openai-responses"],
                 ["model": "gemini-2.5-flash", "prompt": "你好 \"relaydocs\" $(id)"],
                 ["model": "gpt-4o", "protocol": "openai-responses", "prompt": "Say hi"],
                 ["model": "gpt-9000", "protocol": "vertex"],

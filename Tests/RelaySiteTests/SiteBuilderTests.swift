@@ -102,7 +102,7 @@ struct SiteBuilderTests {
 
         let start = try fixture.read("en/guide/start.html")
         #expect(start.contains("data-code-group"))
-        #expect(start.components(separatedBy: "class=\"code-group-panel\"").count - 1 == 3)
+        #expect(start.components(separatedBy: "class=\"code-group-panel\"").count - 1 == 6, "one tab per language")
         #expect(start.contains("sk-xxxxxx"), "snippets on the site carry the placeholder key")
         #expect(start.contains("Tell me a joke"), "the block's text is the prompt")
         #expect(start.contains("class=\"custom-block tip\""))
@@ -285,9 +285,29 @@ struct SiteBuilderTests {
         } throws: { error in
             (error as? SiteBuildError)?.diagnostics.map(\.description).contains {
                 $0.hasSuffix(
-                    "index.md:3: error: snippet block: langs names no language; expected some of python, curl, swift")
+                    "index.md:3: error: snippet block: langs names no language; expected some of python, curl, swift, javascript, go, java"
+                )
             } == true
         }
+    }
+
+    @Test("the key page offers every language, and catalog table cells carry their column's name")
+    func keyPageAndCatalogCards() throws {
+        let fixture = try SiteFixture(["index.md": "# Home\n\n```keypage\n```\n\n```catalog domains\n```\n"])
+        try fixture.build()
+        let html = try fixture.read("index.html")
+        let options = html.components(separatedBy: "<option value=\"").dropFirst().map {
+            String($0.prefix { $0 != "\"" })
+        }
+        for language in ["python", "curl", "swift", "javascript", "go", "java"] {
+            #expect(options.contains(language), "the key page offers \(language): \(options)")
+        }
+        #expect(html.contains("<option value=\"javascript\">JavaScript</option>"))
+        // On a phone each row is a card, each value under its column's name.
+        #expect(
+            html.contains(
+                "<td data-label=\"Relay base URL\"><code>https://api.<wbr>openai-proxy.<wbr>org/<wbr>anthropic</code></td>"
+            ))
     }
 
     @Test("code is highlighted at build time")

@@ -19,7 +19,8 @@ let hostilePieces = [
     "'", "\"", "\\", "`", "$", "$(id)", "${HOME}", "\\(", "\\(x)", "\"\"\"", "#", "#\"", "\"#", "'''", "\n", "\r",
     "\r\n", "\t", "\0", "\u{7}", "\u{1B}[31m", "\u{7F}", "\u{85}", "\u{A0}", "\u{2028}", "\u{2029}", "\u{202E}",
     "\u{200B}", "\u{FEFF}", "\u{E000}", "你好", "🙂", "👩‍👩‍👧", "é", "e\u{301}", "%", "%2F", "{{x}}", "}}", "!", "*",
-    " ", "-", "/", "?", "&", ";", "|", "<", ">", "\0\u{301}", "'\u{301}",
+    " ", "-", "/", "?", "&", ";", "|", "<", ">", "\0\u{301}", "'\u{301}", "\\u0022", "\\u000a", "\\\\u005c",
+    "\\uuu000D", "*/", "/*", "`${x}`", "</script>", "\u{1}7", "\u{0}0",
 ]
 
 @Suite("Escapers, over arbitrary strings")
@@ -150,6 +151,144 @@ struct EscaperPropertyTests {
         let result = try await ProgramRunner.run(binary, [])
         let printed = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         #expect(printed == inputs.map(Self.hex))
+    }
+
+    /// The lines a run printed, without the last newline.
+    static func lines(_ output: String) -> [String] {
+        output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    }
+
+    @Test("a JavaScript literal evaluates back to the same string in an ES module (one node run)")
+    func javaScriptLiterals() async throws {
+        let inputs = await generate()
+        let folder = try TemporaryFolder()
+        var source = "const values = [\n"
+        for input in inputs {
+            let literal = JavaScriptLiteral.string(input)
+            #expect(
+                !literal.unicodeScalars.contains { ["\n", "\r", "\u{2028}", "\u{2029}"].contains($0) },
+                "a literal must stay on one line, in old engines too: \(literal)")
+            source += "  \(literal),\n"
+        }
+        source += "];\nfor (const value of values) console.log(Buffer.from(value, \"utf8\").toString(\"hex\"));\n"
+        let file = try folder.write(source, to: "literals.mjs")
+        let result = try await ProgramRunner.run("node", [file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Self.lines(result.stdout) == inputs.map(Self.hex))
+    }
+
+    @Test("a Go literal compiles to the same bytes (one go run)")
+    func goLiterals() async throws {
+        let inputs = await generate()
+        let folder = try TemporaryFolder()
+        var source = "package main\n\nimport (\n\t\"encoding/hex\"\n\t\"fmt\"\n)\n\nvar values = []string{\n"
+        for input in inputs {
+            let literal = GoLiteral.string(input)
+            #expect(literal.unicodeScalars.first == "\"" && !literal.contains("\n"), "\(literal)")
+            source += "\t\(literal),\n"
+        }
+        source +=
+            "}\n\nfunc main() {\n\tfor _, value := range values {\n\t\tfmt.Println(hex.EncodeToString([]byte(value)))\n\t}\n}\n"
+        let file = try folder.write(source, to: "main.go")
+        let result = try await ProgramRunner.run("go", ["run", file.path], directory: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Self.lines(result.stdout) == inputs.map(Self.hex))
+    }
+
+    /// Runs a Java program as the snippets are run: the source launcher, in the C locale, with the
+    /// snippets' -Dfile.encoding=UTF-8.
+    static func runJava(_ source: String, in folder: TemporaryFolder) async throws -> ProgramResult {
+        let file = try folder.write(source, to: "Main.java")
+        var environment = ProcessInfo.processInfo.environment
+        environment["LC_ALL"] = "C"
+        return try await ProgramRunner.run(
+            "java", ["-Dfile.encoding=UTF-8", file.path], directory: folder.url, environment: environment)
+    }
+
+    @Test("a Java literal evaluates back to the same string, whatever Unicode escapes it holds (one java run)")
+    func javaLiterals() async throws {
+        let inputs = await generate()
+        let folder = try TemporaryFolder()
+        var source = """
+            import java.nio.charset.StandardCharsets;
+
+            public class Main {
+                public static void main(String[] args) {
+                    String[] values = {
+
+            """
+        for input in inputs {
+            let literal = JavaLiteral.string(input)
+            #expect(!literal.contains("\n") && !literal.contains("\r"), "a literal must stay on one line")
+            source += "            \(literal),\n"
+        }
+        source += """
+                    };
+                    for (String value : values) {
+                        StringBuilder hex = new StringBuilder();
+                        for (byte b : value.getBytes(StandardCharsets.UTF_8)) hex.append(String.format("%02x", b));
+                        System.out.println(hex);
+                    }
+                }
+            }
+
+            """
+        let result = try await Self.runJava(source, in: folder)
+        #expect(result.status == 0, "\(result.stderr.prefix(2000))")
+        #expect(Self.lines(result.stdout) == inputs.map(Self.hex))
+    }
+
+    /// A program with one `// comment` line per input, each followed by a statement that counts;
+    /// it prints the count. A comment that smuggles in a line break turns its rest into code.
+    static func commentProgram(_ comments: [String], language: String) -> String {
+        let counted = comments.map { "// \($0)\ncount++;\n" }.joined()
+        switch language {
+        case "javascript": return "let count = 0;\n\(counted)console.log(count);\n"
+        case "go":
+            return "package main\n\nimport \"fmt\"\n\nfunc main() {\ncount := 0\n\(counted)fmt.Println(count)\n}\n"
+        default:
+            return
+                "public class Main {\npublic static void main(String[] args) {\nint count = 0;\n\(counted)System.out.println(count);\n}\n}\n"
+        }
+    }
+
+    @Test("comments stay comments in JavaScript, Go and Java (one run each), Java's with its own escaper")
+    func commentsStayComments() async throws {
+        let inputs = await generate()
+        let folder = try TemporaryFolder()
+        let script = try folder.write(
+            Self.commentProgram(inputs.map(CodeText.printable), language: "javascript"), to: "comments.mjs")
+        let node = try await ProgramRunner.run("node", [script.path])
+        #expect(node.status == 0 && node.stdout == "\(inputs.count)\n", "\(node.stderr.prefix(1500))")
+        let go = try folder.write(Self.commentProgram(inputs.map(CodeText.printable), language: "go"), to: "main.go")
+        let built = try await ProgramRunner.run("go", ["run", go.path], directory: folder.url)
+        #expect(built.status == 0 && built.stdout == "\(inputs.count)\n", "\(built.stderr.prefix(1500))")
+        let java = try await Self.runJava(
+            Self.commentProgram(inputs.map(JavaLiteral.comment), language: "java"), in: folder)
+        #expect(java.status == 0 && java.stdout == "\(inputs.count)\n", "\(java.stderr.prefix(1500))")
+    }
+
+    @Test("the plain comment escaper is not enough for Java: a \\u000a in a comment ends it")
+    func javaNeedsItsOwnCommentEscaper() async throws {
+        let folder = try TemporaryFolder()
+        let smuggled = "note \\u000a count++;"
+        #expect(CodeText.printable(smuggled) == smuggled)
+        #expect(JavaLiteral.comment(smuggled) == "note \\\\u000a count++;")
+        let plain = try await Self.runJava(
+            Self.commentProgram([CodeText.printable(smuggled)], language: "java"), in: folder)
+        #expect(plain.stdout == "2\n", "the escape made the rest of the comment code: \(plain.stdout)")
+        let escaped = try await Self.runJava(
+            Self.commentProgram([JavaLiteral.comment(smuggled)], language: "java"), in: folder)
+        #expect(escaped.stdout == "1\n", "\(escaped.stderr)")
+    }
+
+    @Test func javaLiteralsKeepUnicodeEscapesOutOfTheSource() {
+        // Written as text, `\u0022` is six characters, not a quote: the backslash is doubled.
+        #expect(JavaLiteral.string("\\u0022") == #""\\u0022""#)
+        #expect(JavaLiteral.string("\u{7}1") == #""\0071""#)
+        #expect(JavaLiteral.string("\u{2028}🙂\u{E0001}") == #""\u2028🙂\uDB40\uDC01""#)
+        #expect(GoLiteral.string("`raw` \u{85}\u{7F}") == #""`raw` \u0085\x7F""#)
+        #expect(JavaScriptLiteral.string("\u{2028}\u{0}1\u{E0001}") == #""\u2028\x001\u{E0001}""#)
     }
 
     @Test("a path segment decodes back and holds only unreserved characters, @ and escapes")

@@ -26,7 +26,7 @@ struct SnippetGeneratorTests {
         #expect(snippet.protocol == "openai-chat")
         #expect(snippet.code.contains("https://api.openai-proxy.org/v1/chat/completions"))
         #expect(snippet.code.contains("\"model\": \"qwen-max\""))
-        #expect(try generator.snippets(model: "qwen-max").count == 6)
+        #expect(try generator.snippets(model: "qwen-max").count == 12, "six languages, plain and stream")
     }
 
     @Test("an unlisted model may still ask for another protocol by name")
@@ -90,20 +90,23 @@ struct SnippetGeneratorTests {
         #expect(snippet.code.contains("\"max_tokens\": 33024"))
     }
 
-    @Test("snippets: each accepted protocol × python, curl, swift × plain and stream, in that order")
+    @Test(
+        "snippets: each accepted protocol × python, curl, swift, javascript, go, java × plain and stream, in that order"
+    )
     func allSnippetsOfAModel() throws {
         let snippets = try generator.snippets(model: "claude-sonnet-4-20250514")
-        #expect(snippets.count == 18)
+        #expect(snippets.count == 36)
         #expect(
-            snippets.map(\.protocol) == Array(repeating: "anthropic-messages", count: 6)
-                + Array(repeating: "openai-chat", count: 6) + Array(repeating: "vertex-anthropic", count: 6))
+            snippets.map(\.protocol) == Array(repeating: "anthropic-messages", count: 12)
+                + Array(repeating: "openai-chat", count: 12) + Array(repeating: "vertex-anthropic", count: 12))
         #expect(
-            snippets.prefix(6).map { "\($0.language)-\($0.stream)" } == [
+            snippets.prefix(12).map { "\($0.language)-\($0.stream)" } == [
                 "python-false", "python-true", "curl-false", "curl-true", "swift-false", "swift-true",
+                "javascript-false", "javascript-true", "go-false", "go-true", "java-false", "java-true",
             ])
         #expect(
-            snippets.map(\.sdk).prefix(6) == [
-                "anthropic", "anthropic", "curl", "curl", "Foundation URLSession", "Foundation URLSession",
+            snippets.map(\.sdk).prefix(12).enumerated().filter { $0.offset % 2 == 0 }.map(\.element) == [
+                "anthropic", "curl", "Foundation URLSession", "Node.js fetch", "net/http", "java.net.http",
             ])
     }
 
@@ -136,6 +139,15 @@ struct SnippetGeneratorTests {
             case .swift:
                 #expect(snippet.code.contains(#"let apiKey = "sk-'\"$(id)""#))
                 #expect(snippet.code.contains(#"let prompt = "a'b\"c\\d""#))
+            case "javascript":
+                #expect(snippet.code.contains(#"const apiKey = "sk-'\"$(id)";"#))
+                #expect(snippet.code.contains(#"const prompt = "a'b\"c\\d";"#))
+            case "go":
+                #expect(snippet.code.contains(#"apiKey := "sk-'\"$(id)""#))
+                #expect(snippet.code.contains(#"prompt := "a'b\"c\\d""#))
+            case "java":
+                #expect(snippet.code.contains(#"String apiKey = "sk-'\"$(id)";"#))
+                #expect(snippet.code.contains(#"String prompt = "a'b\"c\\d";"#))
             default:
                 Issue.record("no expectation for \(snippet.language)")
             }

@@ -17,9 +17,10 @@ struct SnippetSyntaxTests {
         {
             let code = try Fixtures.generator.snippet(for: entry.request).code
             let name = entry.name.replacingOccurrences(of: "/", with: "_")
-            // Each Swift snippet is a program of its own: a folder each, main.swift each.
-            let path = language == .swift ? "\(name)/main.swift" : "\(name).\(entry.fileExtension)"
-            files.append((entry, try folder.write(code, to: path)))
+            // Each snippet is a program of its own: a folder each, with the language's file name
+            // (main.swift, Main.java: javac wants a public class in the file of its name).
+            let file = Fixtures.templates.language(language)?.file ?? "main.\(entry.fileExtension)"
+            files.append((entry, try folder.write(code, to: "\(name)/\(file)")))
         }
         return (folder, files)
     }
@@ -59,20 +60,22 @@ struct SnippetSyntaxTests {
         }
     }
 
-    @Test("Swift type-checks in Swift 6 language mode")
-    func swiftTypeChecks() async throws {
-        let (folder, files) = try Self.write(language: .swift)
-        defer { withExtendedLifetime(folder) {} }
-        #expect(files.count >= 12)
-        let failures = try await withThrowingTaskGroup(of: String?.self) { group in
+    /// Runs `command` (its last word the file) on each file, one per core at a time; returns what
+    /// failed or warned.
+    static func failures(_ files: [(Fixtures.Entry, URL)], _ command: @escaping @Sendable (URL) -> [String])
+        async throws -> [String]
+    {
+        try await withThrowingTaskGroup(of: String?.self) { group in
             var failures: [String] = []
             var pending = files[...]
             func next() {
                 guard let (entry, file) = pending.popFirst() else { return }
                 group.addTask {
+                    let words = command(file)
                     let result = try await ProgramRunner.run(
-                        "swiftc", ["-typecheck", "-swift-version", "6", file.path])
-                    return result.status == 0 && result.stderr.isEmpty ? nil : "\(entry): \(result.stderr)"
+                        words[0], Array(words.dropFirst()), directory: file.deletingLastPathComponent())
+                    let output = result.stderr + result.stdout
+                    return result.status == 0 && output.isEmpty ? nil : "\(entry): \(output)"
                 }
             }
             for _ in 0..<max(2, ProcessInfo.processInfo.activeProcessorCount) { next() }
@@ -82,8 +85,54 @@ struct SnippetSyntaxTests {
             }
             return failures
         }
+    }
+
+    static func summary(_ failures: [String]) -> Comment {
+        "\(failures.count) failed; first: \(failures.first.map { String($0.prefix(1500)) } ?? "")"
+    }
+
+    @Test("Swift type-checks in Swift 6 language mode")
+    func swiftTypeChecks() async throws {
+        let (folder, files) = try Self.write(language: .swift)
+        defer { withExtendedLifetime(folder) {} }
+        #expect(files.count >= 12)
+        let failures = try await Self.failures(files) { ["swiftc", "-typecheck", "-swift-version", "6", $0.path] }
+        #expect(failures.isEmpty, Self.summary(failures))
+    }
+
+    @Test("JavaScript passes node --check as an ES module")
+    func javaScriptParses() async throws {
+        let (folder, files) = try Self.write(language: "javascript")
+        defer { withExtendedLifetime(folder) {} }
+        #expect(files.count >= 12)
+        let failures = try await Self.failures(files) { ["node", "--check", $0.path] }
+        #expect(failures.isEmpty, Self.summary(failures))
+    }
+
+    @Test("Go is gofmt-formatted and passes go vet")
+    func goVets() async throws {
+        let (folder, files) = try Self.write(language: "go")
+        defer { withExtendedLifetime(folder) {} }
+        #expect(files.count >= 12)
+        let unformatted = try await ProgramRunner.run("gofmt", ["-l"] + files.map(\.1.path))
         #expect(
-            failures.isEmpty, "\(failures.count) failed; first: \(failures.first.map { String($0.prefix(1500)) } ?? "")"
-        )
+            unformatted.status == 0 && unformatted.stdout.isEmpty,
+            "not gofmt-formatted:\n\(unformatted.stdout)\(unformatted.stderr)")
+        let failures = try await Self.failures(files) { ["go", "vet", $0.path] }
+        #expect(failures.isEmpty, Self.summary(failures))
+    }
+
+    @Test("Java compiles with javac -Xlint:all -Werror")
+    func javaCompiles() async throws {
+        let (folder, files) = try Self.write(language: "java")
+        defer { withExtendedLifetime(folder) {} }
+        #expect(files.count >= 12)
+        let failures = try await Self.failures(files) {
+            [
+                "javac", "-encoding", "UTF-8", "-Xlint:all", "-Werror", "-d", $0.deletingLastPathComponent().path,
+                $0.path,
+            ]
+        }
+        #expect(failures.isEmpty, Self.summary(failures))
     }
 }

@@ -53,11 +53,13 @@ struct CLITests {
             "snippets", "--model", "claude-sonnet-4-20250514", "--key", key, "--format", "json")
         #expect(result.status == 0, "\(result.stderr)")
         let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(array.count == 18)
+        #expect(array.count == 36)
+        #expect(
+            Set(array.compactMap { $0["language"] as? String })
+                == ["python", "curl", "swift", "javascript", "go", "java"])
         #expect(Self.shapes(of: "vertex-anthropic", in: array) == Self.everyShape)
         for object in array {
             let language = try #require(object["language"] as? String)
-            #expect(["python", "curl", "swift"].contains(language))
             #expect(object["sdk"] is String)
             #expect(
                 ["anthropic-messages", "openai-chat", "vertex-anthropic"].contains(object["protocol"] as? String))
@@ -75,6 +77,7 @@ struct CLITests {
     /// Each language in plain and stream.
     static let everyShape: Set<String> = [
         "python plain", "python stream", "curl plain", "curl stream", "swift plain", "swift stream",
+        "javascript plain", "javascript stream", "go plain", "go stream", "java plain", "java stream",
     ]
 
     /// The languages and variants of a protocol's snippets in `snippets --format json` output.
@@ -102,7 +105,7 @@ struct CLITests {
     func allSnippetsAsText() async throws {
         let result = try await relaydocs("snippets", "--model", "deepseek-chat")
         #expect(result.status == 0)
-        #expect(result.stdout.components(separatedBy: "==> openai-chat").count - 1 == 6)
+        #expect(result.stdout.components(separatedBy: "==> openai-chat").count - 1 == 12)
     }
 
     @Test(

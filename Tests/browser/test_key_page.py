@@ -80,6 +80,26 @@ def test_key_page_shows_code_with_the_users_key(driver, served, locale, artifact
     assert "sk-browser" not in text_log and "claude-sonnet" not in text_log
 
 
+@pytest.mark.parametrize("language, key_line", [
+    ("javascript", 'const apiKey = "sk-browser-\'\\"$(id)-0123456789";'),
+    ("go", 'apiKey := "sk-browser-\'\\"$(id)-0123456789"'),
+    ("java", 'String apiKey = "sk-browser-\'\\"$(id)-0123456789";'),
+])
+def test_key_page_offers_every_language(driver, served, language, key_line):
+    base, _ = served
+    driver.get(f"{base}/en/guide/your-code.html")
+    offered = [o.get_attribute("value") for o in Select(
+        driver.find_element(By.CSS_SELECTOR, "[data-lang-input]")).options]
+    assert offered == ["python", "curl", "swift", "javascript", "go", "java"], offered
+    show_code(driver, language)
+    blocks = WebDriverWait(driver, 10).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".key-page-output .code-block"))
+    assert len(blocks) == 2  # anthropic-messages and openai-chat
+    text = blocks[0].text
+    assert key_line in text, text[:600]
+    assert "/v1/messages" in text
+
+
 def test_key_page_says_what_it_needs_on_a_static_host(driver, base_url):
     driver.get(base_url + "/guide/your-code.html")
     show_code(driver, "python")

@@ -22,7 +22,7 @@ EN_QUICKSTART = "/en/guide/quickstart.html"
 QUICKSTARTS = {"zh": ZH_QUICKSTART, "en": EN_QUICKSTART}
 TITLES = {"zh": "快速接入", "en": "Quick start"}
 PHONE = (390, 844)
-TAB_NAMES = {"python", "curl", "swift"}
+TAB_NAMES = {"python", "curl", "swift", "javascript", "go", "java"}
 WAIT = 10
 
 
@@ -211,6 +211,38 @@ def test_domain_table_relay_urls_visible_on_desktop(driver, base_url, locale):
     assert not clipped, f"{QUICKSTARTS[locale]} at 1280x900: relay URLs cut off by the domain table's horizontal scroll:\n  " + "\n  ".join(clipped)
 
 
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_domain_table_reads_without_sideways_scroll_on_a_phone(driver, base_url, locale, artifacts_dir):
+    """At 390 px the domain table is one card per provider: the relay URL, the column users came
+    for, is whole on screen and the table does not scroll sideways."""
+    emulate_phone(driver)
+    open_page(driver, base_url + QUICKSTARTS[locale])
+    report = driver.execute_script("""
+        const out = {urls: 0, problems: [], labels: []};
+        for (const table of document.querySelectorAll('.doc table.catalog-table')) {
+          if (table.scrollWidth > table.clientWidth + 1)
+            out.problems.push(`a catalog table scrolls: ${table.scrollWidth}px of content in ${table.clientWidth}px`);
+          for (const td of table.querySelectorAll('td')) {
+            const text = td.textContent.trim();
+            if (!/^https?:\\/\\/\\S+\\/(v1|anthropic|google)$/.test(text)) continue;
+            const code = td.querySelector('code') || td, r = code.getBoundingClientRect();
+            out.urls++;
+            out.labels.push(getComputedStyle(td, '::before').content);
+            if (r.left < -0.5 || r.right > innerWidth + 0.5 || r.width === 0)
+              out.problems.push(`${text} spans x=${Math.round(r.left)}..${Math.round(r.right)} in a ${innerWidth}px screen`);
+          }
+        }
+        return out;
+    """)
+    assert report["urls"] >= 3, f"{QUICKSTARTS[locale]} at {PHONE[0]}px: found {report['urls']} relay URLs in catalog tables"
+    assert not report["problems"], f"{QUICKSTARTS[locale]} at {PHONE[0]}px:\n  " + "\n  ".join(report["problems"])
+    assert all(label not in ("none", "normal", "") for label in report["labels"]), (
+        f"each relay URL should sit under its column's name on a phone; labels: {report['labels']}")
+    table = driver.find_element(By.CSS_SELECTOR, ".doc table.catalog-table")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", table)
+    table.screenshot(str(artifacts_dir / f"domain-table-{locale}-phone.png"))
+
+
 # ---------------------------------------------------------------------------------------------
 # 2. Code tabs are linked across groups, and remembered across reloads and locales
 
@@ -241,6 +273,56 @@ def test_code_tabs_are_linked_and_remembered(driver, base_url):
     open_page(driver, base_url + EN_QUICKSTART)
     wait_for_groups_ready(driver)
     assert_all_groups_show(driver, name, f"{EN_QUICKSTART} after choosing curl on the Chinese page")
+
+
+def tab_row_report(driver):
+    """For every code group: tabs that are cut off by the tab row or the viewport, and whether the
+    row scrolls sideways."""
+    return driver.execute_script("""
+        const out = [];
+        document.querySelectorAll('[data-code-group]').forEach((group, i) => {
+          const row = group.querySelector('.code-group-tabs'), box = row.getBoundingClientRect();
+          if (row.scrollWidth > row.clientWidth + 1) out.push(`group ${i + 1}: the tab row scrolls (${row.scrollWidth}px in ${row.clientWidth}px)`);
+          for (const tab of row.querySelectorAll('[role=tab]')) {
+            const r = tab.getBoundingClientRect();
+            if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.left < -0.5 || r.right > innerWidth + 0.5)
+              out.push(`group ${i + 1}: tab ${tab.dataset.tab} spans x=${Math.round(r.left)}..${Math.round(r.right)}, row ${Math.round(box.left)}..${Math.round(box.right)}`);
+          }
+        });
+        return out;
+    """)
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_six_tabs_all_show_and_the_last_is_remembered(driver, base_url, artifacts_dir, size):
+    """Six language tabs: on a 1280 px desktop and a 390 px phone none is cut off or hidden in a
+    sideways scroll, and choosing the last one (Java) switches every group and survives a reload."""
+    if size == "phone":
+        emulate_phone(driver)
+    open_page(driver, base_url + ZH_QUICKSTART)
+    wait_for_groups_ready(driver)
+    for i, group in enumerate(code_groups(driver)):
+        names = [t.get_attribute("data-tab") for t in group.find_elements(By.CSS_SELECTOR, "[role=tab]")]
+        assert len(names) == 6 and set(names) == TAB_NAMES, f"code group #{i + 1} has tabs {names}"
+    problems = tab_row_report(driver)
+    assert not problems, f"{ZH_QUICKSTART} ({size}):\n  " + "\n  ".join(problems)
+
+    first = code_groups(driver)[0]
+    java = first.find_element(By.CSS_SELECTOR, "[role=tab][data-tab=java]")
+    click(driver, java)
+    wait(driver, lambda d: all(group_state(g)[0] == ["java"] for g in code_groups(d)),
+         "not every code group switched to java", timeout=3)
+    reload(driver)
+    wait_for_groups_ready(driver)
+    assert_all_groups_show(driver, "java", f"{ZH_QUICKSTART} ({size}) after choosing java and reloading")
+    problems = tab_row_report(driver)
+    assert not problems, f"{ZH_QUICKSTART} ({size}) after the reload:\n  " + "\n  ".join(problems)
+    group = code_groups(driver)[0]
+    driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", group)
+    driver.execute_script("window.scrollBy(0, -80)")
+    selected = group.find_element(By.CSS_SELECTOR, "[role=tab][aria-selected=true]")
+    assert selected.get_attribute("data-tab") == "java" and selected.is_displayed()
+    driver.save_screenshot(str(artifacts_dir / f"tabs-six-{size}.png"))
 
 
 # ---------------------------------------------------------------------------------------------

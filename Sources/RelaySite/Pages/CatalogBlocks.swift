@@ -64,13 +64,19 @@ enum CatalogBlocks {
         return scheme + rest.replacingOccurrences(of: "/", with: "/<wbr>").replacingOccurrences(of: ".", with: ".<wbr>")
     }
 
-    /// `header` is plain text; `rows` are HTML.
+    /// `header` is plain text; `rows` are HTML. Each cell carries its column's name
+    /// (`data-label`), which narrow screens show above the cell when each row becomes a card.
     static func table(header: [String], rows: [[String]]) -> String {
         var html = "<table class=\"catalog-table\">\n<thead>\n<tr>\n"
         for cell in header { html += "<th>\(cell.htmlEscaped)</th>\n" }
         html += "</tr>\n</thead>\n<tbody>\n"
         for row in rows {
-            html += "<tr>\n" + row.map { "<td>\($0)</td>\n" }.joined() + "</tr>\n"
+            html += "<tr>\n"
+            for (index, cell) in row.enumerated() {
+                let label = index < header.count ? " data-label=\"\(header[index].htmlEscaped)\"" : ""
+                html += "<td\(label)>\(cell)</td>\n"
+            }
+            html += "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"
     }

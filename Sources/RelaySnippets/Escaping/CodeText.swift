@@ -23,6 +23,40 @@ public enum CodeText {
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
+    /// A double-quoted string literal of the C family (Python, Swift, JSON, JavaScript, Go, Java):
+    /// `\\` and `"` escaped with a backslash, line feed, carriage return and tab as `\\n`, `\\r` and
+    /// `\\t`, every other character that shows literally as itself, and each remaining scalar as
+    /// `escape` writes it in the language's own escape syntax.
+    ///
+    /// The work is done on Unicode scalars, never characters: a quote followed by a combining mark
+    /// is one `Character`, and must still be escaped.
+    public static func doubleQuoted(_ text: String, escape: (Unicode.Scalar) -> String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where showsLiterally(scalar): result.unicodeScalars.append(scalar)
+            default: result += escape(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// A `\\uXXXX` escape for each UTF-16 code unit of the scalar: one within the BMP, a
+    /// surrogate pair beyond it (as JSON and Java write such characters).
+    public static func utf16Escapes(_ scalar: Unicode.Scalar) -> String {
+        var result = ""
+        for unit in String(scalar).utf16 {
+            let digits = String(unit, radix: 16, uppercase: true)
+            result += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+        }
+        return result
+    }
+
     /// The text with every character that does not show literally replaced by U+FFFD, for
     /// places such as comments that have no escape syntax.
     public static func printable(_ text: String) -> String {

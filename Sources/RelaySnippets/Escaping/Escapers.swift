@@ -8,10 +8,15 @@ public enum Escapers {
     public static let all: [String: Escaper] = [
         "python": Escaper(.final, PythonLiteral.string),
         "swift": Escaper(.final, SwiftLiteral.string),
+        "javascript": Escaper(.final, JavaScriptLiteral.string),
+        "go": Escaper(.final, GoLiteral.string),
+        "java": Escaper(.final, JavaLiteral.string),
         "shell": Escaper(.final, ShellQuoting.insideSingleQuotes),
         "shellWord": Escaper(.final, ShellQuoting.word),
         "json": Escaper(.intermediate, JSONLiteral.string),
         // Comments have no escape syntax: line breaks and invisible characters are replaced.
         "comment": Escaper(.final, CodeText.printable),
+        // Java reads Unicode escapes even in comments: its comments double every backslash too.
+        "javaComment": Escaper(.final, JavaLiteral.comment),
     ]
 }

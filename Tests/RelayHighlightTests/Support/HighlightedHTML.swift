@@ -122,7 +122,8 @@ enum HostileCode {
         "'\u{301}", "\"\u{301}", "\\\u{301}", "#\u{301}", "$\u{301}", "-\u{301}", "\0\u{301}", "&", "&amp;", "<",
         ">", "<script>", "-", "--", "-H", "--data", ":", ",", "{", "[", "]", "=", ";", "|", "&&", ".", "..", "0",
         "42", "1.5e-3", "0x1F", "-1", "True", "None", "true", "false", "null", "nil", "print", "def", "if", "in",
-        "let", "import", "String", "r", "rb", "f", "b", "u", "'\\''", "x",
+        "let", "import", "String", "r", "rb", "f", "b", "u", "'\\''", "x", "`${", "/x/g", "/[/]/", "@Override",
+        "func", "package", "const", "undefined", "\\u0022",
     ]
 
     /// A string of up to `maxPieces` pieces, each a hostile piece, a random scalar or a random ASCII scalar.

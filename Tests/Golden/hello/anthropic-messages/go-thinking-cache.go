@@ -1,0 +1,87 @@
+// Go 1.19+, standard library only. Run: go run main.go
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+)
+
+// CloseAI's base URL for the Anthropic API; the request below goes to /v1/messages under it.
+const baseURL = "https://api.openai-proxy.org/anthropic"
+
+func main() {
+	apiKey := "sk-golden-0123456789abcdef"
+	prompt := "Say hi"
+
+	response := post(baseURL+"/v1/messages", map[string]string{
+		"x-api-key":         apiKey,
+		"anthropic-version": "2023-06-01",
+	}, map[string]any{
+		"model":      "claude-sonnet-4-20250514",
+		"max_tokens": 3072,
+		// Extended thinking: the model may reason for up to this many tokens before answering.
+		"thinking": map[string]any{"type": "enabled", "budget_tokens": 2048},
+		"messages": []map[string]any{
+			{
+				"role": "user",
+				"content": []map[string]any{
+					{
+						"type": "text",
+						"text": prompt,
+						// Prompt caching: later requests that start with this text read it from the cache.
+						"cache_control": map[string]any{"type": "ephemeral"},
+					},
+				},
+			},
+		},
+	})
+	defer response.Body.Close()
+
+	var message struct {
+		Content []struct {
+			Type string `json:"type"`
+			Text string `json:"text"`
+		} `json:"content"`
+	}
+	check(json.NewDecoder(response.Body).Decode(&message))
+	text := ""
+	for _, block := range message.Content {
+		if block.Type == "text" {
+			text += block.Text
+		}
+	}
+	fmt.Println(text)
+}
+
+// post sends body as JSON with the headers and returns the response. An HTTP error ends the
+// program with the status and the relay's message.
+func post(url string, headers map[string]string, body any) *http.Response {
+	data, err := json.Marshal(body)
+	check(err)
+	request, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(data))
+	check(err)
+	request.Header.Set("Content-Type", "application/json")
+	for name, value := range headers {
+		request.Header.Set(name, value)
+	}
+	response, err := http.DefaultClient.Do(request)
+	check(err)
+	if response.StatusCode != http.StatusOK {
+		message, _ := io.ReadAll(response.Body)
+		fmt.Fprintf(os.Stderr, "HTTP %d: %s\n", response.StatusCode, message)
+		os.Exit(1)
+	}
+	return response
+}
+
+// check ends the program on an error.
+func check(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "error:", err)
+		os.Exit(1)
+	}
+}
