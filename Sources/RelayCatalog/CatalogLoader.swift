@@ -52,7 +52,7 @@ extension YAMLReader {
     mutating func readCatalog(_ root: Node) -> Catalog? {
         guard
             var fields = mapping(
-                root, what: "the catalog", allowed: ["relay", "providers", "protocols", "sdks", "models"])
+                root, what: "the catalog", allowed: ["relay", "providers", "protocols", "sdks", "models", "import"])
         else { return nil }
         let relayNode = fields.require("relay")
         let relay = relayNode.flatMap { readRelay($0) }
@@ -71,11 +71,12 @@ extension YAMLReader {
         let models = readList(fields.require("models"), what: "models") { reader, node in
             reader.readModel(node, protocols: protocols)
         }
+        let importRules = fields.node("import").map { readImport($0, protocols: protocols) } ?? []
         collect(fields)
         guard let relay else { return nil }
         return Catalog(
             relay: relay, providers: providers.items, protocols: protocols.items, sdks: sdks.items,
-            models: models.items)
+            models: models.items, importRules: importRules)
     }
 
     mutating func readRelay(_ node: Node) -> Relay? {
