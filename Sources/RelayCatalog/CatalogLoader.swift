@@ -293,6 +293,26 @@ extension YAMLReader {
         return features
     }
 
+    /// The `features` and `reasoning` of a model or import rule: reasoning is described exactly
+    /// when the features list it.
+    mutating func readFeaturesAndReasoning(_ fields: inout YAMLFields, of owner: String) -> (
+        features: [String], reasoning: Reasoning?
+    ) {
+        let features = readFeatures(&fields)
+        var reasoning: Reasoning?
+        if let reasoningNode = fields.node("reasoning") {
+            reasoning = readReasoning(reasoningNode)
+            if !features.contains("reasoning") {
+                report("reasoning is described but features does not list reasoning", at: reasoningNode)
+            }
+        } else if features.contains("reasoning") {
+            fields.report(
+                "features lists reasoning but \(owner) has no reasoning: { style: effort|adaptive|budget|level, … }",
+                at: fields.node("features"))
+        }
+        return (features, reasoning)
+    }
+
     mutating func readModel(_ node: Node, protocols: YAMLSection<WireProtocol>) -> Model? {
         guard
             var fields = mapping(
@@ -356,18 +376,7 @@ extension YAMLReader {
             }
             protocolModelIDs[protocolID] = modelID
         }
-        let features = readFeatures(&fields)
-        var reasoning: Reasoning?
-        if let reasoningNode = fields.node("reasoning") {
-            reasoning = readReasoning(reasoningNode)
-            if !features.contains("reasoning") {
-                report("reasoning is described but features does not list reasoning", at: reasoningNode)
-            }
-        } else if features.contains("reasoning") {
-            fields.report(
-                "features lists reasoning but the model has no reasoning: { style: effort|adaptive|budget|level, … }",
-                at: fields.node("features"))
-        }
+        let (features, reasoning) = readFeaturesAndReasoning(&fields, of: "the model")
         guard let id, let name, let vendor, protocolsValid else { return nil }
         return Model(
             id: id, name: name, vendor: vendor, protocolIDs: protocolIDs, protocolModelIDs: protocolModelIDs,

@@ -218,18 +218,7 @@ extension YAMLReader {
             valid = false
         }
         let vendor = fields.string("vendor", required: false)
-        let features = readFeatures(&fields)
-        var reasoning: Reasoning?
-        if let reasoningNode = fields.node("reasoning") {
-            reasoning = readReasoning(reasoningNode)
-            if !features.contains("reasoning") {
-                report("reasoning is described but features does not list reasoning", at: reasoningNode)
-            }
-        } else if features.contains("reasoning") {
-            fields.report(
-                "features lists reasoning but the rule has no reasoning: { style: effort|adaptive|budget|level, … }",
-                at: fields.node("features"))
-        }
+        let (features, reasoning) = readFeaturesAndReasoning(&fields, of: "the rule")
         guard valid else { return nil }
         return ImportRule(
             prefixes: prefixes, ownedBy: ownedBy, lists: lists, protocolIDs: protocolIDs, vendor: vendor,

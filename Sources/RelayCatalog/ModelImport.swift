@@ -216,14 +216,8 @@ public struct ModelImport: Sendable {
                     dashIndent = String(line.prefix { $0 == " " })
                     keyIndent = String(repeating: " ", count: max(dashIndent.count + 2, first.column - 1))
                 }
-                // Up to the next top-level key (or the end), less the blank and comment lines above it.
-                let keys = mapping.keys.compactMap(\.mark?.line).filter { $0 > (modelsKey.mark?.line ?? 0) }
-                var last = (keys.min() ?? lines.lines.count + 1) - 1
-                while last > (modelsKey.mark?.line ?? 0), let line = lines.line(last),
-                    line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || line.hasPrefix("#")
-                {
-                    last -= 1
-                }
+                let last = lines.lastLine(
+                    ofKeyAt: modelsKey.mark?.line ?? 0, keyLines: mapping.keys.compactMap(\.mark?.line))
                 insertAt = last + 1
             } else {
                 throw InvalidValue("\(path):\(models.mark?.line ?? 0): models must be a list")

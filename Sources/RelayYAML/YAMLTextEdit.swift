@@ -1,3 +1,5 @@
+import Foundation
+
 /// Edits of a hand-written YAML file made on its text, line by line, so every byte outside the
 /// edited lines stays as the author wrote it: comments, blank lines, key order, quoting and flow
 /// or block style. (Parsing the file and writing it back through a serializer would lose all of
@@ -47,6 +49,19 @@ public struct YAMLText: Sendable {
     /// The 1-based line, or nil past the end.
     public func line(_ number: Int) -> String? {
         number >= 1 && number <= lines.count ? lines[number - 1] : nil
+    }
+
+    /// The last line of the value of the top-level key on line `keyLine`: the lines up to the next
+    /// of `keyLines` (or the end of the text), less the blank lines and the comments at the start
+    /// of a line right above that next key, which belong to it.
+    public func lastLine(ofKeyAt keyLine: Int, keyLines: [Int]) -> Int {
+        var last = (keyLines.filter { $0 > keyLine }.min() ?? lines.count + 1) - 1
+        while last > keyLine, let line = line(last),
+            line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || line.hasPrefix("#")
+        {
+            last -= 1
+        }
+        return last
     }
 
     /// The text with the edits made; edits must not overlap, and insertions at one line go in

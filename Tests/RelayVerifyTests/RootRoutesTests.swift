@@ -55,7 +55,9 @@ struct RootRoutesTests {
                                 #expect(
                                     !code.contains(path), "\(model.id) \(protocolID) \(language) \(recipe.id): \(path)")
                             }
-                            #expect(!code.contains("openai-proxy"), "\(model.id) \(protocolID) \(language)")
+                            for fact in ["openai-proxy", "CloseAI"] {
+                                #expect(!code.contains(fact), "\(model.id) \(protocolID) \(language): \(fact)")
+                            }
                         }
                     }
                 }

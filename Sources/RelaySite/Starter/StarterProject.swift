@@ -209,14 +209,7 @@ struct SiteText {
             throw InvalidValue("\(Self.path) has no locales list written one locale a line (- { code: en, … })")
         }
         // An item runs to the next item; the last one to the next key, less blank and comment lines.
-        let nextKey = mapping.keys.compactMap(\.mark?.line).filter { $0 > (key.mark?.line ?? 0) }.min()
-        var end = (nextKey ?? lines.lines.count + 1) - 1
-        while end > (key.mark?.line ?? 0), let line = lines.line(end),
-            line.trimmingCharacters(in: .whitespaces).isEmpty
-                || line.trimmingCharacters(in: .whitespaces).hasPrefix("#")
-        {
-            end -= 1
-        }
+        let end = lines.lastLine(ofKeyAt: key.mark?.line ?? 0, keyLines: mapping.keys.compactMap(\.mark?.line))
         let items = list.array()
         var locales: [Locale] = []
         for (index, item) in items.enumerated() {
