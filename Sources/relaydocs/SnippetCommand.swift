@@ -40,6 +40,11 @@ struct SnippetCommand: ParsableCommand {
             valueName: "level"))
     var effort: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The image of --recipe vision: a file path or an http(s) URL (default: the recipe's).", valueName: "path-or-url"))
+    var image: String?
+
     @Option(help: "The API key to write into the code (visible ASCII only).")
     var key: String?
 
@@ -69,7 +74,8 @@ struct SnippetCommand: ParsableCommand {
             let snippet = try generator.snippet(
                 for: SnippetRequest(
                     model: model, language: language, protocolID: protocolID, recipe: recipe, key: try parseKey(key),
-                    prompt: prompt, stream: stream, thinkingBudget: thinkingBudget, cache: cache, effort: effort),
+                    prompt: prompt, stream: stream, thinkingBudget: thinkingBudget, cache: cache, effort: effort,
+                    image: image),
                 resolution: resolution)
             print(snippet.code, terminator: "")
         }

@@ -51,6 +51,9 @@ struct VerifyCommand: AsyncParsableCommand {
     )
     var coldPython = false
 
+    @Option(help: ArgumentHelp("Only these recipes, comma-separated: hello,tools,…", valueName: "recipes"))
+    var recipes: String?
+
     @Flag(help: "Skip the runs against a relay that answers 401, 404, 500 and plain JSON to a stream request.")
     var noFailureModes = false
 
@@ -60,6 +63,7 @@ struct VerifyCommand: AsyncParsableCommand {
         let snippetTemplates = try loadTemplateSet(folder: templates).snippets
         var options = Verifier.Options(languages: languages, python: python ?? defaultPython(), jobs: jobs)
         options.warmPython = !coldPython
+        options.recipes = recipes.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
         options.failureModes = !noFailureModes
         if let content {
             do {

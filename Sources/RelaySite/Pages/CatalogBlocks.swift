@@ -2,8 +2,9 @@ import Foundation
 import RelayCatalog
 import RelayMarkdown
 
-/// ```` ```catalog domains ```` (the domain-replacement table) and ```` ```catalog models ````
-/// (the models and their protocols), written from the catalog so the docs cannot drift from it.
+/// ```` ```catalog domains ```` (the domain-replacement table), ```` ```catalog models ```` (the
+/// models, their protocols and features) and ```` ```catalog features ```` (what each protocol
+/// carries), written from the catalog so the docs cannot drift from it.
 enum CatalogBlocks {
     struct Problem: Error, CustomStringConvertible {
         let description: String
@@ -14,10 +15,11 @@ enum CatalogBlocks {
         switch arguments.first {
         case "domains": return domains(catalog, strings: strings)
         case "models": return models(catalog, strings: strings)
+        case "features": return FeatureTable.protocols(catalog, strings: strings)
         default:
             throw Problem(
                 description:
-                    "expected `catalog domains` or `catalog models`, not `\((["catalog"] + arguments).joined(separator: " "))`"
+                    "expected `catalog domains`, `catalog models` or `catalog features`, not `\((["catalog"] + arguments).joined(separator: " "))`"
             )
         }
     }
@@ -41,7 +43,7 @@ enum CatalogBlocks {
         table(
             header: [
                 strings["catalog.model", "Model"], strings["catalog.vendor", "Vendor"],
-                strings["catalog.protocols", "Protocols"],
+                strings["catalog.protocols", "Protocols"], strings["catalog.features", "Features"],
             ],
             rows: catalog.models.map { model in
                 [
@@ -49,6 +51,7 @@ enum CatalogBlocks {
                     model.protocolIDs.map { id in
                         "<code>\(id.htmlEscaped)</code>"
                     }.joined(separator: ", "),
+                    FeatureTable.features(of: model, strings: strings),
                 ]
             })
     }
