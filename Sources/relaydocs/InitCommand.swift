@@ -34,22 +34,31 @@ struct InitCommand: ParsableCommand {
             valueName: "codes"))
     var locales: String?
 
-    func run() throws {
-        let origin: RelayOrigin
-        do {
-            origin = try RelayOrigin(self.origin)
-        } catch {
-            throw ValidationError("--origin: \(error.message)")
-        }
-        let codes = locales.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-        let name = self.name ?? URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
-        let files: [String: Data]
-        do {
-            files = try StarterProject.files(
-                from: DefaultResources.content, options: .init(name: name, origin: origin, locales: codes))
+    var codes: [String]? { locales.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } }
+    var relayName: String { name ?? URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent }
+
+    /// The project's files; a bad origin, name or locale is a usage error.
+    func project() throws -> [String: Data] {
+        do throws(InvalidValue) {
+            let origin: RelayOrigin
+            do {
+                origin = try RelayOrigin(self.origin)
+            } catch {
+                throw InvalidValue("--origin: \(error.message)")
+            }
+            return try StarterProject.files(
+                from: DefaultResources.content, options: .init(name: relayName, origin: origin, locales: codes))
         } catch {
             throw ValidationError(error.message)
         }
+    }
+
+    func validate() throws { _ = try project() }
+
+    func run() throws {
+        let files = try project()
+        let name = relayName
+        let codes = self.codes
         try reportingFailures {
             do throws(InvalidValue) {
                 try StarterProject.write(files, to: folder)
