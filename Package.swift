@@ -82,7 +82,7 @@ let package = Package(
             name: "RelayVerify",
             dependencies: ["RelayCatalog", "RelaySnippets", "StandInRelay"]
         ),
-        // The default catalog and templates, compiled into the binary so it works from any folder.
+        // The default content (catalog and site) and templates, compiled into the binary so it works from any folder.
         .target(
             name: "RelayDefaults",
             plugins: ["EmbedDefaults"]
@@ -101,7 +101,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Build-time helper: turns templates/ and content/catalog.yaml into Swift string constants.
+        // Build-time helper: turns templates/ and content/ into Swift constants.
         .executableTarget(name: "EmbedDefaultsTool"),
         .plugin(
             name: "EmbedDefaults",
@@ -110,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RelayCatalogTests",
-            dependencies: ["RelayCatalog", "RelayDefaults"]
+            dependencies: ["RelayCatalog", "RelayDefaults", "RelayYAML", .product(name: "Yams", package: "Yams")]
         ),
         // Test support: readers of the conformance files and of the cache `make conformance` fills.
         .target(
@@ -150,7 +150,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RelaydocsCLITests",
-            dependencies: ["relaydocs", "RelayVerify", "RelayCatalog", "ConformanceSupport"]
+            dependencies: ["relaydocs", "RelayVerify", "RelayCatalog", "StandInRelay", "ConformanceSupport"]
         ),
         .testTarget(
             name: "RelaySnippetsTests",

@@ -14,14 +14,21 @@ public struct Catalog: Sendable, Hashable {
     public var sdks: [SDK]
     /// The models the relay serves, in catalog order.
     public var models: [Model]
+    /// How `relaydocs catalog import` turns the relay's model lists into models (the optional
+    /// `import:` section), in catalog order; the first rule a listed model matches applies.
+    public var importRules: [ImportRule]
 
     /// Creates a catalog from its parts; ``load(yaml:path:)`` validates them, this does not.
-    public init(relay: Relay, providers: [Provider], protocols: [WireProtocol], sdks: [SDK], models: [Model]) {
+    public init(
+        relay: Relay, providers: [Provider], protocols: [WireProtocol], sdks: [SDK], models: [Model],
+        importRules: [ImportRule] = []
+    ) {
         self.relay = relay
         self.providers = providers
         self.protocols = protocols
         self.sdks = sdks
         self.models = models
+        self.importRules = importRules
     }
 
     /// The provider with the given id.

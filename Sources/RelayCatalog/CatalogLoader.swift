@@ -52,7 +52,7 @@ extension YAMLReader {
     mutating func readCatalog(_ root: Node) -> Catalog? {
         guard
             var fields = mapping(
-                root, what: "the catalog", allowed: ["relay", "providers", "protocols", "sdks", "models"])
+                root, what: "the catalog", allowed: ["relay", "providers", "protocols", "sdks", "models", "import"])
         else { return nil }
         let relayNode = fields.require("relay")
         let relay = relayNode.flatMap { readRelay($0) }
@@ -71,11 +71,12 @@ extension YAMLReader {
         let models = readList(fields.require("models"), what: "models") { reader, node in
             reader.readModel(node, protocols: protocols)
         }
+        let importRules = fields.node("import").map { readImport($0, protocols: protocols) } ?? []
         collect(fields)
         guard let relay else { return nil }
         return Catalog(
             relay: relay, providers: providers.items, protocols: protocols.items, sdks: sdks.items,
-            models: models.items)
+            models: models.items, importRules: importRules)
     }
 
     mutating func readRelay(_ node: Node) -> Relay? {
@@ -307,6 +308,26 @@ extension YAMLReader {
         return features
     }
 
+    /// The `features` and `reasoning` of a model or import rule: reasoning is described exactly
+    /// when the features list it.
+    mutating func readFeaturesAndReasoning(_ fields: inout YAMLFields, of owner: String) -> (
+        features: [String], reasoning: Reasoning?
+    ) {
+        let features = readFeatures(&fields)
+        var reasoning: Reasoning?
+        if let reasoningNode = fields.node("reasoning") {
+            reasoning = readReasoning(reasoningNode)
+            if !features.contains("reasoning") {
+                report("reasoning is described but features does not list reasoning", at: reasoningNode)
+            }
+        } else if features.contains("reasoning") {
+            fields.report(
+                "features lists reasoning but \(owner) has no reasoning: { style: effort|adaptive|budget|level, … }",
+                at: fields.node("features"))
+        }
+        return (features, reasoning)
+    }
+
     mutating func readModel(_ node: Node, protocols: YAMLSection<WireProtocol>) -> Model? {
         guard
             var fields = mapping(
@@ -370,18 +391,7 @@ extension YAMLReader {
             }
             protocolModelIDs[protocolID] = modelID
         }
-        let features = readFeatures(&fields)
-        var reasoning: Reasoning?
-        if let reasoningNode = fields.node("reasoning") {
-            reasoning = readReasoning(reasoningNode)
-            if !features.contains("reasoning") {
-                report("reasoning is described but features does not list reasoning", at: reasoningNode)
-            }
-        } else if features.contains("reasoning") {
-            fields.report(
-                "features lists reasoning but the model has no reasoning: { style: effort|adaptive|budget|level, … }",
-                at: fields.node("features"))
-        }
+        let (features, reasoning) = readFeaturesAndReasoning(&fields, of: "the model")
         guard let id, let name, let vendor, protocolsValid else { return nil }
         return Model(
             id: id, name: name, vendor: vendor, protocolIDs: protocolIDs, protocolModelIDs: protocolModelIDs,

@@ -7,7 +7,8 @@ import RelayCatalog
 
 /// A local server that answers like the relay, at the paths a catalog gives: OpenAI Chat
 /// Completions and Responses, Anthropic Messages, Gemini generateContent, and Gemini and Claude on
-/// Vertex AI, each under its provider's relay path. It records every request and answers with a known text.
+/// Vertex AI, each under its provider's relay path, and each API's model list (`GET …/models`, see
+/// ``ModelLists``). It records every request and answers with a known text.
 ///
 /// Like the real relay it refuses what the real APIs refuse: an unknown path gets 404 in the
 /// error shape of the API the path belongs to, a missing key or a key in the wrong header gets
@@ -168,6 +169,13 @@ public final class StandInRelay: Sendable {
     ) {
         if request.method == "GET", request.path == Self.samplePNGPath {
             return (Answer(status: 200, contentType: "image/png", chunks: [Self.samplePNG]), [], [:])
+        }
+        if request.method == "GET", let list = routes.modelLists.endpoint(for: request) {
+            let dialect = Dialect.of(list.protocolID)
+            guard let key = dialect.key(in: request), let mode = await state.mode(of: key) else {
+                return (dialect.error(401, .unauthorized), [], [:])
+            }
+            return (routes.modelLists.answer(list, request: request, mode: mode), [], [:])
         }
         guard let match = routes.match(request.path), request.method == "POST" else {
             let protocolID = routes.protocolForUnknown(request.path) ?? "openai-chat"

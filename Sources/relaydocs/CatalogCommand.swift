@@ -2,11 +2,22 @@ import ArgumentParser
 import RelayCatalog
 import RelaySnippets
 
-/// `relaydocs catalog`: show or check a catalog.
+/// `relaydocs catalog`: show or check a catalog (the default), or import models into one.
 struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
-        abstract: "Print the catalog's providers, protocols and models, or check a catalog file."
+        abstract: "Print the catalog's providers, protocols and models, check a catalog file, or import models.",
+        discussion: "`relaydocs catalog import` adds the models a relay lists to a catalog file.",
+        subcommands: [CatalogShowCommand.self, CatalogImportCommand.self],
+        defaultSubcommand: CatalogShowCommand.self
+    )
+}
+
+/// `relaydocs catalog [show]`: print or check a catalog.
+struct CatalogShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print the catalog's providers, protocols and models, or check a catalog file (the default)."
     )
 
     @Option(help: ArgumentHelp("A catalog YAML file to print instead of the built-in one.", valueName: "file"))

@@ -7,7 +7,8 @@ struct Relaydocs: AsyncParsableCommand {
         commandName: "relaydocs",
         abstract: "Quick-start code and docs for an LLM API relay, made from one catalog.",
         subcommands: [
-            SnippetCommand.self, SnippetsCommand.self, RecipesCommand.self, CatalogCommand.self, VerifyCommand.self,
+            InitCommand.self, SnippetCommand.self, SnippetsCommand.self, RecipesCommand.self, CatalogCommand.self,
+            VerifyCommand.self,
             StandInCommand.self,
             MarkdownCommand.self,
             BuildCommand.self, ServeCommand.self, BenchmarkCommand.self,

@@ -195,7 +195,7 @@ struct CLITests {
         #expect(catalog.models.count >= 5)
 
         let broken = good.replacingOccurrences(of: "provider: anthropic", with: "provider: antropic")
-            .replacingOccurrences(of: "protocols: [openai-chat]", with: "protocols: []")
+            .replacingOccurrences(of: "\n    protocols: [openai-chat]\n", with: "\n    protocols: []\n")
         let brokenFile = folder.appendingPathComponent("broken.yaml")
         try broken.write(to: brokenFile, atomically: true, encoding: .utf8)
         let result = try await relaydocs("catalog", "--check", brokenFile.path)

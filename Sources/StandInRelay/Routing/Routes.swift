@@ -31,8 +31,11 @@ struct Routes: Sendable {
     }
 
     let routes: [Route]
+    /// The model lists (`GET`), beside the protocols' endpoints.
+    let modelLists: ModelLists
 
     init(catalog: Catalog) {
+        modelLists = ModelLists(catalog: catalog)
         var routes: [Route] = []
         for wireProtocol in catalog.protocols {
             let prefix = catalog.provider(of: wireProtocol).relayPath
