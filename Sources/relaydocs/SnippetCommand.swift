@@ -63,15 +63,12 @@ struct SnippetCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let generator = try sources.load()
-            let resolution = try generator.resolve(model: model)
-            if let note = resolution.note { printError(note) }
-            let snippet = try generator.snippet(
-                for: SnippetRequest(
-                    model: model, language: language, protocolID: protocolID, recipe: recipe, key: try parseKey(key),
-                    prompt: prompt, stream: stream, thinkingBudget: thinkingBudget, cache: cache, effort: effort),
-                resolution: resolution)
-            print(snippet.code, terminator: "")
+            try write(
+                try sources.load().snippetCommand(
+                    SnippetArguments(
+                        model: model, language: language.rawValue, protocolID: protocolID, recipe: recipe,
+                        effort: effort, key: key, prompt: prompt, stream: stream, thinkingBudget: thinkingBudget,
+                        cache: cache)))
         }
     }
 }

@@ -54,6 +54,15 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(help: "Skip the runs against a relay that answers 401, 404, 500 and plain JSON to a stream request.")
     var noFailureModes = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Run the code in this JSON file instead of the catalog's snippets: an array of {model, language, protocol, recipe, stream, thinking, cache, effort, prompt, key, code}, such as what relaydocs mcp's get_snippet answered (made with --origin http://127.0.0.1:PORT and --port PORT).",
+            valueName: "file"))
+    var snippets: String?
+
+    @Option(help: "The stand-in relay's port (0: a free one).")
+    var port = 0
+
     func run() async throws {
         let languages = try parseLanguages()
         let loaded = try loadCatalog(path: catalog)
@@ -61,6 +70,8 @@ struct VerifyCommand: AsyncParsableCommand {
         var options = Verifier.Options(languages: languages, python: python ?? defaultPython(), jobs: jobs)
         options.warmPython = !coldPython
         options.failureModes = !noFailureModes
+        options.port = port
+        if let snippets { options.givenSnippets = try Self.givenSnippets(file: snippets) }
         if let content {
             do {
                 options.extraRequests = try SiteSnippets.requests(
@@ -87,6 +98,48 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         print(report.summary)
         if report.failedCount > 0 { throw ExitCode.failure }
+    }
+
+    /// One entry of `--snippets`.
+    struct GivenEntry: Decodable {
+        var model: String
+        var language: String
+        var `protocol`: String?
+        var recipe: String?
+        var stream: Bool?
+        var thinking: Int?
+        var cache: Bool?
+        var effort: String?
+        var prompt: String?
+        var key: String
+        var code: String
+    }
+
+    static func givenSnippets(file: String) throws -> [GivenSnippet] {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ValidationError("--snippets: cannot read \(file)")
+        }
+        let entries: [GivenEntry]
+        do {
+            entries = try JSONDecoder().decode([GivenEntry].self, from: data)
+        } catch {
+            throw ValidationError("--snippets: \(file) is not an array of snippets: \(error)")
+        }
+        return try entries.enumerated().map { index, entry in
+            let key: APIKey
+            do {
+                key = try APIKey(entry.key)
+            } catch {
+                throw ValidationError("--snippets: entry \(index + 1): \(error)")
+            }
+            return GivenSnippet(
+                request: SnippetRequest(
+                    model: entry.model, language: Language(rawValue: entry.language), protocolID: entry.protocol,
+                    recipe: entry.recipe ?? Recipe.defaultID, key: key, prompt: entry.prompt,
+                    stream: entry.stream ?? false, thinkingBudget: entry.thinking, cache: entry.cache ?? false,
+                    effort: entry.effort),
+                key: key, code: entry.code)
+        }
     }
 
     func parseLanguages() throws -> [Language]? {
