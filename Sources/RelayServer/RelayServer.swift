@@ -68,8 +68,10 @@ public struct RelayServer: Sendable {
                 allowedOrigins: options.corsOrigins,
                 loopbackOnly: MCPHTTPEndpoint.isLoopback(address: options.host)
             ) { site.current.get()?.generator }
-            router.on("/mcp", method: .post) { request, _ in try await MCPRoute.respond(to: request, endpoint: endpoint) }
-            router.on("/mcp", method: .get) { request, _ in try await MCPRoute.respond(to: request, endpoint: endpoint) }
+            router.on("/mcp", method: .post) { request, _ in try await MCPRoute.respond(to: request, endpoint: endpoint)
+            }
+            router.on("/mcp", method: .get) { request, _ in try await MCPRoute.respond(to: request, endpoint: endpoint)
+            }
             router.on("/mcp", method: .delete) { request, _ in
                 try await MCPRoute.respond(to: request, endpoint: endpoint)
             }

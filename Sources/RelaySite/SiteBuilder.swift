@@ -288,7 +288,8 @@ public struct SiteBuilder: Sendable {
                     if locale.files.contains(name) {
                         collisions.append(
                             SiteDiagnostic(
-                                file: "\(options.content)/\(locale.locale.folder.isEmpty ? "" : locale.locale.folder + "/")\(name)",
+                                file:
+                                    "\(options.content)/\(locale.locale.folder.isEmpty ? "" : locale.locale.folder + "/")\(name)",
                                 line: 0, message: "the build writes \(name) itself; rename or remove this file"))
                     }
                 }
@@ -322,7 +323,8 @@ public struct SiteBuilder: Sendable {
                     pages: Dictionary(uniqueKeysWithValues: pages.map { ($0.source.path, $0) }),
                     strings: strings[locale.locale.code]!)
                 let broken = LLMsText.brokenLinks(
-                    in: llms.index, file: prefix + "llms.txt (written by the build)", site: site, written: markdownFiles)
+                    in: llms.index, file: prefix + "llms.txt (written by the build)", site: site, written: markdownFiles
+                )
                 guard broken.isEmpty else { throw SiteBuildError(broken) }
                 // The search index is written beside the layout (not in a nested concurrentPerform,
                 // which would leave the layout one core): documents from the cache in one pass, the

@@ -18,7 +18,8 @@ struct MCPCommand: AsyncParsableCommand {
 
     @OptionGroup var sources: SourceOptions
 
-    @Option(help: "The lowest level of the SDK's log lines on standard error: trace, debug, info, notice, warning, error.")
+    @Option(
+        help: "The lowest level of the SDK's log lines on standard error: trace, debug, info, notice, warning, error.")
     var logLevel: String = "warning"
 
     func run() async throws {

@@ -125,6 +125,16 @@ struct VerifyCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("--snippets: \(file) is not an array of snippets: \(error)")
         }
+        // The stand-in relay tells runs apart by their keys.
+        var seen: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() {
+            if let first = seen[entry.key] {
+                throw ValidationError(
+                    "--snippets: entries \(first + 1) and \(index + 1) carry the same key; each snippet needs a key of its own"
+                )
+            }
+            seen[entry.key] = index
+        }
         return try entries.enumerated().map { index, entry in
             let key: APIKey
             do {

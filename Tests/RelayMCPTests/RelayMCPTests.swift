@@ -104,6 +104,26 @@ struct RelayMCPTests {
         #expect(throws: MCPError.self) { try server.call("get_setup", arguments: [:]) }
     }
 
+    @Test("over HTTP, a server on loopback refuses a Host that is not loopback (DNS rebinding)")
+    func hostCheck() async throws {
+        let generator = try Self.generator()
+        let endpoint = MCPHTTPEndpoint(allowedOrigins: [], loopbackOnly: true) { generator }
+        let open = MCPHTTPEndpoint(allowedOrigins: [], loopbackOnly: false) { generator }
+        let body = Data(#"{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}"#.utf8)
+        func request(host: String) -> MCP.HTTPRequest {
+            MCP.HTTPRequest(
+                method: "POST",
+                headers: ["Host": host, "Content-Type": "application/json", "Accept": "application/json"], body: body)
+        }
+        #expect(await endpoint.handle(request(host: "attacker.example")).statusCode == 421)
+        #expect(await endpoint.handle(request(host: "localhost:")).statusCode == 421)
+        #expect(await endpoint.handle(request(host: "127.0.0.1:8080")).statusCode == 200)
+        #expect(await endpoint.handle(request(host: "[::1]:8080")).statusCode == 200)
+        #expect(await open.handle(request(host: "docs.example.com")).statusCode == 200, "served on a public address")
+        let waiting = MCPHTTPEndpoint(allowedOrigins: [], loopbackOnly: true) { nil }
+        #expect(await waiting.handle(request(host: "localhost")).statusCode == 503)
+    }
+
     @Test("the models list has each model's protocols (native first) and the recipes and languages of each")
     func modelList() throws {
         let generator = try Self.generator()

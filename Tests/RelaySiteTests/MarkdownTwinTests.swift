@@ -37,7 +37,9 @@ struct MarkdownTwinTests {
         try fixture.build()
         let start = try fixture.read("en/guide/start.md")
         #expect(start.hasPrefix("# Quick start\n\n## First request\n\n"), "no front matter; the page's own title")
-        for (label, fence) in [("Python · anthropic", "python"), ("curl", "bash"), ("Swift · URLSession", "swift")] {
+        for (label, fence) in [
+            ("Python · anthropic", "python"), ("curl", "bash"), ("Swift · Foundation URLSession", "swift"),
+        ] {
             #expect(start.contains("**\(label)**\n\n```\(fence)\n"), "no \(fence) block labelled \(label)")
         }
         #expect(start.components(separatedBy: "\n```\n").count - 1 == 3, "each block closed once")
@@ -118,7 +120,9 @@ struct MarkdownTwinTests {
         let fixture = try SiteFixture(["index.md": page + "\n\nSee [the ref][ref].\n", "next.md": "# Next\n"])
         try fixture.build()
         let twin = try fixture.read("index.md")
-        #expect(twin.contains("Code `[a](next.md)`, escaped \\[b](next.md), [web](https://example.com/x.md), [next](/next.md)."))
+        #expect(
+            twin.contains(
+                "Code `[a](next.md)`, escaped \\[b](next.md), [web](https://example.com/x.md), [next](/next.md)."))
         #expect(twin.contains("```markdown\n[c](next.md)\n```"))
         #expect(twin.contains("[ref]: /next.md#next"))
     }
@@ -126,7 +130,8 @@ struct MarkdownTwinTests {
     @Test("a snippet block in a list or a quote keeps its place in the twin")
     func nestedBlocks() throws {
         let fixture = try SiteFixture([
-            "index.md": "# Home\n\n1. Run this:\n\n   ```snippet model=gpt-4o langs=curl\n   ```\n\n> ```catalog models\n> ```\n"
+            "index.md":
+                "# Home\n\n1. Run this:\n\n   ```snippet model=gpt-4o langs=curl\n   ```\n\n> ```catalog models\n> ```\n"
         ])
         try fixture.build()
         let twin = try fixture.read("index.md")
@@ -134,7 +139,9 @@ struct MarkdownTwinTests {
         #expect(twin.contains("\n> | Model | Vendor | Protocols |\n> | --- | --- | --- |\n> | `gpt-4o` |"), "\(twin)")
         // And both parse as what they say: the list item holds the code, the quote the table.
         let tree = MarkdownTree(parsing: twin)
-        #expect(tree.html().contains("<li>\n<p>Run this:</p>\n<p><strong>curl</strong></p>\n<pre><code class=\"language-bash\">curl "))
+        #expect(
+            tree.html().contains(
+                "<li>\n<p>Run this:</p>\n<p><strong>curl</strong></p>\n<pre><code class=\"language-bash\">curl "))
         #expect(tree.html().contains("<blockquote>\n<p>| Model | Vendor | Protocols |"))
     }
 
@@ -171,7 +178,8 @@ struct MarkdownTwinTests {
         let source = MarkdownSource("# A\n\n[x](gone.md#y) [y](b.md#nope) [z](b.md#there)\n")
         let twin = MarkdownTwin(
             source: source, header: .init(title: "A", description: nil, heading: 1...1), splices: [], code: [],
-            addresses: .init(locale: "/", path: "a.md", folder: "", destinations: ["gone.md#y", "b.md#nope", "b.md#there"]))
+            addresses: .init(
+                locale: "/", path: "a.md", folder: "", destinations: ["gone.md#y", "b.md#nope", "b.md#there"]))
         #expect(twin.links.map(\.target) == ["gone.md", "b.md", "b.md"])
         func page(_ path: String, ids: [String], twin: MarkdownTwin) -> RenderedPage {
             RenderedPage(

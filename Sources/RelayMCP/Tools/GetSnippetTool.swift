@@ -57,7 +57,8 @@ struct GetSnippetTool: RelayTool {
                     "thinking",
                     Schema.integer(
                         "A thinking budget in tokens: Anthropic extended thinking, or the budget of recipe reasoning.",
-                        minimum: SnippetGenerator.minimumThinkingBudget, maximum: SnippetGenerator.maximumThinkingBudget)
+                        minimum: SnippetGenerator.minimumThinkingBudget, maximum: SnippetGenerator.maximumThinkingBudget
+                    )
                 ),
                 ("cache", Schema.boolean("Anthropic prompt caching: mark the prompt with cache_control.")),
             ], required: ["model", "language"])
@@ -67,7 +68,8 @@ struct GetSnippetTool: RelayTool {
         generator.snippetCommand(
             SnippetArguments(
                 model: try arguments.requiredString("model"), language: try arguments.requiredString("language"),
-                protocolID: try arguments.string("protocol"), recipe: try arguments.string("recipe") ?? Recipe.defaultID,
+                protocolID: try arguments.string("protocol"),
+                recipe: try arguments.string("recipe") ?? Recipe.defaultID,
                 effort: try arguments.string("effort"), key: try arguments.string("key"),
                 prompt: try arguments.string("prompt"), stream: try arguments.bool("stream") ?? false,
                 thinkingBudget: try arguments.int("thinking"), cache: try arguments.bool("cache") ?? false))

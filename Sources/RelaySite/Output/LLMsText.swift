@@ -23,10 +23,11 @@ enum LLMsText {
         let summary = oneLine(home?.frontMatter.description ?? home?.title ?? title)
         var index = "# \(title)\n\n> \(summary)\n\n"
         let full = "[llms-full.txt](\(prefix)llms-full.txt)"
-        index += strings[
-            "llms.notes",
-            "Every page is Markdown at its own URL with .md instead of .html, as linked below; {full} holds them all in one file.",
-        ].replacingOccurrences(of: "{full}", with: full) + "\n"
+        index +=
+            strings[
+                "llms.notes",
+                "Every page is Markdown at its own URL with .md instead of .html, as linked below; {full} holds them all in one file.",
+            ].replacingOccurrences(of: "{full}", with: full) + "\n"
         for group in navigation.groups {
             let items = (group.index.map { [$0] } ?? []) + group.items
             guard !items.isEmpty else { continue }

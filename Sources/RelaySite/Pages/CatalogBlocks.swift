@@ -41,7 +41,8 @@ enum CatalogBlocks {
             ],
             catalog.providers.map { provider in
                 [
-                    .text(provider.name), .code([provider.originalBaseURL]), .code([catalog.relayBaseURL(of: provider)]),
+                    .text(provider.name), .code([provider.originalBaseURL]),
+                    .code([catalog.relayBaseURL(of: provider)]),
                     .text(provider.note.text(for: strings.locale)),
                 ]
             }
