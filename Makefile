@@ -25,16 +25,16 @@ build: deps
 	$(SWIFT) build
 
 ## Install the system packages the build and tests need when one is missing:
-## libcmark-dev (found through pkg-config), python3 with venv, bash, curl.
+## libcmark-dev (found through pkg-config), python3 with venv, bash, curl, jq.
 deps:
 	@missing=""; \
-	for tool in python3 bash curl pkg-config; do command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; done; \
+	for tool in python3 bash curl jq pkg-config; do command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; done; \
 	pkg-config --exists libcmark 2>/dev/null || missing="$$missing libcmark-dev"; \
 	python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			libcmark-dev pkg-config python3 python3-venv bash curl; \
+			libcmark-dev pkg-config python3 python3-venv bash curl jq; \
 	fi
 
 ## Headless Chromium, its driver and CJK fonts (Debian), for the browser tests, and Java for

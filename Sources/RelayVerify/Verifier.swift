@@ -17,6 +17,8 @@ public struct Verifier: Sendable {
     public struct Options: Sendable {
         /// The languages to run; nil runs every language the catalog and templates have.
         public var languages: [Language]?
+        /// The recipes to run; nil runs every recipe.
+        public var recipes: [String]?
         /// The programs the languages' commands name in braces, such as `{python}`: the Python
         /// interpreter that has the SDKs installed.
         public var programs: [String: String]
@@ -99,6 +101,7 @@ public struct Verifier: Sendable {
                 })
         }
         var cases = VerificationCase.all(generator: generator, languages: languages, prompt: options.prompt)
+        if let recipes = options.recipes { cases = cases.filter { recipes.contains($0.request.recipe) } }
         for request in options.extraRequests where languages.contains(request.language) {
             guard !cases.contains(where: { $0.request == request }) else { continue }
             let protocolID = request.protocolID ?? (try? generator.resolve(model: request.model))?.protocolIDs[0]

@@ -40,6 +40,11 @@ struct SnippetCommand: ParsableCommand {
             valueName: "level"))
     var effort: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The image of --recipe vision: a file path or an http(s) URL (default: the recipe's).", valueName: "path-or-url"))
+    var image: String?
+
     @Option(help: "The API key to write into the code (visible ASCII only).")
     var key: String?
 
@@ -68,7 +73,7 @@ struct SnippetCommand: ParsableCommand {
                     SnippetArguments(
                         model: model, language: language.rawValue, protocolID: protocolID, recipe: recipe,
                         effort: effort, key: key, prompt: prompt, stream: stream, thinkingBudget: thinkingBudget,
-                        cache: cache)))
+                        cache: cache, image: image)))
         }
     }
 }

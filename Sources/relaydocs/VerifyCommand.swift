@@ -51,12 +51,15 @@ struct VerifyCommand: AsyncParsableCommand {
     )
     var coldPython = false
 
+    @Option(help: ArgumentHelp("Only these recipes, comma-separated: hello,tools,…", valueName: "recipes"))
+    var recipes: String?
+
     @Flag(help: "Skip the runs against a relay that answers 401, 404, 500 and plain JSON to a stream request.")
     var noFailureModes = false
 
     @Option(
         help: ArgumentHelp(
-            "Run the code in this JSON file instead of the catalog's snippets: an array of {model, language, protocol, recipe, stream, thinking, cache, effort, prompt, key, code}, such as what relaydocs mcp's get_snippet answered (made with --origin http://127.0.0.1:PORT and --port PORT).",
+            "Run the code in this JSON file instead of the catalog's snippets: an array of {model, language, protocol, recipe, stream, thinking, cache, effort, prompt, image, key, code}, such as what relaydocs mcp's get_snippet answered (made with --origin http://127.0.0.1:PORT and --port PORT).",
             valueName: "file"))
     var snippets: String?
 
@@ -69,6 +72,7 @@ struct VerifyCommand: AsyncParsableCommand {
         let snippetTemplates = try loadTemplateSet(folder: templates).snippets
         var options = Verifier.Options(languages: languages, python: python ?? defaultPython(), jobs: jobs)
         options.warmPython = !coldPython
+        options.recipes = recipes.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
         options.failureModes = !noFailureModes
         options.port = port
         if let snippets { options.givenSnippets = try Self.givenSnippets(file: snippets) }
@@ -111,6 +115,7 @@ struct VerifyCommand: AsyncParsableCommand {
         var cache: Bool?
         var effort: String?
         var prompt: String?
+        var image: String?
         var key: String
         var code: String
     }
@@ -147,7 +152,7 @@ struct VerifyCommand: AsyncParsableCommand {
                     model: entry.model, language: Language(rawValue: entry.language), protocolID: entry.protocol,
                     recipe: entry.recipe ?? Recipe.defaultID, key: key, prompt: entry.prompt,
                     stream: entry.stream ?? false, thinkingBudget: entry.thinking, cache: entry.cache ?? false,
-                    effort: entry.effort),
+                    effort: entry.effort, image: entry.image),
                 key: key, code: entry.code)
         }
     }

@@ -173,7 +173,7 @@ def test_tools_are_listed_with_choices_from_the_catalog_and_templates(connect):
     properties = schema["properties"]
     assert set(schema["required"]) == {"model", "language"}
     assert set(properties) == {"model", "language", "protocol", "recipe", "stream", "key", "prompt", "effort",
-                               "thinking", "cache"}
+                               "thinking", "cache", "image"}
     assert set(properties["language"]["enum"]) == template_folders("languages")
     assert set(properties["recipe"]["enum"]) == template_folders("recipes")
     models = json.loads(cli("models", "--format", "json").stdout)["models"]
@@ -225,7 +225,7 @@ def test_arguments_the_tools_do_not_take_are_refused(connect):
     results, _ = connect(work)
     assert [texts(result) for result in results] == [
         ['error: unknown argument "colour"; expected model, language, protocol, recipe, stream, key, prompt, '
-         'effort, thinking, cache\n'],
+         'effort, thinking, cache, image\n'],
         ["error: stream must be true or false\n"],
         ["error: model is required\n"],
         ['error: unknown argument "model"; expected none\n'],

@@ -18,7 +18,7 @@ struct GetSnippetTool: RelayTool {
         """
     }
     let argumentNames = [
-        "model", "language", "protocol", "recipe", "stream", "key", "prompt", "effort", "thinking", "cache",
+        "model", "language", "protocol", "recipe", "stream", "key", "prompt", "effort", "thinking", "cache", "image",
     ]
     var inputSchema: Value {
         let catalog = generator.catalog
@@ -61,6 +61,10 @@ struct GetSnippetTool: RelayTool {
                     )
                 ),
                 ("cache", Schema.boolean("Anthropic prompt caching: mark the prompt with cache_control.")),
+                (
+                    "image",
+                    Schema.string("The image of recipe vision: a file path or an http(s) URL (default: the recipe's).")
+                ),
             ], required: ["model", "language"])
     }
 
@@ -72,6 +76,7 @@ struct GetSnippetTool: RelayTool {
                 recipe: try arguments.string("recipe") ?? Recipe.defaultID,
                 effort: try arguments.string("effort"), key: try arguments.string("key"),
                 prompt: try arguments.string("prompt"), stream: try arguments.bool("stream") ?? false,
-                thinkingBudget: try arguments.int("thinking"), cache: try arguments.bool("cache") ?? false))
+                thinkingBudget: try arguments.int("thinking"), cache: try arguments.bool("cache") ?? false,
+                image: try arguments.string("image")))
     }
 }

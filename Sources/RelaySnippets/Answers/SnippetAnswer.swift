@@ -23,12 +23,14 @@ public struct SnippetArguments: Sendable, Equatable {
     public var thinkingBudget: Int?
     /// `--cache`.
     public var cache: Bool
+    /// `--image`: the vision recipe's image, a file path or an http(s) URL.
+    public var image: String?
 
     /// Arguments with the command's defaults for what is not given.
     public init(
         model: String, language: String, protocolID: String? = nil, recipe: String = Recipe.defaultID,
         effort: String? = nil, key: String? = nil, prompt: String? = nil, stream: Bool = false,
-        thinkingBudget: Int? = nil, cache: Bool = false
+        thinkingBudget: Int? = nil, cache: Bool = false, image: String? = nil
     ) {
         self.model = model
         self.language = language
@@ -40,6 +42,7 @@ public struct SnippetArguments: Sendable, Equatable {
         self.stream = stream
         self.thinkingBudget = thinkingBudget
         self.cache = cache
+        self.image = image
     }
 }
 
@@ -67,7 +70,7 @@ extension SnippetGenerator {
                     model: arguments.model, language: Language(rawValue: arguments.language),
                     protocolID: arguments.protocolID, recipe: arguments.recipe, key: key, prompt: arguments.prompt,
                     stream: arguments.stream, thinkingBudget: arguments.thinkingBudget, cache: arguments.cache,
-                    effort: arguments.effort),
+                    effort: arguments.effort, image: arguments.image),
                 resolution: resolution)
             return CommandOutput(standardOutput: snippet.code, standardError: notes)
         } catch {

@@ -190,22 +190,23 @@ struct StandInModel {
         return nil
     }
 
-    /// The assistant turns a request carries must be the stand-in's earlier answers, unchanged.
+    /// The assistant turns a request carries must be the stand-in's earlier answers to the same
+    /// key, unchanged (signed reasoning and function calls with their signatures, as Anthropic and
+    /// Gemini require).
     func checkHistory(_ request: ParsedRequest, conversation: Conversation) -> Refusal? {
         for (index, turn) in request.assistantTurns.enumerated() {
-            guard index < conversation.turns.count else {
-                return Refusal("the conversation carries an assistant turn the model never gave (turn \(index + 1))")
+            let matches = conversation.turns.contains { answer in
+                turn.text == answer.text && turn.toolCallIDs == answer.toolCallIDs
+                    && (answer.signatures.isEmpty || turn.signatures == answer.signatures)
             }
-            let answer = conversation.turns[index]
-            if turn.text != answer.text || turn.toolCallIDs != answer.toolCallIDs {
-                return Refusal(
-                    "assistant turn \(index + 1) is not the model's earlier answer unchanged (expected \(answer.text.debugDescription) with calls \(answer.toolCallIDs), got \(turn.text.debugDescription) with calls \(turn.toolCallIDs))"
-                )
-            }
-            // Signed reasoning must come back with its signature, as Anthropic and Gemini require.
-            if !answer.signatures.isEmpty, turn.signatures != answer.signatures {
+            guard !matches else { continue }
+            let sameText = conversation.turns.first { $0.text == turn.text && $0.toolCallIDs == turn.toolCallIDs }
+            if sameText != nil {
                 return Refusal("assistant turn \(index + 1) lost the signature of its reasoning or function call")
             }
+            return Refusal(
+                "assistant turn \(index + 1) is not one of the model's earlier answers unchanged (got \(turn.text.debugDescription) with calls \(turn.toolCallIDs))"
+            )
         }
         return nil
     }

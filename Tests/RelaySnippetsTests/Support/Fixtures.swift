@@ -77,7 +77,7 @@ enum Fixtures {
                     if recipe.id == Recipe.defaultID, wireProtocol.id == "anthropic-messages" {
                         variants += [(2048, false), (nil, true), (2048, true)]
                     }
-                    for stream in [false, true] {
+                    for stream in recipe.noStream.contains(language) ? [false] : [false, true] {
                         for variant in variants {
                             entries.append(
                                 Entry(

@@ -1,0 +1,48 @@
+# pip install "openai>=1.66,<4"
+import sys
+
+from openai import OpenAI
+
+client = OpenAI(
+    # CloseAI's base URL for the OpenAI API; the SDK appends /chat/completions.
+    base_url="https://api.openai-proxy.org/v1",
+    api_key="sk-golden-0123456789abcdef",
+)
+
+# A long prefix both requests share: the API caches prefixes of 1,024 tokens or more.
+HANDBOOK = "\n".join(f"Rule {n}: every request through the relay is billed by its tokens." for n in range(1, 201))
+
+
+def ask():
+    """Asks about the handbook; returns the usage the API reports."""
+    stream = client.chat.completions.create(
+        model="gpt-4o",
+        messages=[
+            {"role": "system", "content": HANDBOOK},
+            {"role": "user", "content": "In one sentence, what is this handbook about?"},
+        ],
+        # Requests with the same key and prefix reach the same cache.
+        prompt_cache_key="handbook",
+        stream=True,
+        # The usage comes in one last chunk.
+        stream_options={"include_usage": True},
+    )
+    # A relay that cannot stream answers with plain JSON, which the SDK would read as no events.
+    content_type = stream.response.headers.get("content-type", "")
+    if not content_type.startswith("text/event-stream"):
+        body = stream.response.read().decode(errors="replace")
+        sys.exit(f"error: expected an event stream, got {content_type or 'no Content-Type'}: {body}")
+    usage = None
+    for chunk in stream:
+        if chunk.choices and chunk.choices[0].delta.content:
+            print(chunk.choices[0].delta.content, end="", flush=True)
+        usage = chunk.usage or usage
+    print()
+    return usage
+
+
+for number in (1, 2):
+    usage = ask()
+    details = usage.prompt_tokens_details
+    cached = (details.cached_tokens or 0) if details else 0
+    print(f"Request {number}: {cached} of {usage.prompt_tokens} input tokens read from the cache")

@@ -1,0 +1,33 @@
+# pip install "google-genai>=1.0,<4"
+import sys
+
+from google import genai
+from google.genai import types
+
+client = genai.Client(
+    api_key="sk-golden-0123456789abcdef",
+    http_options=types.HttpOptions(
+        # CloseAI's base URL for the Google Gemini API; the SDK appends /v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse.
+        base_url="https://api.openai-proxy.org/google",
+        # Pinned, because google-genai 3.0 changed its default API version from v1beta to v1.
+        api_version="v1beta",
+    ),
+)
+
+# The conversation so far: the API keeps no history, so every request carries all of it.
+contents = []
+for question in ("Name one colour of the sky.", "And at sunset?"):
+    contents.append(types.Content(role="user", parts=[types.Part(text=question)]))
+    parts = []
+    for chunk in client.models.generate_content_stream(model="gemini-2.5-flash", contents=contents):
+        # A relay that cannot stream answers with plain JSON, which the SDK would read as one chunk.
+        content_type = (chunk.sdk_http_response.headers or {}).get("content-type", "")
+        if not content_type.startswith("text/event-stream"):
+            sys.exit(f"error: expected an event stream, got {content_type or 'no Content-Type'}: {chunk.model_dump_json()}")
+        print(chunk.text or "", end="", flush=True)
+        if chunk.candidates and chunk.candidates[0].content:
+            parts += chunk.candidates[0].content.parts or []
+    print()
+    answer = types.Content(role="model", parts=parts)
+    # The answer goes back with the next question, unchanged (thought signatures too).
+    contents.append(answer)

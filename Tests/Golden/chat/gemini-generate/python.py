@@ -1,0 +1,23 @@
+# pip install "google-genai>=1.0,<4"
+from google import genai
+from google.genai import types
+
+client = genai.Client(
+    api_key="sk-golden-0123456789abcdef",
+    http_options=types.HttpOptions(
+        # CloseAI's base URL for the Google Gemini API; the SDK appends /v1beta/models/gemini-2.5-flash:generateContent.
+        base_url="https://api.openai-proxy.org/google",
+        # Pinned, because google-genai 3.0 changed its default API version from v1beta to v1.
+        api_version="v1beta",
+    ),
+)
+
+# The conversation so far: the API keeps no history, so every request carries all of it.
+contents = []
+for question in ("Name one colour of the sky.", "And at sunset?"):
+    contents.append(types.Content(role="user", parts=[types.Part(text=question)]))
+    response = client.models.generate_content(model="gemini-2.5-flash", contents=contents)
+    print(response.text)
+    answer = response.candidates[0].content
+    # The answer goes back with the next question, unchanged (thought signatures too).
+    contents.append(answer)

@@ -1,0 +1,42 @@
+# pip install "openai>=1.66,<4"
+import base64
+import mimetypes
+import pathlib
+import sys
+
+from openai import OpenAI
+
+client = OpenAI(
+    # CloseAI's base URL for the OpenAI API; the SDK appends /chat/completions.
+    base_url="https://api.openai-proxy.org/v1",
+    api_key="sk-golden-0123456789abcdef",
+)
+
+# The image: a file beside this script, or an http(s) URL.
+IMAGE = "photo.png"
+if IMAGE.startswith(("http://", "https://")):
+    url = IMAGE
+else:
+    # A file goes inline, as a data URL.
+    data = base64.b64encode(pathlib.Path(IMAGE).read_bytes()).decode()
+    url = f"data:{mimetypes.guess_type(IMAGE)[0]};base64,{data}"
+messages = [
+    {
+        "role": "user",
+        "content": [
+            {"type": "text", "text": "What is in this picture? Answer in one sentence."},
+            {"type": "image_url", "image_url": {"url": url}},
+        ],
+    }
+]
+
+stream = client.chat.completions.create(model="gpt-4o", messages=messages, stream=True)
+# A relay that cannot stream answers with plain JSON, which the SDK would read as no events.
+content_type = stream.response.headers.get("content-type", "")
+if not content_type.startswith("text/event-stream"):
+    body = stream.response.read().decode(errors="replace")
+    sys.exit(f"error: expected an event stream, got {content_type or 'no Content-Type'}: {body}")
+for chunk in stream:
+    if chunk.choices and chunk.choices[0].delta.content:
+        print(chunk.choices[0].delta.content, end="", flush=True)
+print()
