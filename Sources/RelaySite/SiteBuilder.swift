@@ -386,32 +386,7 @@ public struct SiteBuilder: Sendable {
     {
         var diagnostics: [SiteDiagnostic] = []
         for page in pages {
-            for link in page.links {
-                if let target = link.target {
-                    guard let targetPage = byPath[target] else {
-                        let file = files.contains(target) ? " (it is not a page)" : ""
-                        diagnostics.append(
-                            SiteDiagnostic(
-                                file: page.source.displayPath, line: link.line,
-                                message: "broken link \(link.written.debugDescription): no page \(target)\(file)"))
-                        continue
-                    }
-                    if let anchor = link.anchor, !anchor.isEmpty, !targetPage.ids.contains(anchor) {
-                        diagnostics.append(
-                            SiteDiagnostic(
-                                file: page.source.displayPath, line: link.line,
-                                message:
-                                    "broken anchor \(link.written.debugDescription): \(target) has no heading #\(anchor)"
-                            ))
-                    }
-                } else if let anchor = link.anchor, !anchor.isEmpty, !page.ids.contains(anchor) {
-                    diagnostics.append(
-                        SiteDiagnostic(
-                            file: page.source.displayPath, line: link.line,
-                            message:
-                                "broken anchor \(link.written.debugDescription): this page has no heading #\(anchor)"))
-                }
-            }
+            diagnostics += page.links.compactMap { problem(with: $0, of: page, in: byPath, files: files) }
             // The twin's links (read from its text) that the page's own did not cover: each must
             // name a page, whose twin the build writes beside it, and a heading of it.
             func same(_ one: LinkReference, _ other: LinkReference) -> Bool {
@@ -426,27 +401,33 @@ public struct SiteBuilder: Sendable {
                 "\(link.line) \(link.target ?? page.source.path)#\(link.anchor ?? "")"
             }
             let checked = Set(page.links.map(key))
-            for link in page.twin.links where !checked.contains(key(link)) {
-                guard let target = link.target, let targetPage = byPath[target] else {
-                    diagnostics.append(
-                        SiteDiagnostic(
-                            file: page.source.displayPath, line: link.line,
-                            message:
-                                "broken link \(link.written.debugDescription) in the Markdown twin: no page \(link.target ?? "")"
-                        ))
-                    continue
-                }
-                if let anchor = link.anchor, !anchor.isEmpty, !targetPage.ids.contains(anchor) {
-                    diagnostics.append(
-                        SiteDiagnostic(
-                            file: page.source.displayPath, line: link.line,
-                            message:
-                                "broken anchor \(link.written.debugDescription) in the Markdown twin: \(target) has no heading #\(anchor)"
-                        ))
-                }
+            diagnostics += page.twin.links.filter { !checked.contains(key($0)) }.compactMap {
+                problem(with: $0, of: page, in: byPath, files: files, place: " in the Markdown twin")
             }
         }
         return diagnostics
+    }
+
+    /// What is wrong with one link of a page, if anything: a target that is no page, or an anchor
+    /// that no heading of its target has. `place` says where the link was read, when not on the page.
+    static func problem(
+        with link: LinkReference, of page: RenderedPage, in byPath: [String: RenderedPage], files: Set<String>,
+        place: String = ""
+    ) -> SiteDiagnostic? {
+        let written = link.written.debugDescription + place
+        func diagnostic(_ message: String) -> SiteDiagnostic {
+            SiteDiagnostic(file: page.source.displayPath, line: link.line, message: message)
+        }
+        guard let target = link.target else {
+            guard let anchor = link.anchor, !anchor.isEmpty, !page.ids.contains(anchor) else { return nil }
+            return diagnostic("broken anchor \(written): this page has no heading #\(anchor)")
+        }
+        guard let targetPage = byPath[target] else {
+            let file = files.contains(target) ? " (it is not a page)" : ""
+            return diagnostic("broken link \(written): no page \(target)\(file)")
+        }
+        guard let anchor = link.anchor, !anchor.isEmpty, !targetPage.ids.contains(anchor) else { return nil }
+        return diagnostic("broken anchor \(written): \(target) has no heading #\(anchor)")
     }
 
     /// Reads `site.yaml` of the content folder, or the configuration of a folder without one.

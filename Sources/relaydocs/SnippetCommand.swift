@@ -42,7 +42,8 @@ struct SnippetCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The image of --recipe vision: a file path or an http(s) URL (default: the recipe's).", valueName: "path-or-url"))
+            "The image of --recipe vision: a file path or an http(s) URL (default: the recipe's).",
+            valueName: "path-or-url"))
     var image: String?
 
     @Option(help: "The API key to write into the code (visible ASCII only).")
@@ -70,10 +71,10 @@ struct SnippetCommand: ParsableCommand {
         try reportingFailures {
             try write(
                 try sources.load().snippetCommand(
-                    SnippetArguments(
-                        model: model, language: language.rawValue, protocolID: protocolID, recipe: recipe,
-                        effort: effort, key: key, prompt: prompt, stream: stream, thinkingBudget: thinkingBudget,
-                        cache: cache, image: image)))
+                    SnippetRequest(
+                        model: model, language: language, protocolID: protocolID, recipe: recipe, prompt: prompt,
+                        stream: stream, thinkingBudget: thinkingBudget, cache: cache, effort: effort, image: image),
+                    key: key))
         }
     }
 }

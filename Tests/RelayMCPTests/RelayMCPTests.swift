@@ -59,9 +59,8 @@ struct RelayMCPTests {
         #expect(code.isError == false)
         #expect(
             Self.texts(code) == [
-                generator.snippetCommand(
-                    SnippetArguments(model: "gpt-4o", language: "python", key: key, stream: true)
-                ).standardOutput
+                generator.snippetCommand(SnippetRequest(model: "gpt-4o", language: .python, stream: true), key: key)
+                    .standardOutput
             ])
         let unlisted = try server.call("get_snippet", arguments: ["model": "my-model", "language": "curl"])
         #expect(Self.texts(unlisted).count == 2)

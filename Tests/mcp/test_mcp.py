@@ -11,11 +11,8 @@ pytest must have the official SDKs (make venv), since the verify run uses it for
 import asyncio
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -24,17 +21,13 @@ from mcp.client.stdio import stdio_client
 from mcp.client.streamable_http import streamable_http_client
 
 ROOT = Path(__file__).resolve().parents[2]
-BINARY = os.environ.get("RELAYDOCS_BINARY") or str(ROOT / ".build/debug/relaydocs")
+sys.path.insert(0, str(ROOT / "Tests/support"))
+from relaydocs_serve import BINARY, free_port, serve  # noqa: E402 - found through the line above
+
 # A key that breaks careless quoting in every language, and is visible ASCII.
 KEY = "sk-agent-'\"$(id)`id`\\(x)-0123456789"
 PROMPT = "Quote \"double\" and 'single', $(id) and `uname`, back\\slash, \\(x)\nsecond line: 你好, café"
 TOOLS = {"list_models", "get_snippet", "domain_rules"}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def cli(*arguments: str) -> subprocess.CompletedProcess:
@@ -119,27 +112,9 @@ async def with_http(work, url: str):
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """`relaydocs serve --no-watch` on a free port, its log captured; yields the MCP URL and the log."""
-    if not os.access(BINARY, os.X_OK):
-        pytest.fail(f"no relaydocs binary at {BINARY}; run `make test` (it builds it) or set RELAYDOCS_BINARY")
-    port = free_port()
     log = tmp_path_factory.mktemp("serve") / "serve.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen(
-            [BINARY, "serve", "--no-watch", "--port", str(port), "--content", str(ROOT / "content")],
-            stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=1)
-            break
-        except Exception:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail("relaydocs serve did not start:\n" + log.read_text())
-    yield base + "/mcp", log
-    process.terminate()
-    process.wait(timeout=10)
+    with serve(log) as base:
+        yield base + "/mcp", log
 
 
 @pytest.fixture(params=["stdio", "http"])

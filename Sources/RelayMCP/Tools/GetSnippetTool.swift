@@ -70,13 +70,14 @@ struct GetSnippetTool: RelayTool {
 
     func call(_ arguments: ToolArguments) throws(ToolArgumentError) -> CommandOutput {
         generator.snippetCommand(
-            SnippetArguments(
-                model: try arguments.requiredString("model"), language: try arguments.requiredString("language"),
+            SnippetRequest(
+                model: try arguments.requiredString("model"),
+                language: Language(rawValue: try arguments.requiredString("language")),
                 protocolID: try arguments.string("protocol"),
                 recipe: try arguments.string("recipe") ?? Recipe.defaultID,
-                effort: try arguments.string("effort"), key: try arguments.string("key"),
                 prompt: try arguments.string("prompt"), stream: try arguments.bool("stream") ?? false,
                 thinkingBudget: try arguments.int("thinking"), cache: try arguments.bool("cache") ?? false,
-                image: try arguments.string("image")))
+                effort: try arguments.string("effort"), image: try arguments.string("image")),
+            key: try arguments.string("key"))
     }
 }
