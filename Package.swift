@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", from: "0.12.1"),
     ],
     targets: [
         // Typed reading of YAML files with every problem reported at its line.
@@ -57,9 +58,19 @@ let package = Package(
         .target(
             name: "RelayServer",
             dependencies: [
-                "RelaySite", "RelaySnippets", "RelayCatalog",
+                "RelaySite", "RelaySnippets", "RelayCatalog", "RelayMCP",
+                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // `relaydocs mcp`: the catalog's code and tables as Model Context Protocol tools (swift-sdk).
+        .target(
+            name: "RelayMCP",
+            dependencies: [
+                "RelayCatalog", "RelaySnippets",
+                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -97,7 +108,9 @@ let package = Package(
                 "RelayMarkdown",
                 "RelaySite",
                 "RelayServer",
+                "RelayMCP",
                 "StandInRelay",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -131,6 +144,13 @@ let package = Package(
                 "RelayServer", "RelaySite", "RelaySnippets", "RelayCatalog", "RelayDefaults",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "RelayMCPTests",
+            dependencies: [
+                "RelayMCP", "RelaySnippets", "RelayCatalog", "RelayDefaults",
+                .product(name: "MCP", package: "swift-sdk"),
             ]
         ),
         .testTarget(

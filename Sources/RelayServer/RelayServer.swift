@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import RelayMCP
 import RelaySite
 
 /// `relaydocs serve`: the docs site with live reload, and the snippet API.
@@ -15,12 +16,18 @@ public struct RelayServer: Sendable {
         public var watch: Bool
         /// Origins (such as `https://console.example.com`) whose pages may call the API.
         public var corsOrigins: [String]
+        /// Whether `/mcp` serves the MCP tools (streamable HTTP).
+        public var mcp: Bool
 
-        public init(host: String = "127.0.0.1", port: Int = 8080, watch: Bool = true, corsOrigins: [String] = []) {
+        public init(
+            host: String = "127.0.0.1", port: Int = 8080, watch: Bool = true, corsOrigins: [String] = [],
+            mcp: Bool = true
+        ) {
             self.host = host
             self.port = port
             self.watch = watch
             self.corsOrigins = corsOrigins
+            self.mcp = mcp
         }
     }
 
@@ -55,6 +62,19 @@ public struct RelayServer: Sendable {
                 SnippetAPI.snippets(
                     query: query, authorization: request.headers[.authorization], generator: inputs.generator,
                     cache: inputs.answerCache))
+        }
+        if options.mcp {
+            let endpoint = MCPHTTPEndpoint(
+                allowedOrigins: options.corsOrigins,
+                loopbackOnly: MCPHTTPEndpoint.isLoopback(address: options.host)
+            ) { site.current.get()?.generator }
+            router.on("/mcp", method: .post) { request, _ in try await MCPRoute.respond(to: request, endpoint: endpoint)
+            }
+            router.on("/mcp", method: .get) { request, _ in try await MCPRoute.respond(to: request, endpoint: endpoint)
+            }
+            router.on("/mcp", method: .delete) { request, _ in
+                try await MCPRoute.respond(to: request, endpoint: endpoint)
+            }
         }
         // A trivial endpoint: health checks, and the ceiling the snippet API is measured against.
         router.get("/healthz") { _, _ -> Response in
@@ -187,6 +207,7 @@ public struct RelayServer: Sendable {
         case "gif": "image/gif"
         case "webp": "image/webp"
         case "txt": "text/plain; charset=utf-8"
+        case "md": "text/markdown; charset=utf-8"
         default: "application/octet-stream"
         }
     }

@@ -205,11 +205,17 @@ public struct SiteBuilder: Sendable {
                             }),
                     ])
                 let site = self.site
+                let root = configuration.url ?? ""
+                let api = configuration.api.hasPrefix("/") ? root + configuration.api : configuration.api
                 let renderer = PageRenderer(
                     markdown: MarkdownRenderer(
                         allowsRawHTML: configuration.rawHTML, labels: labels, tableAlignment: .style),
                     generator: generator, strings: strings, url: { path in site.url(of: path, in: locale) },
-                    keyPageHTML: keyPage)
+                    keyPageHTML: keyPage,
+                    keyPageMarkdown: TwinMarkdown.keyPage(
+                        strings: strings, api: api, model: options.catalog.models.first?.id ?? "MODEL",
+                        language: generator.languages.first?.rawValue ?? "python"),
+                    twinBase: root + site.base + locale.prefix)
                 // Pages from the cache are looked up in one pass (spread over threads, such small
                 // work costs more in lock contention than it saves); the others rendered in parallel.
                 var pages: [RenderedPage?] = source.pages.map { page in
@@ -259,8 +265,9 @@ public struct SiteBuilder: Sendable {
             return diagnostics
         }
 
-        /// 4. Every document, search index, copied file, asset and the sitemap, handed to `emit`;
-        /// returns how many files there were.
+        /// 4. Every document with its Markdown twin, the llms files (their links checked as they
+        /// are made), search index, copied file, asset and the sitemap, handed to `emit`; returns how
+        /// many files there were.
         func layOut(_ rendered: [LocalePages], emit: @escaping @Sendable (String, Data) -> Void)
             throws(SiteBuildError) -> Int
         {
@@ -275,6 +282,23 @@ public struct SiteBuilder: Sendable {
                 for page in locale.pages { pathsHasher.combine(page.source.path) }
             }
             let pathsKey = pathsHasher.finalize()
+            // Every Markdown file the build writes (the twins and llms files), for the llms.txt link check.
+            var markdownFiles: Set<String> = []
+            var collisions: [SiteDiagnostic] = []
+            for locale in rendered {
+                for page in locale.pages { markdownFiles.insert(locale.locale.prefix + page.source.path) }
+                for name in LLMsText.names {
+                    markdownFiles.insert(locale.locale.prefix + name)
+                    if locale.files.contains(name) {
+                        collisions.append(
+                            SiteDiagnostic(
+                                file:
+                                    "\(options.content)/\(locale.locale.folder.isEmpty ? "" : locale.locale.folder + "/")\(name)",
+                                line: 0, message: "the build writes \(name) itself; rename or remove this file"))
+                    }
+                }
+            }
+            guard collisions.isEmpty else { throw SiteBuildError(collisions) }
             var fileCount = 0
             for locale in rendered {
                 let pages = locale.pages
@@ -296,6 +320,16 @@ public struct SiteBuilder: Sendable {
                 let layout =
                     cache?.derived("layout " + locale.locale.code, key: navigationKey, make: makeLayout)
                     ?? makeLayout()
+                // llms.txt and llms-full.txt follow the sidebar; llms.txt's links are checked here.
+                let prefix = locale.locale.prefix
+                let llms = LLMsText.make(
+                    site: site, locale: locale.locale, navigation: layout.navigation,
+                    pages: Dictionary(uniqueKeysWithValues: pages.map { ($0.source.path, $0) }),
+                    strings: strings[locale.locale.code]!)
+                let broken = LLMsText.brokenLinks(
+                    in: llms.index, file: prefix + "llms.txt (written by the build)", site: site, written: markdownFiles
+                )
+                guard broken.isEmpty else { throw SiteBuildError(broken) }
                 // The search index is written beside the layout (not in a nested concurrentPerform,
                 // which would leave the layout one core): documents from the cache in one pass, the
                 // others spread over the cores.
@@ -304,10 +338,12 @@ public struct SiteBuilder: Sendable {
                 DispatchQueue.global().async(group: searchIndex) {
                     emit(searchIndexPath, SearchIndex.json(pages: pages))
                 }
+                // Each page's Markdown twin beside it, made when the page rendered.
                 var toLayOut: [RenderedPage] = []
                 for page in pages {
                     if let hit = layout.cachedDocument(for: page, cache: cache, generation: generation) {
                         emit(layout.outputPath(of: page), hit)
+                        emit(prefix + page.source.path, page.twin.data)
                     } else {
                         toLayOut.append(page)
                     }
@@ -315,9 +351,12 @@ public struct SiteBuilder: Sendable {
                 let (cache, generation) = (self.cache, self.generation)
                 Parallel.forEach(toLayOut) { page in
                     emit(layout.outputPath(of: page), layout.document(for: page, cache: cache, generation: generation))
+                    emit(prefix + page.source.path, page.twin.data)
                 }
+                emit(prefix + "llms.txt", Data(llms.index.utf8))
+                emit(prefix + "llms-full.txt", llms.full)
                 searchIndex.wait()
-                fileCount += pages.count + 1
+                fileCount += 2 * pages.count + 3
                 for file in locale.files {
                     let source = URL(fileURLWithPath: options.content).appendingPathComponent(locale.locale.folder)
                         .appendingPathComponent(file)
@@ -351,34 +390,48 @@ public struct SiteBuilder: Sendable {
     {
         var diagnostics: [SiteDiagnostic] = []
         for page in pages {
-            for link in page.links {
-                if let target = link.target {
-                    guard let targetPage = byPath[target] else {
-                        let file = files.contains(target) ? " (it is not a page)" : ""
-                        diagnostics.append(
-                            SiteDiagnostic(
-                                file: page.source.displayPath, line: link.line,
-                                message: "broken link \(link.written.debugDescription): no page \(target)\(file)"))
-                        continue
-                    }
-                    if let anchor = link.anchor, !anchor.isEmpty, !targetPage.ids.contains(anchor) {
-                        diagnostics.append(
-                            SiteDiagnostic(
-                                file: page.source.displayPath, line: link.line,
-                                message:
-                                    "broken anchor \(link.written.debugDescription): \(target) has no heading #\(anchor)"
-                            ))
-                    }
-                } else if let anchor = link.anchor, !anchor.isEmpty, !page.ids.contains(anchor) {
-                    diagnostics.append(
-                        SiteDiagnostic(
-                            file: page.source.displayPath, line: link.line,
-                            message:
-                                "broken anchor \(link.written.debugDescription): this page has no heading #\(anchor)"))
-                }
+            diagnostics += page.links.compactMap { problem(with: $0, of: page, in: byPath, files: files) }
+            // The twin's links (read from its text) that the page's own did not cover: each must
+            // name a page, whose twin the build writes beside it, and a heading of it.
+            func same(_ one: LinkReference, _ other: LinkReference) -> Bool {
+                one.line == other.line && one.anchor == other.anchor
+                    && (one.target ?? page.source.path) == (other.target ?? page.source.path)
+            }
+            // Most often the same links in the same order: nothing more to check.
+            if page.twin.links.count == page.links.count, zip(page.links, page.twin.links).allSatisfy(same) {
+                continue
+            }
+            func key(_ link: LinkReference) -> String {
+                "\(link.line) \(link.target ?? page.source.path)#\(link.anchor ?? "")"
+            }
+            let checked = Set(page.links.map(key))
+            diagnostics += page.twin.links.filter { !checked.contains(key($0)) }.compactMap {
+                problem(with: $0, of: page, in: byPath, files: files, place: " in the Markdown twin")
             }
         }
         return diagnostics
+    }
+
+    /// What is wrong with one link of a page, if anything: a target that is no page, or an anchor
+    /// that no heading of its target has. `place` says where the link was read, when not on the page.
+    static func problem(
+        with link: LinkReference, of page: RenderedPage, in byPath: [String: RenderedPage], files: Set<String>,
+        place: String = ""
+    ) -> SiteDiagnostic? {
+        let written = link.written.debugDescription + place
+        func diagnostic(_ message: String) -> SiteDiagnostic {
+            SiteDiagnostic(file: page.source.displayPath, line: link.line, message: message)
+        }
+        guard let target = link.target else {
+            guard let anchor = link.anchor, !anchor.isEmpty, !page.ids.contains(anchor) else { return nil }
+            return diagnostic("broken anchor \(written): this page has no heading #\(anchor)")
+        }
+        guard let targetPage = byPath[target] else {
+            let file = files.contains(target) ? " (it is not a page)" : ""
+            return diagnostic("broken link \(written): no page \(target)\(file)")
+        }
+        guard let anchor = link.anchor, !anchor.isEmpty, !targetPage.ids.contains(anchor) else { return nil }
+        return diagnostic("broken anchor \(written): \(target) has no heading #\(anchor)")
     }
 
     /// Reads `site.yaml` of the content folder, or the configuration of a folder without one.

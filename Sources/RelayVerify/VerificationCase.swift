@@ -14,6 +14,9 @@ public struct VerificationCase: Sendable, CustomStringConvertible {
     /// Whether the snippet is given an image URL on the stand-in relay (the vision recipe's second
     /// variant; the first sends the recipe's image file).
     public var imageOnRelay = false
+    /// Code made elsewhere for this request (such as by `relaydocs mcp`'s `get_snippet`) to run as
+    /// it is, instead of rendering the request; with the key it was made with.
+    public var given: (code: String, key: APIKey)?
 
     /// What the snippet's code depends on besides the model, key and prompt.
     var shape: String {
@@ -89,9 +92,10 @@ public struct VerificationCase: Sendable, CustomStringConvertible {
         return cases
     }
 
-    /// A key no other case uses, with the characters that break careless quoting.
+    /// A key no other case uses, with the characters that break careless quoting (or the key
+    /// given code was made with).
     public var key: APIKey {
         // Visible ASCII only: quotes, $( ), backticks, backslashes and \( all fit in a header.
-        try! APIKey("sk-verify-\(index)-'\"$(id)`id`\\(x)\\\\%s;|&")
+        given?.key ?? (try! APIKey("sk-verify-\(index)-'\"$(id)`id`\\(x)\\\\%s;|&"))
     }
 }

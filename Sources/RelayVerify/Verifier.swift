@@ -38,6 +38,12 @@ public struct Verifier: Sendable {
         /// Whether Python runs fork from a warm interpreter that has imported the SDKs (see
         /// ``WarmPython``) instead of starting Python anew for each run.
         public var warmPython = true
+        /// Code made elsewhere to run instead of the catalog's matrix, such as what a coding agent got
+        /// from `relaydocs mcp`: each runs and is checked like a rendered snippet. The code must have
+        /// been made for the stand-in relay's origin (see ``port``) and carry its own key.
+        public var givenSnippets: [GivenSnippet]?
+        /// The stand-in relay's loopback port; 0 takes a free one.
+        public var port = 0
 
         /// Options with the defaults: every language, `python3`, one job per core.
         public init(
@@ -78,9 +84,22 @@ public struct Verifier: Sendable {
         return options.languages.map { wanted in all.filter(wanted.contains) } ?? all
     }
 
-    /// The cases a run covers: the catalog's matrix, then the extra requests it does not hold.
+    /// The cases a run covers: the catalog's matrix, then the extra requests it does not hold (or
+    /// only the given snippets, when there are some).
     public var cases: [VerificationCase] {
         let generator = SnippetGenerator(catalog: catalog, templates: templates)
+        if let given = options.givenSnippets {
+            return VerificationCase.checkingFailuresOncePerShape(
+                given.enumerated().map { index, snippet in
+                    var verificationCase = VerificationCase(
+                        index: index, request: snippet.request,
+                        protocolID: snippet.request.protocolID
+                            ?? (try? generator.resolve(model: snippet.request.model))?.protocolIDs[0]
+                            ?? SnippetGenerator.fallbackProtocolID)
+                    verificationCase.given = (snippet.code, snippet.key)
+                    return verificationCase
+                })
+        }
         var cases = VerificationCase.all(generator: generator, languages: languages, prompt: options.prompt)
         if let recipes = options.recipes { cases = cases.filter { recipes.contains($0.request.recipe) } }
         for request in options.extraRequests where languages.contains(request.language) {
@@ -159,7 +178,7 @@ public struct Verifier: Sendable {
         -> VerificationReport
     {
         let versions = try await toolVersions()
-        let relay = try await StandInRelay.start(catalog: catalog)
+        let relay = try await StandInRelay.start(catalog: catalog, port: options.port)
         let local = catalog.replacingOrigin(with: try RelayOrigin(relay.origin))
         let generator = SnippetGenerator(catalog: local, templates: templates)
         let cases = self.cases
@@ -209,21 +228,25 @@ public struct Verifier: Sendable {
         request.key = verificationCase.key
         if verificationCase.imageOnRelay { request.image = relay.origin + StandInRelay.samplePNGPath }
         let key = verificationCase.key.value
-        let snippet: Snippet
-        do {
-            snippet = try generator.snippet(for: request)
-        } catch {
-            return VerificationResult(
-                verificationCase: verificationCase, problems: ["cannot render: \(error)"], details: "")
+        let code: String
+        if let given = verificationCase.given {
+            code = given.code
+        } else {
+            do {
+                code = try generator.snippet(for: request).code
+            } catch {
+                return VerificationResult(
+                    verificationCase: verificationCase, problems: ["cannot render: \(error)"], details: "")
+            }
         }
-        guard let definition = templates.language(snippet.language) else {
+        guard let definition = templates.language(request.language) else {
             return VerificationResult(
-                verificationCase: verificationCase, problems: ["no language definition for \(snippet.language)"],
+                verificationCase: verificationCase, problems: ["no language definition for \(request.language)"],
                 details: "")
         }
-        guard let recipe = templates.recipe(id: snippet.recipe) else {
+        guard let recipe = templates.recipe(id: request.recipe) else {
             return VerificationResult(
-                verificationCase: verificationCase, problems: ["no recipe \(snippet.recipe)"], details: "")
+                verificationCase: verificationCase, problems: ["no recipe \(request.recipe)"], details: "")
         }
         let folder = workspace.appendingPathComponent("case-\(verificationCase.index)")
         var problems: [String] = []
@@ -235,7 +258,7 @@ public struct Verifier: Sendable {
             if let image = recipe.image, !image.contains("://") {
                 try StandInRelay.samplePNG.write(to: folder.appendingPathComponent(image))
             }
-            if let failed = try await build(snippet, definition: definition, in: folder) {
+            if let failed = try await build(code, definition: definition, in: folder) {
                 output = failed
             } else {
                 built = true
@@ -273,7 +296,7 @@ public struct Verifier: Sendable {
                 verificationCase, definition: definition, relay: relay, folder: folder, warm: warm)
         }
         let masked = verificationCase.key.masked
-        var details = "--- snippet (key masked)\n" + snippet.code.replacingOccurrences(of: key, with: masked)
+        var details = "--- snippet (key masked)\n" + code.replacingOccurrences(of: key, with: masked)
         details += "--- requests that carried the key\n"
         details += requests.isEmpty ? "(none)\n" : requests.map { $0.described(masking: key) }.joined()
         details += "--- output (exit \(output.status))\n" + output.stdout.replacingOccurrences(of: key, with: masked)
@@ -305,8 +328,8 @@ public struct Verifier: Sendable {
 
     /// Writes a snippet to `folder` as its language's file and builds it if the language has
     /// build commands; returns the failed build's result, or nil when it is ready to run.
-    func build(_ snippet: Snippet, definition: LanguageDefinition, in folder: URL) async throws -> ProgramResult? {
-        try Data(snippet.code.utf8).write(to: folder.appendingPathComponent(definition.file))
+    func build(_ code: String, definition: LanguageDefinition, in folder: URL) async throws -> ProgramResult? {
+        try Data(code.utf8).write(to: folder.appendingPathComponent(definition.file))
         for command in definition.build.map({ filled($0) }) {
             let built = try await ProgramRunner.run(
                 command[0], Array(command.dropFirst()), directory: folder,
@@ -392,6 +415,20 @@ public struct Verifier: Sendable {
             let error = object["error"] as? [String: Any]
         else { return nil }
         return error["message"] as? String
+    }
+}
+
+/// Code made elsewhere for a request, with the key it carries: what ``Verifier/Options/givenSnippets`` runs.
+public struct GivenSnippet: Sendable {
+    /// What the code was made for (its model, language, protocol, recipe, options and prompt).
+    public var request: SnippetRequest
+    public var key: APIKey
+    public var code: String
+
+    public init(request: SnippetRequest, key: APIKey, code: String) {
+        self.request = request
+        self.key = key
+        self.code = code
     }
 }
 

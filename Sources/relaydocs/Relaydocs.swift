@@ -7,11 +7,11 @@ struct Relaydocs: AsyncParsableCommand {
         commandName: "relaydocs",
         abstract: "Quick-start code and docs for an LLM API relay, made from one catalog.",
         subcommands: [
-            InitCommand.self, SnippetCommand.self, SnippetsCommand.self, RecipesCommand.self, CatalogCommand.self,
-            VerifyCommand.self,
+            InitCommand.self, SnippetCommand.self, SnippetsCommand.self, RecipesCommand.self, ModelsCommand.self,
+            DomainsCommand.self, CatalogCommand.self, VerifyCommand.self,
             StandInCommand.self,
             MarkdownCommand.self,
-            BuildCommand.self, ServeCommand.self, BenchmarkCommand.self,
+            BuildCommand.self, ServeCommand.self, MCPCommand.self, BenchmarkCommand.self,
         ]
     )
 }

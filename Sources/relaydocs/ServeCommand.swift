@@ -21,6 +21,8 @@ struct ServeCommand: AsyncParsableCommand {
 
             API: GET /api/v1/snippets?model=M[&lang=python|curl|swift|javascript|go|java][&protocol=P][&stream=true][&prompt=…]
             with Authorization: Bearer <key>, and GET /api/v1/catalog. Keys never reach the log.
+
+            MCP: the tools of relaydocs mcp over streamable HTTP at /mcp (POST; stateless).
             """
     )
 
@@ -51,6 +53,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-watch"), help: "Build once and do not watch for changes.")
     var noWatch = false
 
+    @Flag(name: .customLong("no-mcp"), help: "Do not serve the MCP tools at /mcp.")
+    var noMCP = false
+
     func run() async throws {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -76,7 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
         let server = RelayServer(
             site: site,
             options: RelayServer.Options(
-                host: host, port: port, watch: !noWatch, corsOrigins: corsOrigins),
+                host: host, port: port, watch: !noWatch, corsOrigins: corsOrigins, mcp: !noMCP),
             logger: logger, liveReloadScript: DefaultResources.templates["serve/live-reload.js"] ?? "")
         let watcher =
             noWatch
@@ -95,7 +100,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
         defer { watcher?.cancel() }
         printError(
-            "serving \(content) at http://\(host):\(port)/ (API at /api/v1/snippets)\(noWatch ? "" : ", watching for changes")"
+            "serving \(content) at http://\(host):\(port)/ (API at /api/v1/snippets\(noMCP ? "" : ", MCP at /mcp"))\(noWatch ? "" : ", watching for changes")"
         )
         try await server.application().runService()
     }

@@ -116,6 +116,14 @@ func reportingFailures(_ body: () throws -> Void) throws {
     }
 }
 
+/// Prints what a command answered (its standard output and standard error as they are) and
+/// exits with status 1 when it failed.
+func write(_ output: CommandOutput) throws {
+    print(output.standardOutput, terminator: "")
+    if !output.standardError.isEmpty { FileHandle.standardError.write(Data(output.standardError.utf8)) }
+    if output.failed { throw ExitCode.failure }
+}
+
 /// Parses `--key`, refusing keys no HTTP header can carry.
 func parseKey(_ text: String?) throws -> APIKey? {
     guard let text else { return nil }

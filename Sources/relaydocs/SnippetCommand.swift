@@ -43,7 +43,8 @@ struct SnippetCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The image of --recipe vision: a file path or an http(s) URL (default: the recipe's).", valueName: "path-or-url"))
+            "The image of --recipe vision: a file path or an http(s) URL (default: the recipe's).",
+            valueName: "path-or-url"))
     var image: String?
 
     @Option(help: "The API key to write into the code (visible ASCII only).")
@@ -69,16 +70,12 @@ struct SnippetCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let generator = try sources.load()
-            let resolution = try generator.resolve(model: model)
-            if let note = resolution.note { printError(note) }
-            let snippet = try generator.snippet(
-                for: SnippetRequest(
-                    model: model, language: language, protocolID: protocolID, recipe: recipe, key: try parseKey(key),
-                    prompt: prompt, stream: stream, thinkingBudget: thinkingBudget, cache: cache, effort: effort,
-                    image: image),
-                resolution: resolution)
-            print(snippet.code, terminator: "")
+            try write(
+                try sources.load().snippetCommand(
+                    SnippetRequest(
+                        model: model, language: language, protocolID: protocolID, recipe: recipe, prompt: prompt,
+                        stream: stream, thinkingBudget: thinkingBudget, cache: cache, effort: effort, image: image),
+                    key: key))
         }
     }
 }

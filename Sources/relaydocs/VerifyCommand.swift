@@ -74,6 +74,15 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The interpreter that creates those environments.", valueName: "path"))
     var basePython: String = "python3"
 
+    @Option(
+        help: ArgumentHelp(
+            "Run the code in this JSON file instead of the catalog's snippets: an array of {model, language, protocol, recipe, stream, thinking, cache, effort, prompt, image, key, code}, such as what relaydocs mcp's get_snippet answered (made with --origin http://127.0.0.1:PORT and --port PORT).",
+            valueName: "file"))
+    var snippets: String?
+
+    @Option(help: "The stand-in relay's port (0: a free one).")
+    var port = 0
+
     func run() async throws {
         let languages = try parseLanguages()
         let loaded = try loadCatalog(path: catalog)
@@ -82,6 +91,8 @@ struct VerifyCommand: AsyncParsableCommand {
         options.warmPython = !coldPython
         options.recipes = recipes.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
         options.failureModes = !noFailureModes
+        options.port = port
+        if let snippets { options.givenSnippets = try Self.givenSnippets(file: snippets) }
         if let content {
             do {
                 options.extraRequests = try SiteSnippets.requests(
@@ -165,6 +176,59 @@ struct VerifyCommand: AsyncParsableCommand {
                 "--sdk-versions: expected lowest, newest or both, not \(sdkVersions.debugDescription)")
         }
         return [end]
+    }
+
+    /// One entry of `--snippets`.
+    struct GivenEntry: Decodable {
+        var model: String
+        var language: String
+        var `protocol`: String?
+        var recipe: String?
+        var stream: Bool?
+        var thinking: Int?
+        var cache: Bool?
+        var effort: String?
+        var prompt: String?
+        var image: String?
+        var key: String
+        var code: String
+    }
+
+    static func givenSnippets(file: String) throws -> [GivenSnippet] {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ValidationError("--snippets: cannot read \(file)")
+        }
+        let entries: [GivenEntry]
+        do {
+            entries = try JSONDecoder().decode([GivenEntry].self, from: data)
+        } catch {
+            throw ValidationError("--snippets: \(file) is not an array of snippets: \(error)")
+        }
+        // The stand-in relay tells runs apart by their keys.
+        var seen: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() {
+            if let first = seen[entry.key] {
+                throw ValidationError(
+                    "--snippets: entries \(first + 1) and \(index + 1) carry the same key; each snippet needs a key of its own"
+                )
+            }
+            seen[entry.key] = index
+        }
+        return try entries.enumerated().map { index, entry in
+            let key: APIKey
+            do {
+                key = try APIKey(entry.key)
+            } catch {
+                throw ValidationError("--snippets: entry \(index + 1): \(error)")
+            }
+            return GivenSnippet(
+                request: SnippetRequest(
+                    model: entry.model, language: Language(rawValue: entry.language), protocolID: entry.protocol,
+                    recipe: entry.recipe ?? Recipe.defaultID, key: key, prompt: entry.prompt,
+                    stream: entry.stream ?? false, thinkingBudget: entry.thinking, cache: entry.cache ?? false,
+                    effort: entry.effort, image: entry.image),
+                key: key, code: entry.code)
+        }
     }
 
     func parseLanguages() throws -> [Language]? {

@@ -1,11 +1,7 @@
 """The key page against a real `relaydocs serve`: code with the user's key, the key kept out of
 URLs, storage and the server log; and a clear message on a static host without the API."""
 
-import os
-import socket
-import subprocess
-import time
-import urllib.request
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,36 +9,18 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "Tests/support"))
+from relaydocs_serve import serve  # noqa: E402 - found through the line above
+
 KEY = "sk-browser-'\"$(id)-0123456789"
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """`relaydocs serve --no-watch` on a free port, with its log captured."""
-    binary = os.environ.get("RELAYDOCS_BINARY") or str(ROOT / ".build/debug/relaydocs")
-    if not os.access(binary, os.X_OK):
-        pytest.fail(f"no relaydocs binary at {binary}; run `make test` (it builds it) or set RELAYDOCS_BINARY")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     log = tmp_path_factory.mktemp("serve") / "serve.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen(
-            [binary, "serve", "--no-watch", "--port", str(port), "--content", str(ROOT / "content")],
-            stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/api/v1/catalog", timeout=1)
-            break
-        except Exception:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail("relaydocs serve did not start:\n" + log.read_text())
-    yield base, log
-    process.terminate()
-    process.wait(timeout=10)
+    with serve(log) as base:
+        yield base, log
 
 
 def show_code(driver, language):

@@ -118,6 +118,8 @@ struct PageLayout: Sendable {
         var pageContext: [String: TemplateValue] = [
             "title": .string(page.title), "description": .string(description),
             "hasDescription": .bool(!description.isEmpty), "content": .string(page.html), "url": .string(url),
+            // The page's Markdown twin, for `<link rel="alternate" type="text/markdown">`.
+            "hasMarkdown": true, "markdown": .string(site.base + locale.prefix + page.source.path),
         ]
         let toc = Self.toc(page.headings)
         pageContext["hasToc"] = .bool(!toc.isEmpty)

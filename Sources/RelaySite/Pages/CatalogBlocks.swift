@@ -10,49 +10,91 @@ enum CatalogBlocks {
         let description: String
     }
 
-    /// The table a block's arguments (`domains` or `models`) ask for.
-    static func render(_ arguments: [String], catalog: Catalog, strings: SiteStrings) throws -> String {
+    /// A cell: plain text, code (a URL, a model id, a list of protocol ids), or text written
+    /// both ways already.
+    enum Cell {
+        case text(String)
+        case code([String])
+        case written(html: String, markdown: String)
+    }
+
+    /// The table a block's arguments (`domains` or `models`) ask for, as HTML and as Markdown
+    /// (for the page's twin).
+    static func render(_ arguments: [String], catalog: Catalog, strings: SiteStrings) throws -> (
+        html: String, markdown: String
+    ) {
+        let table: (header: [String], rows: [[Cell]])
         switch arguments.first {
-        case "domains": return domains(catalog, strings: strings)
-        case "models": return models(catalog, strings: strings)
-        case "features": return FeatureTable.protocols(catalog, strings: strings)
+        case "domains": table = domains(catalog, strings: strings)
+        case "models": table = models(catalog, strings: strings)
+        case "features": table = FeatureTable.protocols(catalog, strings: strings)
         default:
             throw Problem(
                 description:
                     "expected `catalog domains`, `catalog models` or `catalog features`, not `\((["catalog"] + arguments).joined(separator: " "))`"
             )
         }
+        return (html(header: table.header, rows: table.rows), markdown(header: table.header, rows: table.rows))
     }
 
-    static func domains(_ catalog: Catalog, strings: SiteStrings) -> String {
-        table(
-            header: [
+    static func domains(_ catalog: Catalog, strings: SiteStrings) -> (header: [String], rows: [[Cell]]) {
+        (
+            [
                 strings["catalog.provider", "Provider"], strings["catalog.originalBaseURL", "Original base URL"],
                 strings["catalog.relayBaseURL", "Relay base URL"], strings["catalog.note", "Note"],
             ],
-            rows: catalog.providers.map { provider in
+            catalog.providers.map { provider in
                 [
-                    provider.name.htmlEscaped, "<code>\(breakable(provider.originalBaseURL))</code>",
-                    "<code>\(breakable(catalog.relayBaseURL(of: provider)))</code>",
-                    provider.note.text(for: strings.locale).htmlEscaped,
+                    .text(provider.name), .code([provider.originalBaseURL]),
+                    .code([catalog.relayBaseURL(of: provider)]),
+                    .text(provider.note.text(for: strings.locale)),
                 ]
-            })
+            }
+        )
     }
 
-    static func models(_ catalog: Catalog, strings: SiteStrings) -> String {
-        table(
-            header: [
+    static func models(_ catalog: Catalog, strings: SiteStrings) -> (header: [String], rows: [[Cell]]) {
+        (
+            [
                 strings["catalog.model", "Model"], strings["catalog.vendor", "Vendor"],
                 strings["catalog.protocols", "Protocols"], strings["catalog.features", "Features"],
             ],
-            rows: catalog.models.map { model in
+            catalog.models.map { model in
                 [
-                    "<code>\(model.id.htmlEscaped)</code>", model.vendor.htmlEscaped,
-                    model.protocolIDs.map { id in
-                        "<code>\(id.htmlEscaped)</code>"
-                    }.joined(separator: ", "),
+                    .code([model.id]), .text(model.vendor), .code(model.protocolIDs),
                     FeatureTable.features(of: model, strings: strings),
                 ]
+            }
+        )
+    }
+
+    /// The HTML table: URLs may wrap after a `/` or `.`, code in `<code>`.
+    static func html(header: [String], rows: [[Cell]]) -> String {
+        table(
+            header: header,
+            rows: rows.map { row in
+                row.map { cell in
+                    switch cell {
+                    case .text(let text): text.htmlEscaped
+                    case .code(let items): items.map { "<code>\(breakable($0))</code>" }.joined(separator: ", ")
+                    case .written(let html, _): html
+                    }
+                }
+            })
+    }
+
+    /// The Markdown table.
+    static func markdown(header: [String], rows: [[Cell]]) -> String {
+        TwinMarkdown.table(
+            header: header,
+            rows: rows.map { row in
+                row.map { cell in
+                    switch cell {
+                    case .text(let text): text
+                    case .code(let items): items.map(TwinMarkdown.inlineCode).joined(separator: ", ")
+                    case .written(_, let markdown): markdown
+                    }
+                }
             })
     }
 

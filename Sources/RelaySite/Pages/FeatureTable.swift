@@ -5,35 +5,43 @@ import RelayCatalog
 enum FeatureTable {
     /// ```` ```catalog features ````: one row per protocol, one column per feature; reasoning
     /// names the styles the protocol sets depth with.
-    static func protocols(_ catalog: Catalog, strings: SiteStrings) -> String {
+    static func protocols(_ catalog: Catalog, strings: SiteStrings) -> (
+        header: [String], rows: [[CatalogBlocks.Cell]]
+    ) {
         let yes = strings["catalog.supported", "yes"]
         let no = strings["catalog.unsupported", "—"]
-        return CatalogBlocks.table(
-            header: [strings["catalog.protocol", "Protocol"]]
+        return (
+            [strings["catalog.protocol", "Protocol"]]
                 + Catalog.knownFeatures.map { strings["featureColumns.\($0)", name($0, strings)] },
-            rows: catalog.protocols.map { wireProtocol in
-                ["<code>\(wireProtocol.id.htmlEscaped)</code>"]
-                    + Catalog.knownFeatures.map { feature in
-                        guard wireProtocol.features.contains(feature) else { return no.htmlEscaped }
-                        guard feature == "reasoning" else { return yes.htmlEscaped }
-                        return wireProtocol.reasoningStyles.map { "<code>\($0.rawValue)</code>" }.joined(
-                            separator: ", ")
+            catalog.protocols.map { wireProtocol in
+                [.code([wireProtocol.id])]
+                    + Catalog.knownFeatures.map { feature -> CatalogBlocks.Cell in
+                        guard wireProtocol.features.contains(feature) else { return .text(no) }
+                        guard feature == "reasoning" else { return .text(yes) }
+                        return .code(wireProtocol.reasoningStyles.map(\.rawValue))
                     }
-            })
+            }
+        )
     }
 
     /// A model's features as localized names, reasoning with its style and levels or budget.
-    static func features(of model: Model, strings: SiteStrings) -> String {
-        model.features.map { feature in
-            var text = name(feature, strings).htmlEscaped
-            if feature == "reasoning", let reasoning = model.reasoning {
-                let depth =
-                    reasoning.style == .budget
-                    ? "\(reasoning.defaultBudget ?? 0)" : reasoning.levels.joined(separator: "/")
-                text += " (<code>\(reasoning.style.rawValue)</code> \(depth.htmlEscaped))"
+    static func features(of model: Model, strings: SiteStrings) -> CatalogBlocks.Cell {
+        var html: [String] = []
+        var markdown: [String] = []
+        for feature in model.features {
+            let title = name(feature, strings)
+            guard feature == "reasoning", let reasoning = model.reasoning else {
+                html.append(title.htmlEscaped)
+                markdown.append(title)
+                continue
             }
-            return text
-        }.joined(separator: ", ")
+            let depth =
+                reasoning.style == .budget
+                ? "\(reasoning.defaultBudget ?? 0)" : reasoning.levels.joined(separator: "/")
+            html.append("\(title.htmlEscaped) (<code>\(reasoning.style.rawValue)</code> \(depth.htmlEscaped))")
+            markdown.append("\(title) (\(TwinMarkdown.inlineCode(reasoning.style.rawValue)) \(depth))")
+        }
+        return .written(html: html.joined(separator: ", "), markdown: markdown.joined(separator: ", "))
     }
 
     /// A feature's name in the page's locale.

@@ -12,12 +12,17 @@ struct LinkReference: Sendable, Equatable {
 
 /// Links to `.md` files point at the built pages; every internal link is collected for checking.
 enum Links {
-    /// Rewrites links and returns the internal ones.
-    static func apply(to tree: MarkdownTree, folder: String, url: (String) -> String) -> [LinkReference] {
+    /// Rewrites links and returns the internal ones, and every destination as written (which the
+    /// page's twin rewrites in its text).
+    static func apply(to tree: MarkdownTree, folder: String, url: (String) -> String) -> (
+        references: [LinkReference], destinations: Set<String>
+    ) {
         var references: [LinkReference] = []
+        var destinations: Set<String> = []
         for node in tree.document.descendants(ofKind: [.link, .image]) {
             let written = node.url
             guard !written.isEmpty, !isExternal(written) else { continue }
+            destinations.insert(written)
             let line = node.sourceLine
             let (path, anchor) = split(written)
             if path.isEmpty {
@@ -28,7 +33,7 @@ enum Links {
             references.append(LinkReference(target: target, anchor: anchor, line: line, written: written))
             node.url = url(target) + (anchor.map { "#" + $0 } ?? "")
         }
-        return references
+        return (references, destinations)
     }
 
     static func isExternal(_ url: String) -> Bool {

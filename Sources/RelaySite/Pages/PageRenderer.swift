@@ -27,11 +27,14 @@ final class RenderedPage: Sendable {
     let searchEntry: String
     /// A hash of everything of the page its layout shows, made once with the page.
     let contentHash: Int
+    /// The page's Markdown twin (`page.md`), made while it rendered.
+    let twin: MarkdownTwin
 
     init(
         source: SourcePage, frontMatter: FrontMatter, title: String, html: String, headings: [HeadingAnchors.Entry],
-        links: [LinkReference], text: String, diagnostics: [SiteDiagnostic], url: String
+        links: [LinkReference], text: String, diagnostics: [SiteDiagnostic], url: String, twin: MarkdownTwin
     ) {
+        self.twin = twin
         self.source = source
         self.frontMatter = frontMatter
         self.title = title
@@ -45,7 +48,7 @@ final class RenderedPage: Sendable {
         for heading in headings { idsHasher.combine(heading.id) }
         self.idsHash = idsHasher.finalize()
         var linksHasher = Hasher()
-        for link in links {
+        for link in links + twin.links {
             linksHasher.combine(link.target)
             linksHasher.combine(link.anchor)
             linksHasher.combine(link.line)
@@ -72,6 +75,10 @@ struct PageRenderer: Sendable {
     let url: @Sendable (String) -> String
     /// The key page form, which ```` ```keypage ```` blocks become.
     let keyPageHTML: String
+    /// What ```` ```keypage ```` blocks become in the twins.
+    let keyPageMarkdown: String
+    /// What every internal URL of a twin starts with: the site's URL, base path and locale prefix.
+    let twinBase: String
 
     func render(_ page: SourcePage) -> RenderedPage {
         let (frontMatter, body, frontMatterProblems) = FrontMatter.split(page.text, file: page.displayPath)
@@ -82,55 +89,75 @@ struct PageRenderer: Sendable {
         }
         let tree = parsed.tree
         let text = Self.searchText(of: tree)
-        diagnostics += fencedBlocks(in: tree, file: page.displayPath)
-        let links = Links.apply(to: tree, folder: page.folder, url: url)
+        // The twin's title comes from the page's first block when that is its level-1 heading.
+        let first = tree.document.firstChild
+        let headingLines =
+            first.map { $0.kind == .heading && $0.headingLevel == 1 } == true
+            ? first.map { $0.startLine...max($0.startLine, $0.endLine) } : nil
+        let blocks = fencedBlocks(in: tree, file: page.displayPath)
+        diagnostics += blocks.problems
+        let (links, destinations) = Links.apply(to: tree, folder: page.folder, url: url)
         let headings = HeadingAnchors.apply(to: tree, options: markdown.options)
         let title =
             frontMatter.title ?? headings.first { $0.level == 1 }?.text
             ?? String(page.path.split(separator: "/").last?.dropLast(3) ?? "")
+        let twin = MarkdownTwin(
+            source: parsed.source,
+            header: MarkdownTwin.Header(title: title, description: frontMatter.description, heading: headingLines),
+            splices: blocks.splices, code: blocks.code,
+            addresses: MarkdownTwin.Addresses(
+                locale: twinBase, path: page.path, folder: page.folder, destinations: destinations))
         let rendered = RenderedPage(
             source: page, frontMatter: frontMatter, title: title, html: tree.html(options: markdown.options),
-            headings: headings, links: links, text: text, diagnostics: diagnostics, url: url(page.path))
+            headings: headings, links: links, text: text, diagnostics: diagnostics, url: url(page.path), twin: twin)
         return rendered
     }
 
     /// Every fenced or indented code block in one pass: snippet, catalog and keypage blocks
-    /// become their HTML, the rest highlighted code.
-    func fencedBlocks(in tree: MarkdownTree, file: String) -> [SiteDiagnostic] {
+    /// become their HTML (and their Markdown in the twin), the rest highlighted code (copied as it
+    /// is into the twin).
+    func fencedBlocks(in tree: MarkdownTree, file: String) -> (
+        problems: [SiteDiagnostic], splices: [MarkdownTwin.Splice], code: [ClosedRange<Int>]
+    ) {
         var problems: [SiteDiagnostic] = []
+        var splices: [MarkdownTwin.Splice] = []
+        var code: [ClosedRange<Int>] = []
         var snippetGroups = 0
         for block in tree.document.descendants(ofKind: [.codeBlock]) {
             let words = block.fenceInfo.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-            let html: String
+            let lines = block.startLine...max(block.startLine, block.endLine)
+            var made: (html: String, markdown: String)?
             switch words.first {
             case "snippet":
                 do {
-                    html = try SnippetBlocks.render(
+                    made = try SnippetBlocks.render(
                         Array(words.dropFirst()), prompt: block.literal ?? "", generator: generator,
                         group: snippetGroups)
                 } catch {
                     problems.append(
                         SiteDiagnostic(file: file, line: block.startLine, message: "snippet block: \(error)"))
-                    html = ""
                 }
                 snippetGroups += 1
             case "catalog":
                 do {
-                    html = try CatalogBlocks.render(
+                    made = try CatalogBlocks.render(
                         Array(words.dropFirst()), catalog: generator.catalog, strings: strings)
                 } catch {
                     problems.append(
                         SiteDiagnostic(file: file, line: block.startLine, message: "catalog block: \(error)"))
-                    html = ""
                 }
             case "keypage":
-                html = keyPageHTML
+                made = (keyPageHTML, keyPageMarkdown)
             default:
-                html = CodeBlocks.html(code: block.literal ?? "", language: words.first ?? "")
+                code.append(lines)
+                block.replace(
+                    with: .customBlock(html: CodeBlocks.html(code: block.literal ?? "", language: words.first ?? "")))
+                continue
             }
-            block.replace(with: .customBlock(html: html))
+            splices.append(MarkdownTwin.Splice(lines: lines, column: block.startColumn, markdown: made?.markdown ?? ""))
+            block.replace(with: .customBlock(html: made?.html ?? ""))
         }
-        return problems
+        return (problems, splices, code)
     }
 
     /// The text of paragraphs, headings and list items, at most about 4,000 characters.

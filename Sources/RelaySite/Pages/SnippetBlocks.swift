@@ -98,11 +98,15 @@ enum SnippetBlocks {
         }
     }
 
-    /// The tab group's HTML; `group` numbers the groups of a page for the tab and panel ids
+    /// The tab group's HTML, and its Markdown for the page's twin (one fenced block per tab, the
+    /// language named); `group` numbers the groups of a page for the tab and panel ids
     /// (`code-group-N-I-tab`, `code-group-N-I-panel`, as the site's script names them too).
-    static func render(_ words: [String], prompt: String, generator: SnippetGenerator, group: Int) throws -> String {
+    static func render(_ words: [String], prompt: String, generator: SnippetGenerator, group: Int) throws -> (
+        html: String, markdown: String
+    ) {
         var tabs = ""
         var panels = ""
+        var markdown: [String] = []
         let requests = try requests(words, prompt: prompt, generator: generator)
         // Every tab shows the same model (there is at least one tab): resolve it once.
         let resolution = try generator.resolve(model: requests[0].model)
@@ -118,9 +122,12 @@ enum SnippetBlocks {
             panels +=
                 "<div class=\"code-group-panel\" id=\"\(id)-panel\" aria-labelledby=\"\(id)-tab\" data-tab=\"\(language)\" role=\"tabpanel\"><p class=\"code-group-label\">\(label.htmlEscaped)</p>"
                 + CodeBlocks.html(code: snippet.code, language: definition.fence) + "</div>"
+            markdown.append(TwinMarkdown.code(snippet.code, language: definition.fence, label: label))
         }
-        return
-            "<div class=\"code-group\" data-code-group><div class=\"code-group-tabs\" role=\"tablist\">\(tabs)</div>\(panels)</div>"
+        return (
+            "<div class=\"code-group\" data-code-group><div class=\"code-group-tabs\" role=\"tablist\">\(tabs)</div>\(panels)</div>",
+            markdown.joined(separator: "\n")
+        )
     }
 }
 

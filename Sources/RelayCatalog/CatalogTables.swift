@@ -1,21 +1,21 @@
-import RelayCatalog
+/// The catalog as plain-text tables for a terminal: what `relaydocs catalog` and `relaydocs domains`
+/// print, and what `relaydocs mcp` answers with, byte for byte.
+public struct CatalogTables: Sendable {
+    public let catalog: Catalog
+    /// The locale of the providers' notes, such as `zh` or `en`.
+    public let locale: String
 
-/// The catalog as plain-text tables for a terminal.
-struct CatalogTables {
-    let catalog: Catalog
-    let locale: String
+    /// Creates the tables of a catalog.
+    public init(catalog: Catalog, locale: String) {
+        self.catalog = catalog
+        self.locale = locale
+    }
 
-    var text: String {
+    /// Every table: providers, protocols and models.
+    public var text: String {
         var out = "\(catalog.relay.name) at \(catalog.relay.origin)\n\n"
         out += "Providers\n"
-        out += Self.table(
-            header: ["provider", "original base URL", "relay base URL", "note"],
-            rows: catalog.providers.map { provider in
-                [
-                    provider.name, provider.originalBaseURL, catalog.relayBaseURL(of: provider),
-                    provider.note.text(for: locale),
-                ]
-            })
+        out += domains
         out += "\nProtocols\n"
         out += Self.table(
             header: ["protocol", "name", "endpoint"] + catalog.languages.map(\.rawValue),
@@ -40,8 +40,31 @@ struct CatalogTables {
         return out
     }
 
+    /// The domain rules: each provider's original base URL and the relay base URL that replaces it.
+    public var domains: String {
+        Self.table(
+            header: ["provider", "original base URL", "relay base URL", "note"],
+            rows: catalog.providers.map { provider in
+                [
+                    provider.name, provider.originalBaseURL, catalog.relayBaseURL(of: provider),
+                    provider.note.text(for: locale),
+                ]
+            })
+    }
+
+    /// The locales the providers' notes are written in, in catalog order.
+    public var noteLocales: [String] {
+        var locales: [String] = []
+        for provider in catalog.providers {
+            for translation in provider.note.translations where !locales.contains(translation.locale) {
+                locales.append(translation.locale)
+            }
+        }
+        return locales
+    }
+
     /// Left-aligned columns separated by two spaces; wide (CJK) characters count as two columns.
-    static func table(header: [String], rows: [[String]]) -> String {
+    public static func table(header: [String], rows: [[String]]) -> String {
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { displayWidth($0[column]) }.max() ?? 0 }
         return all.map { row in
@@ -52,7 +75,8 @@ struct CatalogTables {
         }.joined(separator: "\n") + "\n"
     }
 
-    static func displayWidth(_ text: String) -> Int {
+    /// The columns a terminal gives `text`.
+    public static func displayWidth(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { width, scalar in
             let wide =
                 (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)

@@ -1,0 +1,18 @@
+import RelaySnippets
+
+/// The tools of `relaydocs mcp`, in the order `tools/list` gives them.
+///
+/// Adding a tool is one entry here (and its file in `Tools/`). Tools whose capability has not
+/// landed in relaydocs are not listed at all: `get_setup` (a client's setup, from the
+/// integrations) and `diagnose_base_url` (the doctor's answer about a base URL) each become one
+/// entry when their command does.
+public enum RelayTools {
+    /// Makes a tool from the catalog and templates the server started with.
+    public typealias Maker = @Sendable (SnippetGenerator) -> any RelayTool
+
+    public static let all: [Maker] = [
+        { ListModelsTool(generator: $0) },
+        { GetSnippetTool(generator: $0) },
+        { DomainRulesTool(generator: $0) },
+    ]
+}

@@ -1,0 +1,94 @@
+import Foundation
+import RelayMarkdown
+
+/// `llms.txt` and `llms-full.txt` at the root of each locale, as the llms.txt convention has
+/// them: a title, a summary, then the pages in sidebar groups, each a link to its Markdown twin
+/// with its description; the full file holds every twin, in sidebar order.
+///
+/// They stay out of the sitemap (it lists the pages people open; the twins are alternates of
+/// those pages, linked from each page's head) and out of the search index.
+enum LLMsText {
+    /// The files' names, in each locale's root.
+    static let names = ["llms.txt", "llms-full.txt"]
+
+    /// The two files of a locale.
+    static func make(
+        site: SiteModel, locale: SiteModel.LocaleInfo, navigation: Navigation, pages: [String: RenderedPage],
+        strings: SiteStrings
+    ) -> (index: String, full: Data) {
+        let base = (site.configuration.url ?? "") + site.base
+        let prefix = base + locale.prefix
+        let home = pages["index.md"]
+        let title = site.configuration.title
+        let summary = oneLine(home?.frontMatter.description ?? home?.title ?? title)
+        var index = "# \(title)\n\n> \(summary)\n\n"
+        let full = "[llms-full.txt](\(prefix)llms-full.txt)"
+        index +=
+            strings[
+                "llms.notes",
+                "Every page is Markdown at its own URL with .md instead of .html, as linked below; {full} holds them all in one file.",
+            ].replacingOccurrences(of: "{full}", with: full) + "\n"
+        for group in navigation.groups {
+            let items = (group.index.map { [$0] } ?? []) + group.items
+            guard !items.isEmpty else { continue }
+            index += "\n## \(group.title.isEmpty ? strings["llms.pages", "Pages"] : oneLine(group.title))\n\n"
+            for item in items {
+                index += "- [\(linkText(item.title))](\(prefix)\(MarkdownTwin.encoded(item.path)))"
+                if let description = pages[item.path]?.frontMatter.description, !description.isEmpty {
+                    index += ": " + oneLine(description)
+                }
+                index += "\n"
+            }
+        }
+        let others = site.locales.filter { $0.code != locale.code }
+        if !others.isEmpty {
+            // "Optional" is the convention's name for links a reader may skip.
+            index += "\n## Optional\n\n"
+            for other in others { index += "- [\(linkText(other.name))](\(base)\(other.prefix)llms.txt)\n" }
+        }
+        var bytes: [UInt8] = []
+        let twins = navigation.sequence.compactMap { pages[$0.path]?.twin.data }
+        bytes.reserveCapacity(twins.reduce(256) { $0 + $1.count + 6 })
+        bytes.append(contentsOf: "# \(title)\n\n> \(summary)\n".utf8)
+        for twin in twins {
+            bytes.append(contentsOf: "\n---\n\n".utf8)
+            bytes.append(contentsOf: twin)
+        }
+        return (index, Data(bytes))
+    }
+
+    /// Broken links of an `llms.txt`: each must name a file the build writes (given by its path
+    /// below the site root).
+    static func brokenLinks(in text: String, file: String, site: SiteModel, written: Set<String>) -> [SiteDiagnostic] {
+        let base = (site.configuration.url ?? "") + site.base
+        let tree = MarkdownTree(parsing: text, options: [.sourcePositions])
+        var problems: [SiteDiagnostic] = []
+        for link in tree.document.descendants(ofKind: [.link, .image]) {
+            let url = link.url
+            let (path, _) = Links.split(url)
+            guard path.hasPrefix(base), written.contains(String(path.dropFirst(base.count))) else {
+                problems.append(
+                    SiteDiagnostic(
+                        file: file, line: link.sourceLine,
+                        message: "broken link \(url.debugDescription): the build writes no such file"))
+                continue
+            }
+        }
+        return problems
+    }
+
+    /// Text on one line.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    /// Text for inside `[…]`: brackets and backslashes escaped.
+    static func linkText(_ text: String) -> String {
+        var result = ""
+        for character in oneLine(text) {
+            if character == "[" || character == "]" || character == "\\" { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}
