@@ -22,10 +22,14 @@ struct SetupVerifierTests {
         return try await verifier.run()
     }
 
-    @Test("the twelve set-ups pass: env SDKs and frameworks with their pinned packages, agents and apps replayed")
+    @Test(
+        "the twelve clients' set-ups pass: env SDKs and frameworks with their pinned packages, agents and apps replayed"
+    )
     func everySetupPasses() async throws {
         let results = try await run()
-        #expect(results.count == 12)
+        // Each client through each protocol it speaks: LiteLLM through OpenAI's and Gemini's.
+        #expect(results.count == 13)
+        #expect(Set(results.map(\.setupCase.client.id)).count == 12)
         for result in results where !result.passed {
             Issue.record("\(result.line)\n\(result.details)")
         }
@@ -46,6 +50,18 @@ struct SetupVerifierTests {
             #expect(!result.passed, "\(result.setupCase) passed with the wrong base URL")
         }
         #expect(results[0].problems.contains { $0.contains("/anthropic/v1/v1/messages") }, "\(results[0].problems)")
+    }
+
+    @Test("LiteLLM given the Gemini base URL without its version calls /models/… at the root of it, and fails")
+    func litellmNeedsTheVersion() async throws {
+        var files = DefaultResources.templates
+        let litellm = try #require(files["clients/litellm/client.yaml"])
+        files["clients/litellm/client.yaml"] = litellm.replacingOccurrences(
+            of: "baseURL: \"{base}/{apiVersion}\"", with: "baseURL: \"{base}\"")
+        let results = try await run(try SnippetTemplates(files: files, origin: "templates"), clients: ["litellm"])
+        let gemini = try #require(results.first { $0.setupCase.protocolID == "gemini-generate" })
+        #expect(!gemini.passed)
+        #expect(gemini.problems.contains { $0.contains("404") }, "\(gemini.problems)")
     }
 
     @Test("a Codex set-up whose key does not survive the shell fails")
