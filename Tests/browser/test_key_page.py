@@ -72,7 +72,7 @@ def test_key_page_offers_every_language(driver, served, language, key_line):
     show_code(driver, language)
     blocks = WebDriverWait(driver, 10).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, ".key-page-output .code-block"))
-    assert len(blocks) == 2  # anthropic-messages and openai-chat
+    assert len(blocks) == 3  # anthropic-messages, openai-chat and vertex-anthropic
     text = blocks[0].text
     assert key_line in text, text[:600]
     assert "/v1/messages" in text
