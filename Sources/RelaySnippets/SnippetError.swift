@@ -69,6 +69,10 @@ public enum SnippetError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidTemplate(let path, let line, let column, let message):
             return line > 0 ? "\(path):\(line):\(column): error: \(message)" : "\(path): error: \(message)"
         case .unknownClient(let id, let known):
+            guard !known.isEmpty else {
+                return
+                    "unknown client \(id.debugDescription): these templates have no clients (templates/clients/<client>/client.yaml)"
+            }
             return
                 "unknown client \(id.debugDescription); expected one of \(known.joined(separator: ", ")) (relaydocs clients lists them)"
         case .clientCannotUse(let client, let model, let spoken, let served, let fitting):
