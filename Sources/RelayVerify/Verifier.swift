@@ -137,7 +137,8 @@ public struct Verifier: Sendable {
         request.protocolID = verificationCase.protocolID
         request.key = try? APIKey("sk-verify-program")
         guard let code = try? generator.snippet(for: request).code else { return nil }
-        return "\(verificationCase.imageOnRelay) \(verificationCase.request.language.rawValue)\n"
+        // What the run checks depends on the recipe and the protocol too, not only on the code.
+        return "\(verificationCase.shape)\n"
             + code.replacingOccurrences(of: id, with: "\u{1}model\u{1}")
     }
 
