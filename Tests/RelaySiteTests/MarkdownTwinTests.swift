@@ -137,7 +137,9 @@ struct MarkdownTwinTests {
         try fixture.build()
         let twin = try fixture.read("index.md")
         #expect(twin.contains("1. Run this:\n\n   **curl**\n\n   ```bash\n   curl "), "\(twin)")
-        #expect(twin.contains("\n> | Model | Vendor | Protocols | Features |\n> | --- | --- | --- | --- |\n> | `gpt-4o` |"), "\(twin)")
+        #expect(
+            twin.contains("\n> | Model | Vendor | Protocols | Features |\n> | --- | --- | --- | --- |\n> | `gpt-4o` |"),
+            "\(twin)")
         // And both parse as what they say: the list item holds the code, the quote the table.
         let tree = MarkdownTree(parsing: twin)
         #expect(
