@@ -23,6 +23,7 @@ public struct RelayMCPServer: Sendable {
     public init(generator: SnippetGenerator, tools: [RelayTools.Maker] = RelayTools.all) {
         self.generator = generator
         self.tools = tools.map { $0(generator) }.filter { !($0 is GetSetupTool) || !generator.clients.isEmpty }
+            .filter { !($0 is DiagnoseBaseURLTool) || generator.templates.doctor != nil }
     }
 
     /// What the server tells agents it is for.
@@ -32,7 +33,8 @@ public struct RelayMCPServer: Sendable {
         models at \(generator.catalog.relay.origin). list_models tells what each model can do and through which \
         protocols; get_snippet writes verified code for a model, language and protocol (with the user's key when \
         given); domain_rules gives the base URL that replaces each provider's; get_setup sets up a coding agent, \
-        app, framework or SDK to use the relay.
+        app, framework or SDK to use the relay; diagnose_base_url tells the request a client sends with a base \
+        URL, whether the relay serves it, and the base URL to use instead.
         """
     }
 

@@ -3,9 +3,8 @@ import RelaySnippets
 /// The tools of `relaydocs mcp`, in the order `tools/list` gives them.
 ///
 /// Adding a tool is one entry here (and its file in `Tools/`). Tools whose capability has not
-/// landed in relaydocs are not listed at all: `diagnose_base_url` (the doctor's answer about a
-/// base URL) becomes one entry when its command does. `get_setup` is listed only when the
-/// templates have clients.
+/// landed in relaydocs are not listed at all. `get_setup` is listed only when the templates have
+/// clients, `diagnose_base_url` (`relaydocs doctor`) only when they have the doctor's join rules.
 public enum RelayTools {
     /// Makes a tool from the catalog and templates the server started with.
     public typealias Maker = @Sendable (SnippetGenerator) -> any RelayTool
@@ -15,5 +14,6 @@ public enum RelayTools {
         { GetSnippetTool(generator: $0) },
         { DomainRulesTool(generator: $0) },
         { GetSetupTool(generator: $0) },
+        { DiagnoseBaseURLTool(generator: $0) },
     ]
 }

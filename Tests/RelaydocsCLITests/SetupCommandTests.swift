@@ -54,3 +54,51 @@ struct SetupCommandTests {
         #expect(!badKey.stderr.contains("sk-a b"))
     }
 }
+
+/// `relaydocs doctor`, run the way users run it.
+@Suite("relaydocs doctor")
+struct DoctorCommandTests {
+    func relaydocs(_ arguments: String...) async throws -> ProgramResult {
+        try await ProgramRunner.run(CLITests.binary, arguments, directory: FileManager.default.temporaryDirectory)
+    }
+
+    @Test("JSON has exactly the six keys; exit 0 when served (nulls), 1 when not (the fix), 64 for bad input")
+    func exitStatuses() async throws {
+        let served = try await relaydocs(
+            "doctor", "--client", "claude-code", "--base-url", "https://api.openai-proxy.org/anthropic", "--format",
+            "json")
+        #expect(served.status == 0, "\(served.stderr)")
+        #expect(
+            served.stdout == """
+                {
+                  "client": "claude-code",
+                  "baseURL": "https://api.openai-proxy.org/anthropic",
+                  "requestURL": "https://api.openai-proxy.org/anthropic/v1/messages",
+                  "served": true,
+                  "suggestedBaseURL": null,
+                  "reason": null
+                }
+
+                """)
+        let wrong = try await relaydocs(
+            "doctor", "--client", "openai", "--base-url", "https://api.openai-proxy.org", "--format", "json")
+        #expect(wrong.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(wrong.stdout.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["client", "baseURL", "requestURL", "served", "suggestedBaseURL", "reason"])
+        #expect(object["requestURL"] as? String == "https://api.openai-proxy.org/chat/completions")
+        #expect(object["suggestedBaseURL"] as? String == "https://api.openai-proxy.org/v1")
+        let text = try await relaydocs(
+            "doctor", "--client", "claude-code", "--base-url", "https://api.openai-proxy.org/anthropic/v1", "--locale",
+            "zh")
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("请求:"))
+        #expect(text.stdout.contains("https://api.openai-proxy.org/anthropic/v1/v1/messages"))
+        #expect(text.stdout.contains("基础地址多了 /v1"))
+        let unknown = try await relaydocs("doctor", "--client", "cursor", "--base-url", "https://x.example/v1")
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("unknown client \"cursor\""))
+        let badURL = try await relaydocs("doctor", "--client", "openai", "--base-url", "not a url")
+        #expect(badURL.status == 64)
+        #expect(badURL.stderr.contains("--base-url"))
+    }
+}

@@ -27,7 +27,7 @@ from relaydocs_serve import BINARY, free_port, serve  # noqa: E402 - found throu
 # A key that breaks careless quoting in every language, and is visible ASCII.
 KEY = "sk-agent-'\"$(id)`id`\\(x)-0123456789"
 PROMPT = "Quote \"double\" and 'single', $(id) and `uname`, back\\slash, \\(x)\nsecond line: 你好, café"
-TOOLS = {"list_models", "get_snippet", "domain_rules", "get_setup"}
+TOOLS = {"list_models", "get_snippet", "domain_rules", "get_setup", "diagnose_base_url"}
 # The hostile key of the integrations: quotes, $(…), backticks and a backslash-n.
 SETUP_KEY = "sk-'\"$(id)`x`\\n"
 
@@ -151,7 +151,11 @@ def test_tools_are_listed_with_choices_from_the_catalog_and_templates(connect):
 
     tools, _ = connect(work)
     names = {tool.name for tool in tools}
-    assert names == TOOLS, "diagnose_base_url is not listed until its command exists"
+    assert names == TOOLS
+    doctor = next(tool for tool in tools if tool.name == "diagnose_base_url").input_schema
+    assert set(doctor["properties"]) == {"client", "baseURL", "protocol", "model", "sdkVersion", "locale"}
+    assert doctor["required"] == ["client", "baseURL"]
+    assert {"claude-code", "openai", "anthropic", "google-genai"} <= set(doctor["properties"]["client"]["enum"])
     setup = next(tool for tool in tools if tool.name == "get_setup").input_schema
     assert set(setup["properties"]) == {"client", "model", "key"} and setup["required"] == ["client"]
     assert set(setup["properties"]["client"]["enum"]) == {
@@ -168,6 +172,39 @@ def test_tools_are_listed_with_choices_from_the_catalog_and_templates(connect):
     assert used <= set(properties["protocol"]["enum"])
     for tool in tools:
         assert tool.annotations.read_only_hint is True, tool.name
+
+
+# diagnose_base_url and the doctor's command line: served (exit 0) and not served (exit 1) are both
+# answers, the JSON the command prints; bad input (exit 64) is an error result with its message.
+DOCTOR_CALLS = [
+    ({"client": "claude-code", "baseURL": "https://api.openai-proxy.org/anthropic"},
+     ["--client", "claude-code", "--base-url", "https://api.openai-proxy.org/anthropic"]),
+    ({"client": "anthropic", "baseURL": "https://api.openai-proxy.org/anthropic/v1", "locale": "zh"},
+     ["--client", "anthropic", "--base-url", "https://api.openai-proxy.org/anthropic/v1", "--locale", "zh"]),
+    ({"client": "google-genai", "baseURL": "https://relay.example/google/v1beta", "sdkVersion": "2.0.0"},
+     ["--client", "google-genai", "--base-url", "https://relay.example/google/v1beta", "--sdk-version", "2.0.0"]),
+    ({"client": "litellm", "baseURL": "https://api.openai-proxy.org/google", "model": "gemini-2.5-flash"},
+     ["--client", "litellm", "--base-url", "https://api.openai-proxy.org/google", "--model", "gemini-2.5-flash"]),
+    ({"client": "cursor", "baseURL": "https://api.openai-proxy.org/v1"},
+     ["--client", "cursor", "--base-url", "https://api.openai-proxy.org/v1"]),
+    ({"client": "openai", "baseURL": "api.openai-proxy.org"}, ["--client", "openai", "--base-url", "api.openai-proxy.org"]),
+]
+
+
+@pytest.mark.parametrize("arguments,command", DOCTOR_CALLS, ids=[f"doctor-{i}" for i in range(len(DOCTOR_CALLS))])
+def test_diagnose_base_url_answers_what_doctor_prints(connect, arguments, command):
+    async def work(session):
+        return await session.call_tool("diagnose_base_url", arguments)
+
+    result, _ = connect(work)
+    run = cli("doctor", *command, "--format", "json")
+    if run.returncode in (0, 1):
+        assert not result.is_error, f"{command}: {texts(result)}"
+        assert texts(result) == [run.stdout], command
+        assert json.loads(run.stdout)["served"] == (run.returncode == 0)
+    else:
+        assert run.returncode == 64, run
+        assert result.is_error and texts(result) == [run.stderr], command
 
 
 @pytest.mark.parametrize("name,arguments,command", CALLS, ids=[f"{c[0]}-{i}" for i, c in enumerate(CALLS)])

@@ -14,16 +14,46 @@ enum ClientBlocks {
 
     static let parts = ["summary", "setup", "requests", "pitfalls"]
 
+    /// ```` ```client base-urls ````: for every client and SDK, the base URL to enter and the
+    /// request that results, and a common mistake with the request it makes instead, from the
+    /// same join rules `relaydocs doctor` uses.
+    static func baseURLTable(generator: SnippetGenerator, strings: SiteStrings) throws -> (
+        html: String, markdown: String
+    ) {
+        let rows: [DoctorTableRow]
+        do {
+            rows = try generator.doctorTable()
+        } catch {
+            throw Problem(description: "base-urls: \(error)")
+        }
+        let header = [
+            strings["client.name", "Client"], strings["client.protocol", "Protocol"],
+            strings["client.enter", "Base URL to enter"], strings["client.sends", "The request it sends"],
+            strings["client.mistake", "A common mistake"], strings["client.mistakeSends", "What that requests (404)"],
+        ]
+        let cells: [[CatalogBlocks.Cell]] = rows.map { row in
+            [
+                .text(row.name), .code([row.protocolID]), .code([row.baseURL]), .code([row.requestURL]),
+                .code([row.mistake]), .code([row.mistakeRequestURL]),
+            ]
+        }
+        return (
+            CatalogBlocks.html(header: header, rows: cells),
+            CatalogBlocks.markdown(header: header, rows: cells) + "\n"
+        )
+    }
+
     /// The HTML and the twin's Markdown of one block.
     static func render(_ arguments: [String], generator: SnippetGenerator, strings: SiteStrings) throws -> (
         html: String, markdown: String
     ) {
+        if arguments == ["base-urls"] { return try baseURLTable(generator: generator, strings: strings) }
         guard arguments.count == 2, let client = generator.templates.client(id: arguments[0]),
             parts.contains(arguments[1])
         else {
             throw Problem(
                 description:
-                    "expected `client ID PART` with ID one of \(generator.clients.map(\.id).joined(separator: ", ")) and PART one of \(parts.joined(separator: ", ")), not `\((["client"] + arguments).joined(separator: " "))`"
+                    "expected `client ID PART` with ID one of \(generator.clients.map(\.id).joined(separator: ", ")) and PART one of \(parts.joined(separator: ", ")), or `client base-urls`, not `\((["client"] + arguments).joined(separator: " "))`"
             )
         }
         let setup: Setup

@@ -13,7 +13,9 @@ import RelayYAML
 ///
 /// - `clients/<client>/client.yaml` describes a client (``ClientDefinition``): a coding agent,
 ///   app, framework or SDK set up to use the relay; beside it, the templates of the files it
-///   writes (`<name>.mustache`) and what `relaydocs verify` needs to run it.
+///   writes (`<name>.mustache`), what `relaydocs verify` needs to run it and `join.yaml`, how it
+///   turns a base URL into a request URL (``DoctorRules``).
+/// - `doctor/sdks.yaml` gives the catalog SDKs' join rules, `doctor/strings.yaml` the doctor's words.
 ///
 /// Templates are plain text: no HTML escaping happens, and every user value must pass through
 /// an escaper of the template's language (see ``LanguageDefinition/escapers``) or of the
@@ -29,6 +31,9 @@ public struct SnippetTemplates: Sendable {
     public let recipes: [Recipe]
     /// The clients, in their order.
     public let clients: [ClientDefinition]
+    /// How each SDK and client joins a base URL and a path (`relaydocs doctor`); nil when the
+    /// templates have no `doctor/` folder.
+    public let doctor: DoctorRules?
     /// The files of each client's folder that are not templates (replay scripts,
     /// `requirements.txt`), by client id and file name.
     public let clientFiles: [String: [String: String]]
@@ -45,7 +50,7 @@ public struct SnippetTemplates: Sendable {
     public init(files: [String: String], origin: String) throws(SnippetError) {
         var hasher = Hasher()
         for (path, text) in files.sorted(by: { $0.key < $1.key })
-        where path.hasPrefix("snippets/") || path.hasPrefix("clients/") {
+        where path.hasPrefix("snippets/") || path.hasPrefix("clients/") || path.hasPrefix("doctor/") {
             hasher.combine(path)
             hasher.combine(text)
         }
@@ -115,7 +120,11 @@ public struct SnippetTemplates: Sendable {
                 diagnostics += error.diagnostics
             }
         }
+        // The doctor's join rules: doctor/sdks.yaml, doctor/strings.yaml and each client's join.yaml.
+        let doctor = DoctorRules.load(files: files, clients: clients, origin: origin)
+        diagnostics += doctor.diagnostics
         guard diagnostics.isEmpty else { throw .invalidDefinitions(diagnostics) }
+        self.doctor = doctor.rules
         self.clients = clients.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
         self.clientFiles = clientFiles
         self.clientLibrary = clientLibrary
