@@ -13,7 +13,7 @@ BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk default-jre-headless
 TEST_SITE := .build/test-site
 CONFORMANCE := .build/conformance
 
-.PHONY: site preview test browser-test mcp-test bench build deps browser-deps venv client-venvs conformance verify verify-matrix verify-clients clean
+.PHONY: site preview test browser-test mcp-test bench build deps browser-deps venv venv-lowest client-venvs conformance verify verify-matrix verify-clients clean
 
 ## Build the default docs site (content/ + templates/site/) into site/.
 site: deps
@@ -66,6 +66,16 @@ $(VENV)/.sdks: Makefile | deps
 	$(VENV)/bin/python -m pip list 2>/dev/null | grep -E '^(openai|anthropic|google-genai) '
 	touch $@
 
+## The official Python SDKs at the low end of the catalog's ranges (content/catalog.yaml: openai
+## >=1.66, anthropic >=0.49, google-genai >=1.22), for the doctor's proof against the real SDKs
+## (RelayVerifyTests/DoctorProofTests); relaydocs verify --sdk-versions lowest uses the same folder.
+venv-lowest: .venv-lowest/.doctor
+
+.venv-lowest/.doctor: content/catalog.yaml | deps
+	python3 -m venv .venv-lowest
+	.venv-lowest/bin/python -m pip install -q openai==1.66.0 anthropic==0.49.0 google-genai==1.22.0
+	touch $@
+
 ## The client set-ups' virtual environments, each made from its client's pinned requirements.txt
 ## (PyPI); the copy of the file inside tells relaydocs verify which requirements it was made from.
 client-venvs: $(CLIENT_VENV_MARKERS)
@@ -87,7 +97,7 @@ conformance: venv
 ## Run every test: the Swift suite (with the verification of every snippet), every snippet at
 ## both ends of each SDK range (verify-matrix), then the default site in headless Chromium
 ## (screenshots go to artifacts/screenshots/).
-test: deps venv client-venvs browser-deps conformance
+test: deps venv venv-lowest client-venvs browser-deps conformance
 	$(SWIFT) build --build-tests
 	RELAYDOCS_PYTHON=$(abspath $(VENV))/bin/python RELAYDOCS_CONFORMANCE_DIR=$(abspath $(CONFORMANCE)) \
 		RELAYDOCS_CLIENT_VENVS=$(abspath $(CLIENT_VENVS)) $(SWIFT) test --skip-build
