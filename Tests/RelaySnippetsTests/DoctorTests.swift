@@ -107,6 +107,22 @@ struct DoctorTests {
         }
     }
 
+    @Test("the errors page's table: every client and SDK, the right base URL served, the mistake not")
+    func table() throws {
+        let rows = try generator.doctorTable()
+        #expect(rows.count == 17)
+        for row in rows {
+            #expect(try diagnose(row.client, row.baseURL, protocolID: row.protocolID).served, "\(row)")
+            #expect(!row.mistake.isEmpty, "\(row)")
+            let wrong = try diagnose(row.client, row.mistake, protocolID: row.protocolID)
+            #expect(!wrong.served && wrong.requestURL == row.mistakeRequestURL, "\(row)")
+        }
+        let litellm = try #require(rows.first { $0.client == "litellm" && $0.protocolID == "gemini-generate" })
+        #expect(litellm.mistake == origin + "/google")
+        let genai = try #require(rows.first { $0.client == "google-genai" })
+        #expect(genai.mistakeRequestURL == origin + "/google/v1beta/v1/models/gemini-2.5-flash:generateContent")
+    }
+
     @Test("a join.yaml with a mistake is reported with its file and line")
     func badRules() {
         var files = DefaultResources.templates

@@ -230,9 +230,9 @@ extension SnippetGenerator {
     }
 
     /// For every client and catalog SDK with join rules, through each protocol it speaks: the
-    /// base URL to enter and the request that results, and a common mistake (the first of `/v1`
-    /// added, the last segment dropped, the whole endpoint pasted that the relay does not serve)
-    /// with its request. The docs site's base-URL table.
+    /// base URL to enter and the request that results, and a common mistake (the first the relay
+    /// does not serve of: the version segment dropped, the version added, the last segment
+    /// dropped, the whole endpoint pasted) with its request. The docs site's base-URL table.
     public func doctorTable() throws(SnippetError) -> [DoctorTableRow] {
         guard let rules = templates.doctor else { return [] }
         let origin = catalog.relay.origin.text
@@ -255,7 +255,17 @@ extension SnippetGenerator {
                 }
                 let answer = try ask(right)
                 let path = String(right.dropFirst(host.count))
-                var candidates = [right + "/v1"]
+                // The version segment dropped (when the base URL ends in one), the protocol's version (or
+                // /v1) added, the last segment dropped, the whole endpoint pasted.
+                var candidates: [String] = []
+                let last = path.split(separator: "/").last.map(String.init) ?? ""
+                if Self.hasVersionSegment("x://h/" + last), let cut = path.lastIndex(of: "/") {
+                    candidates.append(host + path[..<cut])
+                }
+                let version =
+                    rules.clients[entry.id]?.protocols[protocolID]?.appends.contains("{apiVersion}") == true
+                        || entry.definition == nil ? wire.apiVersion : nil
+                candidates.append(right + "/" + (version ?? "v1"))
                 if let cut = path.lastIndex(of: "/") { candidates.append(host + path[..<cut]) }
                 candidates.append(answer.requestURL)
                 var mistake = "", mistakeRequest = ""
