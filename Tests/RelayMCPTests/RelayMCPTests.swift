@@ -28,13 +28,39 @@ struct RelayMCPTests {
             .compactMap(\.stringValue) ?? []
     }
 
-    @Test("four tools; get_setup only with clients, and diagnose_base_url (not landed) never")
+    @Test("five tools; get_setup only with clients, diagnose_base_url only with the doctor's join rules")
     func tools() throws {
         let server = RelayMCPServer(generator: try Self.generator())
-        #expect(server.tools.map(\.name) == ["list_models", "get_snippet", "domain_rules", "get_setup"])
+        #expect(
+            server.tools.map(\.name) == [
+                "list_models", "get_snippet", "domain_rules", "get_setup", "diagnose_base_url",
+            ])
         let noClients = DefaultResources.templates.filter { !$0.key.hasPrefix("clients/") }
         let without = RelayMCPServer(generator: try Self.generator(templates: noClients))
-        #expect(without.tools.map(\.name) == ["list_models", "get_snippet", "domain_rules"])
+        #expect(without.tools.map(\.name) == ["list_models", "get_snippet", "domain_rules", "diagnose_base_url"])
+        let noDoctor = DefaultResources.templates.filter { !$0.key.hasPrefix("doctor/") }
+        let undiagnosed = RelayMCPServer(generator: try Self.generator(templates: noDoctor))
+        #expect(undiagnosed.tools.map(\.name) == ["list_models", "get_snippet", "domain_rules", "get_setup"])
+    }
+
+    @Test("diagnose_base_url answers relaydocs doctor --format json's bytes; not served is an answer, not an error")
+    func diagnoseAnswers() throws {
+        let generator = try Self.generator()
+        let server = RelayMCPServer(generator: generator)
+        for (base, served) in [
+            ("https://api.openai-proxy.org/anthropic", true), ("https://api.openai-proxy.org/v1", false),
+        ] {
+            let result = try server.call(
+                "diagnose_base_url", arguments: ["client": "claude-code", "baseURL": .string(base)])
+            #expect(result.isError == false)
+            let command = generator.doctorCommand(DoctorRequest(client: "claude-code", baseURL: base), json: true)
+            #expect(command.failed == !served)
+            #expect(Self.texts(result) == [command.standardOutput])
+        }
+        let unknown = try server.call(
+            "diagnose_base_url", arguments: ["client": "cursor", "baseURL": "https://x.example"])
+        #expect(unknown.isError == true)
+        #expect(Self.texts(unknown).first?.hasPrefix("error: unknown client \"cursor\"") == true)
     }
 
     @Test("get_setup answers what relaydocs setup --format json prints, errors included")
@@ -122,7 +148,7 @@ struct RelayMCPTests {
             ])
         #expect(budget.isError == false, "2048.0 is a whole number; null is absent")
         #expect(try error("get_setup", [:]) == ["error: client is required\n"])
-        #expect(throws: MCPError.self) { try server.call("diagnose_base_url", arguments: [:]) }
+        #expect(try error("diagnose_base_url", ["client": "openai"]) == ["error: baseURL is required\n"])
     }
 
     @Test("over HTTP, a server on loopback refuses a Host that is not loopback (DNS rebinding)")
