@@ -67,13 +67,13 @@ $(VENV)/.sdks: Makefile | deps
 	touch $@
 
 ## The official Python SDKs at the low end of the catalog's ranges (content/catalog.yaml: openai
-## >=1.66, anthropic >=0.49, google-genai >=1.22), for the doctor's proof against the real SDKs
+## >=1.98, anthropic >=0.49, google-genai >=1.51), for the doctor's proof against the real SDKs
 ## (RelayVerifyTests/DoctorProofTests); relaydocs verify --sdk-versions lowest uses the same folder.
 venv-lowest: .venv-lowest/.doctor
 
 .venv-lowest/.doctor: content/catalog.yaml | deps
 	python3 -m venv .venv-lowest
-	.venv-lowest/bin/python -m pip install -q openai==1.66.0 anthropic==0.49.0 google-genai==1.22.0
+	.venv-lowest/bin/python -m pip install -q openai==1.98.0 anthropic==0.49.0 google-genai==1.51.0
 	touch $@
 
 ## The client set-ups' virtual environments, each made from its client's pinned requirements.txt
