@@ -37,8 +37,25 @@ enum ClientBlocks {
                 .code([row.mistake]), .code([row.mistakeRequestURL]),
             ]
         }
+        // The check: computed in the browser from the same rules, shown only where the script runs.
+        let data: String
+        do {
+            data = try generator.doctorCheckData(locale: strings.locale)
+        } catch {
+            throw Problem(description: "base-urls: \(error)")
+        }
+        let options = rows.enumerated().map { index, row in
+            "<option value=\"\(index)\">\((row.name + " · " + row.protocolID).htmlEscaped)</option>"
+        }.joined()
+        let check =
+            "<div class=\"doctor-check\" data-doctor-check hidden>\n"
+            + "<p><label>\(strings["client.name", "Client"].htmlEscaped) <select data-doctor-client>\(options)</select></label></p>\n"
+            + "<p><label>\(strings["client.enter", "Base URL to enter"].htmlEscaped) <input data-doctor-base type=\"text\" size=\"40\" spellcheck=\"false\" autocomplete=\"off\"></label></p>\n"
+            + "<dl data-doctor-output aria-live=\"polite\"></dl>\n"
+            + "<script type=\"application/json\" data-doctor-data>\(data.replacingOccurrences(of: "</", with: "<\\/"))</script>\n"
+            + "</div>\n"
         return (
-            CatalogBlocks.html(header: header, rows: cells),
+            CatalogBlocks.html(header: header, rows: cells) + check,
             CatalogBlocks.markdown(header: header, rows: cells) + "\n"
         )
     }

@@ -443,3 +443,62 @@ extension RelayOrigin {
         return String(afterScheme.drop { $0 != "/" })
     }
 }
+
+extension SnippetGenerator {
+    /// What the docs site's base-URL check computes from in the browser, as JSON: for every row of
+    /// ``doctorTable()`` the client's join rule (with the model and API version filled in), the
+    /// pattern of the path the relay serves (below the origin), the base URL to suggest (below the
+    /// host), and the doctor's words in a locale. The same rules as `relaydocs doctor`, so the
+    /// browser tests can hold the two to the same answers.
+    public func doctorCheckData(locale: String) throws(SnippetError) -> String {
+        guard let rules = templates.doctor else { return "{}" }
+        func string(_ text: String) -> String { JSONLiteral.string(text) }
+        let origin = catalog.relay.origin.text
+        let host = String(origin.dropLast(catalog.relay.origin.path.count))
+        var entries: [String] = []
+        for row in try doctorTable() {
+            guard let wire = catalog.wireProtocol(id: row.protocolID) else { continue }
+            let rule =
+                templates.client(id: row.client) != nil
+                ? rules.clients[row.client]?.protocols[row.protocolID]
+                : rules.sdks[row.client]?.protocols[row.protocolID]
+            guard let rule else { continue }
+            let answer = try diagnose(
+                DoctorRequest(client: row.client, baseURL: row.baseURL, protocolID: row.protocolID))
+            let appends = String(
+                answer.requestURL.dropFirst(
+                    Self.join(
+                        row.baseURL,
+                        JoinRule(
+                            appends: "", trailingSlash: rule.trailingSlash, addsVersion: rule.addsVersion,
+                            verbatimMark: rule.verbatimMark), apiVersion: "", model: ""
+                    ).count))
+            let prefix = catalog.relay.origin.path + catalog.provider(of: wire).relayPath
+            let endpoint = String(wire.endpoint.split(separator: "?", maxSplits: 1)[0])
+            var pattern = "^"
+            var rest = (prefix + endpoint)[...]
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                pattern += NSRegularExpression.escapedPattern(for: String(rest[..<open]))
+                pattern += rest[rest.index(after: open)..<close] == "apiVersion" ? "v[0-9]+[a-z0-9]*" : "[^/]+?"
+                rest = rest[rest.index(after: close)...]
+            }
+            pattern += NSRegularExpression.escapedPattern(for: String(rest)) + "$"
+            entries.append(
+                "{\"client\": \(string(row.client)), \"name\": \(string(answer.clientName)), \"protocol\": \(string(row.protocolID)), "
+                    + "\"protocolName\": \(string(wire.name)), \"appends\": \(string(appends)), "
+                    + "\"trailingSlash\": \(string(rule.trailingSlash.rawValue)), \"addsVersion\": \(rule.addsVersion.map(string) ?? "null"), "
+                    + "\"verbatimMark\": \(rule.verbatimMark.map(string) ?? "null"), \"served\": \(string(pattern)), "
+                    + "\"suggested\": \(string(String(row.baseURL.dropFirst(host.count)))), \"example\": \(string(row.mistake))}"
+            )
+        }
+        let reasons = DoctorRules.reasonNames.map {
+            "\(string($0)): \(string(rules.reasons[$0]?.text(for: locale) ?? $0))"
+        }
+        let labels = DoctorRules.labelNames.map {
+            "\(string($0)): \(string(rules.labels[$0]?.text(for: locale) ?? $0))"
+        }
+        return "{\"clients\": [" + entries.joined(separator: ", ") + "], \"reasons\": {"
+            + reasons.joined(separator: ", ")
+            + "}, \"labels\": {" + labels.joined(separator: ", ") + "}}"
+    }
+}

@@ -308,3 +308,79 @@
     });
   }
 })();
+
+/* The base-URL check of the errors page (```client base-urls```): the request a client sends with
+   the base URL typed, whether the relay serves it and the fix, computed here from the join rules
+   the build wrote into the page (the same as relaydocs doctor's); nothing is sent anywhere. */
+(() => {
+  const box = document.querySelector("[data-doctor-check]");
+  if (!box) return;
+  const data = JSON.parse(box.querySelector("[data-doctor-data]").textContent);
+  const select = box.querySelector("[data-doctor-client]");
+  const input = box.querySelector("[data-doctor-base]");
+  const output = box.querySelector("[data-doctor-output]");
+  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, name) => (name in values ? values[name] : m));
+  const versioned = (url) => url.replace(/^[a-z]+:\/\/[^/]*/i, "").split("/")
+    .some((s) => /^v[0-9]+(alpha|beta)?$/.test(s));
+  function join(base, rule) {
+    let url = base;
+    if (rule.trailingSlash === "one" && url.endsWith("/")) url = url.slice(0, -1);
+    if (rule.trailingSlash === "all") url = url.replace(/\/+$/, "");
+    let verbatim = false;
+    if (rule.verbatimMark && url.endsWith(rule.verbatimMark)) {
+      url = url.slice(0, -rule.verbatimMark.length);
+      verbatim = true;
+    }
+    if (rule.addsVersion && !verbatim && !versioned(url)) url += rule.addsVersion;
+    return url + rule.appends;
+  }
+  function diagnose(rule, base) {
+    const bare = rule.verbatimMark && base.endsWith(rule.verbatimMark) ? base.slice(0, -rule.verbatimMark.length) : base;
+    const m = /^(https?:\/\/[^/?#\s]+)([^?#\s]*)$/i.exec(bare);
+    if (!m) return { error: true };
+    const host = m[1];
+    const request = join(base, rule);
+    const path = (url) => url.slice(host.length);
+    const serves = (url) => new RegExp(rule.served).test(path(url));
+    const answer = { requestURL: request, served: serves(request), suggestedBaseURL: null, reason: null };
+    if (answer.served) return answer;
+    const suggested = host + rule.suggested;
+    const fixed = join(suggested, rule);
+    const values = { client: rule.name, appends: rule.appends, request: path(request), served: path(fixed),
+      protocol: rule.protocolName, suggested: suggested, part: "" };
+    if (!serves(fixed)) {
+      answer.reason = fill(data.reasons.noBaseURL, values);
+      return answer;
+    }
+    answer.suggestedBaseURL = suggested;
+    let kind = "other";
+    if (suggested.startsWith(base) && suggested !== base) { kind = "missing"; values.part = suggested.slice(base.length); }
+    else if (base.startsWith(suggested) && suggested !== base) { kind = "extra"; values.part = base.slice(suggested.length); }
+    answer.reason = fill(data.reasons[kind], values);
+    return answer;
+  }
+  function show() {
+    const rule = data.clients[Number(select.value)];
+    const answer = diagnose(rule, input.value.trim());
+    output.textContent = "";
+    const row = (label, text, name) => {
+      const dt = document.createElement("dt");
+      dt.textContent = data.labels[label];
+      const dd = document.createElement("dd");
+      dd.textContent = text;
+      if (name) dd.dataset.doctor = name;
+      output.append(dt, dd);
+    };
+    if (answer.error) return;
+    row("request", "POST " + answer.requestURL, "requestURL");
+    row("served", data.labels[answer.served ? "yes" : "no"], "served");
+    output.dataset.served = String(answer.served);
+    if (answer.suggestedBaseURL) row("suggested", answer.suggestedBaseURL, "suggestedBaseURL");
+    if (answer.reason) row("reason", answer.reason, "reason");
+  }
+  select.addEventListener("change", () => { input.value = data.clients[Number(select.value)].example; show(); });
+  input.addEventListener("input", show);
+  input.value = data.clients[0].example;
+  box.hidden = false;
+  show();
+})();
