@@ -72,3 +72,13 @@ def test_without_javascript_the_table_reads(driver, base_url, site_dir):
     html = (site_dir / "en/guide/errors.html").read_text()
     assert "data-doctor-check hidden" in html, "the check must stay hidden until the script runs"
     assert "<td><code>https://api.<wbr>" in html or "anthropic/<wbr>v1/<wbr>v1/<wbr>messages" in html
+
+
+@pytest.mark.parametrize("path", ["/en/guide/errors.html", "/guide/errors.html"])
+def test_the_check_and_table_fit_a_phone(driver, base_url, path):
+    from test_site import PHONE, emulate_phone, overflow_report, page_widths
+
+    emulate_phone(driver)
+    open_page(driver, base_url + path)
+    doc, body, _ = page_widths(driver)
+    assert doc <= PHONE[0] and body <= PHONE[0], f"{path}: sticking out: {overflow_report(driver, PHONE[0])}"

@@ -439,6 +439,8 @@ CONSOLE_PAGES = {
     "zh-quickstart-after-search": ZH_QUICKSTART,
     "zh-integration-codex": "/integrations/codex-cli.html",
     "en-integration-cherry": "/en/integrations/cherry-studio.html",
+    "zh-errors-base-url-check": "/guide/errors.html",
+    "en-errors-base-url-check": "/en/guide/errors.html",
 }
 
 
