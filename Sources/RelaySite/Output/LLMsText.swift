@@ -29,7 +29,7 @@ enum LLMsText {
                 "Every page is Markdown at its own URL with .md instead of .html, as linked below; {full} holds them all in one file.",
             ].replacingOccurrences(of: "{full}", with: full) + "\n"
         for group in navigation.groups {
-            let items = (group.index.map { [$0] } ?? []) + group.items
+            let items = (group.index.map { [$0] } ?? []) + group.items + group.unlisted
             guard !items.isEmpty else { continue }
             index += "\n## \(group.title.isEmpty ? strings["llms.pages", "Pages"] : oneLine(group.title))\n\n"
             for item in items {
@@ -47,7 +47,7 @@ enum LLMsText {
             for other in others { index += "- [\(linkText(other.name))](\(base)\(other.prefix)llms.txt)\n" }
         }
         var bytes: [UInt8] = []
-        let twins = navigation.sequence.compactMap { pages[$0.path]?.twin.data }
+        let twins = navigation.everything.compactMap { pages[$0.path]?.twin.data }
         bytes.reserveCapacity(twins.reduce(256) { $0 + $1.count + 6 })
         bytes.append(contentsOf: "# \(title)\n\n> \(summary)\n".utf8)
         for twin in twins {
