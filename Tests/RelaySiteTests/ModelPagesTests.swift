@@ -32,6 +32,11 @@ let modelSite: [String: String] = {
     return files
 }()
 
+/// The page's own content, without the sidebar and the head.
+func article(_ html: String) -> String {
+    html.components(separatedBy: "<article").last?.components(separatedBy: "</article>").first ?? ""
+}
+
 @Suite("Model pages and the model index", .serialized)
 struct ModelPagesTests {
     @Test("model ids become safe page names, unique in order")
@@ -83,7 +88,7 @@ struct ModelPagesTests {
         let groups = page.components(separatedBy: "data-code-group>").count - 1
         #expect(groups == 3)
         // A model without reasoning links no reasoning page.
-        let deepseek = try fixture.read("en/models/deepseek-chat.html")
+        let deepseek = try article(fixture.read("en/models/deepseek-chat.html"))
         #expect(!deepseek.contains("/en/guide/reasoning.html"))
         #expect(try fixture.read("models/gpt-4o.html").contains("<html lang=\"zh-CN\""))
     }
@@ -118,7 +123,7 @@ struct ModelPagesTests {
                 == Set(catalog.models.filter { $0.features.contains("reasoning") }.map(\.id)))
         #expect(try listed("en/models/index.html") == Set(catalog.models.map(\.id)))
         // The chosen filter is marked, not linked.
-        let anthropic = try fixture.read("en/models/vendors/anthropic.html")
+        let anthropic = try article(fixture.read("en/models/vendors/anthropic.html"))
         #expect(anthropic.contains("<strong>Anthropic</strong>"))
         #expect(!anthropic.contains("href=\"/en/models/vendors/anthropic.html\""))
         #expect(try fixture.read("models/vendors/anthropic.html").contains("Anthropic 的模型"), "zh strings")
@@ -184,8 +189,7 @@ struct ModelPagesTests {
             modelSite["site.yaml"]!.replacingOccurrences(
                 of: "openai-chat: guide/openai.md", with: "openai-chat: guide/gone.md"
             )
-            .replacingOccurrences(of: "reasoning: guide/reasoning.md", with: "cooking: guide/reasoning.md")
-                + "\n  bogus: 1\n",
+            .replacingOccurrences(of: "reasoning: guide/reasoning.md", with: "cooking: guide/reasoning.md"),
             to: "site.yaml")
         try fixture.write("# Mine\n", to: "en/models/gpt-4o.md")
         let site = fixture.content.path + "/site.yaml"
@@ -195,7 +199,14 @@ struct ModelPagesTests {
             let lines = (error as? SiteBuildError)?.diagnostics.map(\.description) ?? []
             return lines.contains("\(site):10: error: models.protocols.openai-chat: no page guide/gone.md in zh/")
                 && lines.contains { $0.hasPrefix("\(site):11: error: models.recipes names the recipe \"cooking\"") }
-                && lines.contains { $0.hasPrefix("\(site):12: error: unknown key \"bogus\" in models") }
+        }
+        try fixture.write(modelSite["site.yaml"]! + "\n  bogus: 1\n", to: "site.yaml")
+        #expect {
+            try fixture.build()
+        } throws: { error in
+            (error as? SiteBuildError)?.diagnostics.map(\.description) == [
+                "\(site):12: error: unknown key \"bogus\" in models; expected folder, order, quickstart, protocols, recipes"
+            ]
         }
         try fixture.write(modelSite["site.yaml"]!, to: "site.yaml")
         #expect {
@@ -214,7 +225,7 @@ struct ModelPagesTests {
         let cache = SiteCache()
         let builder = try fixture.builder()
         let first = try builder.render(cache: cache)
-        try fixture.write("# Start\n\nEdited.\n", to: "en/guide/start.md")
+        try fixture.write("---\norder: 1\n---\n\n# Start\n\nEdited.\n", to: "en/guide/start.md")
         cache.beginBuild()
         let second = try builder.render(cache: cache)
         #expect(cache.renderedCount == 1, "only the edited page is rendered again")

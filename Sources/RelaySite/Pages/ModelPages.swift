@@ -263,13 +263,13 @@ struct ModelPages: Sendable {
                 return ["label": .string(Markdown.escaped(label)), "options": .list(options)]
             }
             let groups: [TemplateValue] = [
-                group(text("filterVendor", "Vendor")) {
+                group(text("filterVendor", "Vendor:")) {
                     if case .vendor(let vendor) = $0 { vendor } else { nil }
                 },
-                group(text("filterProtocol", "Protocol")) {
+                group(text("filterProtocol", "Protocol:")) {
                     if case .wireProtocol(let wireProtocol) = $0 { wireProtocol.name } else { nil }
                 },
-                group(text("filterFeature", "Capability")) {
+                group(text("filterFeature", "Capability:")) {
                     if case .feature(let feature) = $0 { featureName(feature) } else { nil }
                 },
             ]
@@ -321,7 +321,7 @@ struct ModelPages: Sendable {
             }
             let protocolList = model.protocolIDs.enumerated().map { position, id in
                 "[\(Markdown.inlineCode(id))](/\(folder)/protocols/\(ModelPages.slug(id)).md)"
-                    + (position == 0 ? " (\(Markdown.escaped(text("native", "native"))))" : "")
+                    + (position == 0 ? " " + Markdown.escaped(text("native", "(native)")) : "")
             }
             let features: String
             if case .written(_, let markdown) = FeatureTable.features(of: model, strings: strings), !markdown.isEmpty {
@@ -330,10 +330,10 @@ struct ModelPages: Sendable {
                 features = Markdown.escaped(text("noFeatures", "none beyond plain text"))
             }
             let facts: [TemplateValue] = [
-                fact(text("vendor", "Vendor"), vendorPage.map { link(model.vendor, to: $0) } ?? model.vendor),
-                fact(text("modelID", "Model id"), Markdown.inlineCode(model.id)),
-                fact(text("protocols", "Protocols"), protocolList.joined(separator: ", ")),
-                fact(text("features", "Features"), features),
+                fact(text("vendor", "Vendor:"), vendorPage.map { link(model.vendor, to: $0) } ?? model.vendor),
+                fact(text("modelID", "Model id:"), Markdown.inlineCode(model.id)),
+                fact(text("protocols", "Protocols:"), protocolList.joined(separator: ", ")),
+                fact(text("features", "Features:"), features),
             ]
             let hello = generator.templates.recipe(id: Recipe.defaultID)
             let protocols: [TemplateValue] = model.protocolIDs.enumerated().map { position, id in
@@ -361,7 +361,7 @@ struct ModelPages: Sendable {
                 return [
                     "heading": .string(
                         Markdown.escaped(wireName)
-                            + (position == 0 ? " (\(Markdown.escaped(text("native", "native"))))" : "")),
+                            + (position == 0 ? " " + Markdown.escaped(text("native", "(native)")) : "")),
                     "anchor": .string(ModelPages.slug(id)), "id": .string(id), "model": .string(model.id),
                     "hasCode": .bool(hasCode),
                     "noCode": .string(
@@ -383,7 +383,7 @@ struct ModelPages: Sendable {
                     "link": .string(link(recipe.title.text(for: strings.locale), to: page)),
                     "summary": .string(Markdown.escaped(recipe.summary.text(for: strings.locale))),
                     "through": .string(
-                        Markdown.escaped(text("through", "through {protocols}")).replacingOccurrences(
+                        Markdown.escaped(text("through", "(through {protocols})")).replacingOccurrences(
                             of: "\\{protocols\\}", with: through.map(Markdown.inlineCode).joined(separator: ", "))),
                 ])
             }
@@ -430,6 +430,7 @@ struct ModelPages: Sendable {
                 "hasClients": .bool(!clients.isEmpty), "clients": .list(clients),
                 "clientsHeading": .string(Markdown.escaped(text("clientsHeading", "Clients that can use it"))),
                 "allModels": .string(link(text("allModels", "All models"), to: pages.indexPath)),
+                "colon": .string(Markdown.escaped(text("colon", ": "))),
             ]
             return pages.templates.render("model", .object(values)) ?? ""
         }
