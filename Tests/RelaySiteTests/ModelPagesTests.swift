@@ -72,7 +72,7 @@ struct ModelPagesTests {
             }
         }
         let page = try fixture.read("en/models/claude-sonnet-4-20250514.html")
-        #expect(page.contains("<h1 id=\"claude-sonnet-4\""))
+        #expect(page.contains("<h1 id=\"model\""))
         #expect(page.contains("href=\"/en/models/vendors/anthropic.html\">Anthropic</a>"))
         // Native first, then the others.
         let native = try #require(page.range(of: "<code>anthropic-messages</code></a> (native)"))

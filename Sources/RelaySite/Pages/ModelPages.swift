@@ -105,7 +105,7 @@ struct ModelPages: Sendable {
     var indexPath: String { "\(configuration.folder)/index.md" }
 
     /// The filter pages: what they filter by, the value, their path and their title's value.
-    private enum Filter {
+    private enum Filter: Sendable {
         case vendor(String)
         case wireProtocol(WireProtocol)
         case feature(String)
@@ -195,14 +195,16 @@ struct ModelPages: Sendable {
         for (order, entry) in filters.enumerated() {
             page(entry.path, context.index(filter: (entry.filter, entry.path), order: order + 1), listed: false)
         }
-        for index in catalog.models.indices {
-            page(path(ofModelAt: index), context.model(at: index), listed: false)
+        // The models' pages on every core: with hundreds of models they are most of the work here.
+        let texts = Parallel.map(Array(catalog.models.indices)) { context.model(at: $0) }
+        for (index, text) in zip(catalog.models.indices, texts) {
+            page(path(ofModelAt: index), text, listed: false)
         }
         return made
     }
 
     /// What the templates are given, for one locale.
-    private struct Context {
+    private struct Context: Sendable {
         let pages: ModelPages
         let strings: SiteStrings
         let filters: [(filter: Filter, path: String)]
@@ -446,17 +448,28 @@ struct ModelPages: Sendable {
         /// backslash-escaped (CommonMark lets any ASCII punctuation be escaped; `(`, `!` and `+`
         /// need none where these values stand, with `[` and `]` escaped), and line breaks made spaces.
         static func escaped(_ text: String) -> String {
-            var result = ""
-            for character in text {
-                if character.isNewline {
-                    result.append(" ")
-                    continue
+            // On bytes: these are all ASCII, and UTF-8 continuation bytes never are.
+            guard text.utf8.contains(where: { special[Int($0)] != 0 }) else { return text }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count + 8)
+            for byte in text.utf8 {
+                switch special[Int(byte)] {
+                case 1: bytes += [UInt8(ascii: "\\"), byte]
+                case 2: bytes.append(32)
+                default: bytes.append(byte)
                 }
-                if "\\`*_[]{}<>#|~&".contains(character) { result.append("\\") }
-                result.append(character)
             }
-            return result
+            return String(decoding: bytes, as: UTF8.self)
         }
+
+        /// For each byte: 1 when it is escaped, 2 for a line break (written as a space), else 0.
+        private static let special: [UInt8] = {
+            var table = [UInt8](repeating: 0, count: 256)
+            for byte in "\\`*_[]{}<>#|~&".utf8 { table[Int(byte)] = 1 }
+            table[10] = 2
+            table[13] = 2
+            return table
+        }()
 
         /// Text for inside `[…]`.
         static func linkText(_ text: String) -> String { escaped(text) }
