@@ -19,7 +19,7 @@ public struct VerificationCase: Sendable, CustomStringConvertible {
     public var given: (code: String, key: APIKey)?
 
     /// What the snippet's code depends on besides the model, key and prompt.
-    var shape: String {
+    public var shape: String {
         [
             request.language.rawValue, protocolID, request.recipe, "\(request.stream)",
             "\(request.thinkingBudget != nil)", "\(request.cache)", request.effort ?? "", "\(imageOnRelay)",

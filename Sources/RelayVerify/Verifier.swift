@@ -44,6 +44,9 @@ public struct Verifier: Sendable {
         public var givenSnippets: [GivenSnippet]?
         /// The stand-in relay's loopback port; 0 takes a free one.
         public var port = 0
+        /// Whether every model's snippets run, even those whose program is one that already runs
+        /// for another model but for the model's id (see ``Verifier/plan``).
+        public var everyModel = false
 
         /// Options with the defaults: every language, `python3`, one job per core.
         public init(
@@ -86,7 +89,62 @@ public struct Verifier: Sendable {
 
     /// The cases a run covers: the catalog's matrix, then the extra requests it does not hold (or
     /// only the given snippets, when there are some).
-    public var cases: [VerificationCase] {
+    public var cases: [VerificationCase] { plan.run }
+
+    /// What a run covers: the cases it runs, and the snippets of the matrix it does not run because
+    /// each is, byte for byte, the program of a case that runs but for the model's id.
+    ///
+    /// Models that share a protocol mostly share its programs: `gpt-4o` and `deepseek-chat` get the
+    /// same Chat Completions code but for the id. Running both proves nothing the first run did not,
+    /// provided the id passes through unchanged, so ids are compared only when every escaper leaves
+    /// them as they are (letters, digits and `.-_@`). Snippets a docs site shows always run, and
+    /// ``Options/everyModel`` runs them all.
+    public var plan: (run: [VerificationCase], alike: [(snippet: VerificationCase, runsAs: VerificationCase)]) {
+        let all = matrix
+        guard !options.everyModel, options.givenSnippets == nil else { return (all, []) }
+        let generator = SnippetGenerator(catalog: catalog, templates: templates)
+        let shown = options.extraRequests
+        var programs: [String: VerificationCase] = [:]
+        var run: [VerificationCase] = []
+        var alike: [(snippet: VerificationCase, runsAs: VerificationCase)] = []
+        for verificationCase in all {
+            guard !shown.contains(verificationCase.request),
+                let program = Self.program(of: verificationCase, generator: generator)
+            else {
+                run.append(verificationCase)
+                continue
+            }
+            if let earlier = programs[program] {
+                alike.append((verificationCase, earlier))
+            } else {
+                programs[program] = verificationCase
+                run.append(verificationCase)
+            }
+        }
+        return (VerificationCase.checkingFailuresOncePerShape(run), alike)
+    }
+
+    /// A case's code with one fixed key and its model's id taken out, or nil when the id is one an
+    /// escaper might change (then the case always runs).
+    static func program(of verificationCase: VerificationCase, generator: SnippetGenerator) -> String? {
+        guard let model = generator.catalog.model(id: verificationCase.request.model) else { return nil }
+        let id = model.id(on: verificationCase.protocolID)
+        let plain = id.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) && $0.isASCII || ".-_@".unicodeScalars.contains($0)
+        }
+        guard plain, !id.isEmpty else { return nil }
+        var request = verificationCase.request
+        request.protocolID = verificationCase.protocolID
+        request.key = try? APIKey("sk-verify-program")
+        guard let code = try? generator.snippet(for: request).code else { return nil }
+        // What the run checks depends on the recipe and the protocol too, not only on the code.
+        return "\(verificationCase.shape)\n"
+            + code.replacingOccurrences(of: id, with: "\u{1}model\u{1}")
+    }
+
+    /// Every case of the catalog's matrix and the extra requests, before ``plan`` leaves out alike
+    /// programs.
+    var matrix: [VerificationCase] {
         let generator = SnippetGenerator(catalog: catalog, templates: templates)
         if let given = options.givenSnippets {
             return VerificationCase.checkingFailuresOncePerShape(
@@ -181,7 +239,8 @@ public struct Verifier: Sendable {
         let relay = try await StandInRelay.start(catalog: catalog, port: options.port)
         let local = catalog.replacingOrigin(with: try RelayOrigin(relay.origin))
         let generator = SnippetGenerator(catalog: local, templates: templates)
-        let cases = self.cases
+        let plan = self.plan
+        let cases = plan.run
         for verificationCase in cases { await relay.allow(key: verificationCase.key.value) }
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent(
             "relaydocs-verify-\(UUID().uuidString)")
@@ -215,7 +274,7 @@ public struct Verifier: Sendable {
         }
         await relay.stop()
         results.sort { $0.verificationCase.index < $1.verificationCase.index }
-        return VerificationReport(results: results, toolVersions: versions)
+        return VerificationReport(results: results, toolVersions: versions, alike: plan.alike.count)
     }
 
     /// Renders, runs and checks one case.
@@ -453,6 +512,9 @@ public struct VerificationReport: Sendable {
     public var results: [VerificationResult]
     /// The versions of the interpreters, SDKs and compilers that ran.
     public var toolVersions: [String]
+    /// How many snippets did not run because each is the program of one that ran but for the
+    /// model's id (see ``Verifier/plan``).
+    public var alike = 0
 
     public var passedCount: Int { results.filter(\.passed).count }
     public var failedCount: Int { results.count - passedCount }

@@ -60,6 +60,12 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(help: "Skip the runs against a relay that answers 401, 404, 500 and plain JSON to a stream request.")
     var noFailureModes = false
 
+    @Flag(
+        help:
+            "Run every model's snippets, also those that are the program of another model's snippet but for the model id (by default each such program runs once)."
+    )
+    var everyModel = false
+
     @Option(
         help: ArgumentHelp(
             "Run with the lowest or the newest release of each Python SDK range the catalog claims, or both (the whole run twice), each in a virtual environment of its own that is made or updated from PyPI.",
@@ -91,6 +97,7 @@ struct VerifyCommand: AsyncParsableCommand {
         options.warmPython = !coldPython
         options.recipes = recipes.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
         options.failureModes = !noFailureModes
+        options.everyModel = everyModel
         options.port = port
         if let snippets { options.givenSnippets = try Self.givenSnippets(file: snippets) }
         if let content {
@@ -131,6 +138,11 @@ struct VerifyCommand: AsyncParsableCommand {
             }
             var endOptions = options
             endOptions.programs["python"] = environment.python
+            if languages == nil {
+                // Only the languages with packages of their own change with the SDK releases; the
+                // others run the same with either end (without --sdk-versions they run too).
+                endOptions.languages = snippetTemplates.languages.filter { $0.packageVersion != nil }.map(\.id)
+            }
             let report = try await verify(Verifier(catalog: loaded, templates: snippetTemplates, options: endOptions))
             print("\(end.rawValue): \(report.summary)")
             reports.append((end, report))
@@ -156,6 +168,11 @@ struct VerifyCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         print("ran with: " + report.toolVersions.joined(separator: ", "))
+        if report.alike > 0 {
+            print(
+                "\(report.alike) more snippets are the program of one that ran but for the model id (--every-model runs them too)"
+            )
+        }
         for result in report.results where !result.passed {
             print("\n=== FAIL \(result.verificationCase)")
             for problem in result.problems { print("  - \(problem)") }

@@ -39,10 +39,11 @@ struct MarkdownTwinTests {
         #expect(start.hasPrefix("# Quick start\n\n## First request\n\n"), "no front matter; the page's own title")
         for (label, fence) in [
             ("Python · anthropic", "python"), ("curl", "bash"), ("Swift · Foundation URLSession", "swift"),
+            ("JavaScript · Node.js fetch", "javascript"), ("Go · net/http", "go"), ("Java · java.net.http", "java"),
         ] {
             #expect(start.contains("**\(label)**\n\n```\(fence)\n"), "no \(fence) block labelled \(label)")
         }
-        #expect(start.components(separatedBy: "\n```\n").count - 1 == 3, "each block closed once")
+        #expect(start.components(separatedBy: "\n```\n").count - 1 == 6, "each block closed once")
         #expect(!start.contains("```snippet"))
         #expect(start.contains("Tell me a joke") && start.contains("sk-xxxxxx"))
         #expect(start.contains("::: tip\nA tip.\n:::\n"), "containers stay as written")
@@ -136,13 +137,15 @@ struct MarkdownTwinTests {
         try fixture.build()
         let twin = try fixture.read("index.md")
         #expect(twin.contains("1. Run this:\n\n   **curl**\n\n   ```bash\n   curl "), "\(twin)")
-        #expect(twin.contains("\n> | Model | Vendor | Protocols |\n> | --- | --- | --- |\n> | `gpt-4o` |"), "\(twin)")
+        #expect(
+            twin.contains("\n> | Model | Vendor | Protocols | Features |\n> | --- | --- | --- | --- |\n> | `gpt-4o` |"),
+            "\(twin)")
         // And both parse as what they say: the list item holds the code, the quote the table.
         let tree = MarkdownTree(parsing: twin)
         #expect(
             tree.html().contains(
                 "<li>\n<p>Run this:</p>\n<p><strong>curl</strong></p>\n<pre><code class=\"language-bash\">curl "))
-        #expect(tree.html().contains("<blockquote>\n<p>| Model | Vendor | Protocols |"))
+        #expect(tree.html().contains("<blockquote>\n<p>| Model | Vendor | Protocols | Features |"))
     }
 
     @Test("the key page becomes how to get the same code from the snippet API")

@@ -33,6 +33,55 @@ func verify(
     }
 }
 
+@Suite("What a verification runs")
+struct VerificationPlanTests {
+    let generator = SnippetGenerator(catalog: defaultCatalog, templates: defaultTemplates)
+
+    func plan(everyModel: Bool = false, extraRequests: [SnippetRequest] = []) -> (
+        run: [VerificationCase], alike: [(snippet: VerificationCase, runsAs: VerificationCase)]
+    ) {
+        var options = Verifier.Options(languages: nil, python: sdkPython)
+        options.everyModel = everyModel
+        options.extraRequests = extraRequests
+        return Verifier(catalog: defaultCatalog, templates: defaultTemplates, options: options).plan
+    }
+
+    @Test("a program that is another model's but for the id runs once; its snippet is counted against that run")
+    func alikeProgramsRunOnce() throws {
+        let (run, alike) = plan()
+        let all = plan(everyModel: true)
+        #expect(all.alike.isEmpty)
+        #expect(run.count + alike.count == all.run.count)
+        #expect(Set(run.map(\.index)).count == run.count)
+        // Chat Completions in Python: gpt-4o runs, deepseek-chat's program is the same but for the id.
+        let deepseek = try #require(
+            alike.first {
+                $0.snippet.request.model == "deepseek-chat" && $0.snippet.request.language == .python
+                    && $0.snippet.request.recipe == "hello" && !$0.snippet.request.stream
+            })
+        #expect(deepseek.runsAs.protocolID == "openai-chat" && deepseek.runsAs.request.model != "deepseek-chat")
+        for pair in alike {
+            #expect(pair.snippet.request.language == pair.runsAs.request.language)
+            #expect(pair.snippet.protocolID == pair.runsAs.protocolID)
+            #expect(pair.snippet.request.recipe == pair.runsAs.request.recipe)
+            #expect(pair.snippet.request.stream == pair.runsAs.request.stream)
+            #expect(pair.snippet.request.model != pair.runsAs.request.model)
+        }
+        // Each shape still checks failures once.
+        #expect(run.filter(\.checksFailures).count == Set(run.map(\.shape)).count)
+    }
+
+    @Test("snippets a docs site shows always run")
+    func siteSnippetsRun() throws {
+        let shown = SnippetRequest(
+            model: "deepseek-chat", language: .python, protocolID: "openai-chat", recipe: "hello",
+            prompt: Verifier.hostilePrompt, stream: false)
+        let (run, alike) = plan(extraRequests: [shown])
+        #expect(run.contains { $0.request == shown })
+        #expect(!alike.contains { $0.snippet.request == shown })
+    }
+}
+
 @Suite("Every snippet runs against the stand-in relay", .serialized)
 struct VerifierTests {
     @Test(
@@ -49,8 +98,9 @@ struct VerifierTests {
         let matrix = VerificationCase.all(
             generator: generator, languages: generator.languages, prompt: Verifier.hostilePrompt)
         #expect(
-            report.results.count == matrix.count
+            report.results.count + report.alike == matrix.count
                 + siteSnippets.filter { request in !matrix.contains { $0.request == request } }.count)
+        #expect(report.alike > 0, "models that share a protocol share programs")
         for request in siteSnippets {
             #expect(
                 report.results.contains { $0.verificationCase.request == request && $0.passed },

@@ -34,34 +34,49 @@ struct GenerateContentResponse: Decodable {
 }
 
 /// The text of one streamed chunk.
-@Sendable func text(ofEvent data: Data) -> String? {
+func text(ofEvent data: Data) -> String? {
     (try? JSONDecoder().decode(GenerateContentResponse.self, from: data))?.text
 }
 
-/// Sends a request and prints the text of each server-sent event as it arrives.
+EventStream.read(request) { data in
+    if let piece = text(ofEvent: data) { show(piece) }
+}
+show("\n")
+
+/// Prints text at once: `print` alone holds it back until a line ends (or, into a pipe, until the
+/// program ends).
+func show(_ text: String) {
+    print(text, terminator: "")
+    fflush(nil)
+}
+
+/// Reads a stream of server-sent events: `EventStream.read(request) { data in … }` sends the
+/// request, hands the data of each event to the closure as it arrives, and returns when the stream
+/// ends. If the relay answers with an error, or not with an event stream, it says so and exits.
 /// (`URLSession.bytes(for:)` does not exist on Linux, so the stream is read through a delegate.)
-final class EventStreamPrinter: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    private let text: @Sendable (Data) -> String?
+final class EventStream: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    /// Sends the request and calls `onEvent` with each event's data, in order.
+    static func read(_ request: URLRequest, onEvent: @escaping (Data) -> Void) {
+        let stream = EventStream(onEvent: onEvent)
+        let session = URLSession(configuration: .default, delegate: stream, delegateQueue: nil)
+        session.dataTask(with: request).resume()
+        stream.finished.wait()
+        session.finishTasksAndInvalidate()
+        if !stream.succeeded { exit(1) }
+    }
+
+    private let onEvent: (Data) -> Void
     private let finished = DispatchSemaphore(value: 0)
     private var buffer = Data()
     private var errorBody = Data()
     private var status = 0
     private var contentType = ""
     private var streaming = false
+    private var failed = false
     private var succeeded = false
 
-    /// - Parameter text: the text of one event's data, or nil for events without text.
-    init(text: @escaping @Sendable (Data) -> String?) {
-        self.text = text
-    }
-
-    /// Sends the request, prints the stream and returns whether it completed without error.
-    func run(_ request: URLRequest) -> Bool {
-        let session = URLSession(configuration: .default, delegate: self, delegateQueue: nil)
-        session.dataTask(with: request).resume()
-        finished.wait()
-        session.finishTasksAndInvalidate()
-        return succeeded
+    private init(onEvent: @escaping (Data) -> Void) {
+        self.onEvent = onEvent
     }
 
     func urlSession(
@@ -90,13 +105,15 @@ final class EventStreamPrinter: NSObject, URLSessionDataDelegate, @unchecked Sen
             guard line.starts(with: Data("data:".utf8)) else { continue }
             var payload = line.dropFirst(5)
             if payload.first == UInt8(ascii: " ") { payload = payload.dropFirst() }
-            if let failure = try? JSONDecoder().decode(StreamFailure.self, from: payload) {
-                FileHandle.standardError.write(Data("stream error: \(failure.error.message ?? "unknown")\n".utf8))
+            // OpenAI ends its streams with `data: [DONE]`, which is not JSON.
+            if payload.elementsEqual(Data("[DONE]".utf8)) { continue }
+            if let failure = try? JSONDecoder().decode(StreamFailure.self, from: payload), failure.isFailure {
+                let message = failure.error?.message ?? failure.message ?? "unknown"
+                FileHandle.standardError.write(Data("stream error: \(message)\n".utf8))
+                failed = true
                 continue
             }
-            if let piece = text(Data(payload)) {
-                FileHandle.standardOutput.write(Data(piece.utf8))
-            }
+            onEvent(Data(payload))
         }
     }
 
@@ -110,19 +127,18 @@ final class EventStreamPrinter: NSObject, URLSessionDataDelegate, @unchecked Sen
             FileHandle.standardError.write(
                 Data("error: expected an event stream, got \(got): ".utf8) + errorBody + Data("\n".utf8))
         } else {
-            succeeded = true
+            succeeded = !failed
         }
         finished.signal()
     }
 
-    /// An error event, such as `{"error": {"message": "…"}}`.
+    /// An error event: `{"error": {"message": "…"}}`, or `{"type": "error", "message": "…"}`.
     private struct StreamFailure: Decodable {
         struct Detail: Decodable { let message: String? }
-        let error: Detail
+        let type: String?
+        let error: Detail?
+        let message: String?
+
+        var isFailure: Bool { error != nil || type == "error" }
     }
 }
-
-let printer = EventStreamPrinter(text: text(ofEvent:))
-let succeeded = printer.run(request)
-FileHandle.standardOutput.write(Data("\n".utf8))
-exit(succeeded ? 0 : 1)

@@ -58,6 +58,7 @@ guard status == 200 else {
 }
 let message = try JSONDecoder().decode(Message.self, from: data)
 let text = message.content.filter { $0.type == "text" }.compactMap(\.text).joined()
+
 // The answer is JSON text that follows the schema: parse it, then print it field by field.
 let weather = try JSONDecoder().decode(Weather.self, from: Data(text.utf8))
 print("city: \(weather.city)")

@@ -59,6 +59,7 @@ var text = ""
 EventStream.read(request) { data in
     text += (try? JSONDecoder().decode(GenerateContentResponse.self, from: data))?.text ?? ""
 }
+
 // The answer is JSON text that follows the schema: parse it, then print it field by field.
 let weather = try JSONDecoder().decode(Weather.self, from: Data(text.utf8))
 print("city: \(weather.city)")

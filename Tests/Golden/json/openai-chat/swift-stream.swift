@@ -58,6 +58,7 @@ EventStream.read(request) { data in
     guard let chunk = try? JSONDecoder().decode(Chunk.self, from: data) else { return }
     text += chunk.choices.first?.delta.content ?? ""
 }
+
 // The answer is JSON text that follows the schema: parse it, then print it field by field.
 let weather = try JSONDecoder().decode(Weather.self, from: Data(text.utf8))
 print("city: \(weather.city)")

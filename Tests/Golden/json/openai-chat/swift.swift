@@ -57,6 +57,7 @@ guard status == 200 else {
     exit(1)
 }
 let text = try JSONDecoder().decode(ChatCompletion.self, from: data).choices.first?.message.content ?? ""
+
 // The answer is JSON text that follows the schema: parse it, then print it field by field.
 let weather = try JSONDecoder().decode(Weather.self, from: Data(text.utf8))
 print("city: \(weather.city)")

@@ -53,6 +53,7 @@ EventStream.read(request) { data in
     else { return }
     text += event.delta ?? ""
 }
+
 // The answer is JSON text that follows the schema: parse it, then print it field by field.
 let weather = try JSONDecoder().decode(Weather.self, from: Data(text.utf8))
 print("city: \(weather.city)")

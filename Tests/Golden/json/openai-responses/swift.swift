@@ -60,6 +60,7 @@ guard status == 200 else {
 let reply = try JSONDecoder().decode(Response.self, from: data)
 let text = reply.output.filter { $0.type == "message" }.flatMap { $0.content ?? [] }
     .filter { $0.type == "output_text" }.compactMap(\.text).joined()
+
 // The answer is JSON text that follows the schema: parse it, then print it field by field.
 let weather = try JSONDecoder().decode(Weather.self, from: Data(text.utf8))
 print("city: \(weather.city)")

@@ -36,6 +36,7 @@ if imageIsURL {
     let data = try Data(contentsOf: URL(fileURLWithPath: image))
     source = ["type": "base64", "media_type": mediaType(ofImageFile: image), "data": data.base64EncodedString()]
 }
+
 let body: [String: Any] = [
     "model": "claude-sonnet-4-20250514",
     "max_tokens": 1024,

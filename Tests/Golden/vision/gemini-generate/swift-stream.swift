@@ -44,6 +44,7 @@ if imageIsURL {
     imageData = try Data(contentsOf: URL(fileURLWithPath: image))
     mimeType = mediaType(ofImageFile: image)
 }
+
 let body: [String: Any] = [
     "contents": [
         [

@@ -36,6 +36,7 @@ if imageIsURL {
     let data = try Data(contentsOf: URL(fileURLWithPath: image))
     imageURL = "data:\(mediaType(ofImageFile: image));base64,\(data.base64EncodedString())"
 }
+
 let body: [String: Any] = [
     "model": "gpt-5.1",
     "stream": true,
