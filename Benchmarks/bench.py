@@ -222,6 +222,22 @@ def catalog_case(relaydocs, work, runs, rebuild_runs):
         contents[name] = folder
     subprocess.run([sys.executable, str(CATALOG_GENERATOR), str(ROOT / "content" / "catalog.yaml"),
                     str(contents["300"] / "catalog.yaml"), str(BIG_CATALOG_MODELS)], check=True)
+    # The same catalog without model pages (no `models:` in site.yaml): what the big catalog costs on
+    # its own (reading it, its tables), apart from the pages made from it.
+    bare = work / "content-300-bare"
+    if bare.exists():
+        shutil.rmtree(bare)
+    shutil.copytree(contents["300"], bare)
+    lines = (bare / "site.yaml").read_text(encoding="utf-8").splitlines()
+    cut = next(i for i, line in enumerate(lines) if line.startswith("models:"))
+    while cut > 0 and lines[cut - 1].startswith("#"):
+        cut -= 1
+    (bare / "site.yaml").write_text("\n".join(lines[:cut]) + "\n", encoding="utf-8")
+    for home in bare.glob("*/index.md"):  # the home pages' link to the model index
+        text = home.read_text(encoding="utf-8")
+        home.write_text("".join(line for line in text.splitlines(keepends=True) if "(models/index.md)" not in line),
+                        encoding="utf-8")
+    contents["300-bare"] = bare
     commands = {name: [relaydocs, "build", "--content", str(folder), "--out", str(work / f"site-{name}")]
                 for name, folder in contents.items()}
     for command in commands.values():  # warm the caches once
@@ -243,25 +259,29 @@ def catalog_case(relaydocs, work, runs, rebuild_runs):
              "--runs", str(rebuild_runs), "--snippet-seconds", "0.2"],
             capture_output=True, text=True, check=True).stdout)
     listed = {name: models_in(contents[name] / "catalog.yaml") for name in contents}
-    print(f"catalog: the default site (content/) with its catalog ({listed['default']} models) and with "
-          f"{listed['300']} models from Benchmarks/make_catalog.py; builds: median of {runs} alternating runs; "
-          f"rebuild of en/guide/quickstart.md: median of {rebuild_runs}\n")
-    print(f"| measurement | {listed['default']} models | {listed['300']} models | ratio |")
-    print("| --- | --- | --- | --- |")
-    for label, index, unit, scale in (("full build, wall", 0, "s", 1), ("full build, CPU", 1, "s", 1),
-                                      ("full build, peak RSS", 2, "MiB", 1)):
-        small, big = median("default", index), median("300", index)
+    names = ["default", "300", "300-bare"]
+    heads = [f"{listed['default']} models", f"{listed['300']} models", f"{listed['300']} models, no model pages"]
+    print(f"catalog: the default site (content/) with its catalog ({listed['default']} models), with "
+          f"{listed['300']} models from Benchmarks/make_catalog.py, and with those but no `models:` in site.yaml; "
+          f"builds: median of {runs} alternating runs; rebuild of en/guide/quickstart.md: median of {rebuild_runs}\n")
+    print(f"| measurement | {' | '.join(heads)} | ratio {heads[1]} / {heads[0]} |")
+    print("| --- | --- | --- | --- | --- |")
+    for label, index, unit in (("full build, wall", 0, "s"), ("full build, CPU", 1, "s"),
+                               ("full build, peak RSS", 2, "MiB")):
+        values = [median(name, index) for name in names]
         number = "{:.0f}" if unit == "MiB" else "{:.3f}"
-        print(f"| {label} | {number.format(small)} {unit} | {number.format(big)} {unit} | {big / small:.2f} × |")
-    (small_pages, small_files), (big_pages, big_files) = counts("default"), counts("300")
-    print(f"| pages (HTML), files written | {small_pages}, {small_files} | {big_pages}, {big_files} | |")
-    small, big = inner["default"], inner["300"]
-    print(f"| one-page rebuild (serve's path) | {small['rebuildSeconds'] * 1000:.1f} ms "
-          f"({small['rebuildRendered']} rendered, {small['rebuildLaidOut']} laid out) | "
-          f"{big['rebuildSeconds'] * 1000:.1f} ms ({big['rebuildRendered']} rendered, {big['rebuildLaidOut']} laid out) | "
-          f"{big['rebuildSeconds'] / small['rebuildSeconds']:.2f} × |")
-    print(f"| in-memory full build | {small['fullBuildSeconds']:.3f} s | {big['fullBuildSeconds']:.3f} s | "
-          f"{big['fullBuildSeconds'] / small['fullBuildSeconds']:.2f} × |")
+        cells = " | ".join(f"{number.format(value)} {unit}" for value in values)
+        print(f"| {label} | {cells} | {values[1] / values[0]:.2f} × |")
+    cells = " | ".join("{}, {}".format(*counts(name)) for name in names)
+    print(f"| pages (HTML), files written | {cells} | |")
+    def rebuild(name):
+        made = inner[name]
+        return f"{made['rebuildSeconds'] * 1000:.1f} ms ({made['rebuildRendered']} rendered, {made['rebuildLaidOut']} laid out)"
+    print(f"| one-page rebuild (serve's path) | {' | '.join(rebuild(name) for name in names)} | "
+          f"{inner['300']['rebuildSeconds'] / inner['default']['rebuildSeconds']:.2f} × |")
+    cells = " | ".join(f"{inner[name]['fullBuildSeconds']:.3f} s" for name in names)
+    print(f"| in-memory full build | {cells} | "
+          f"{inner['300']['fullBuildSeconds'] / inner['default']['fullBuildSeconds']:.2f} × |")
 
 
 def models_in(catalog):
