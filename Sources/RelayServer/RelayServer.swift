@@ -63,6 +63,18 @@ public struct RelayServer: Sendable {
                     query: query, authorization: request.headers[.authorization], generator: inputs.generator,
                     cache: inputs.answerCache))
         }
+        router.get("/api/v1/setup") { request, _ -> Response in
+            guard let inputs = site.current.get() else {
+                return Self.json(
+                    SnippetAPI.Answer(
+                        status: 503, body: Data("{\"error\":{\"message\":\"the site has not built yet\"}}".utf8)))
+            }
+            var query: [String: String] = [:]
+            for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+            return Self.json(
+                SnippetAPI.setup(
+                    query: query, authorization: request.headers[.authorization], generator: inputs.generator))
+        }
         if options.mcp {
             let endpoint = MCPHTTPEndpoint(
                 allowedOrigins: options.corsOrigins,

@@ -158,6 +158,36 @@ public enum SnippetAPI {
         }
     }
 
+    /// `GET /api/v1/setup?client=C[&model=M]` with `Authorization: Bearer <key>`: the client's
+    /// set-up filled in with the key, exactly as `relaydocs setup --client C --model M --key KEY
+    /// --format json` prints it. No key: 401; an unknown client or parameter, a model the client
+    /// cannot use, a key that is not visible ASCII: 400 with `{"error": {"message": …}}`.
+    public static func setup(query: [String: String], authorization: String?, generator: SnippetGenerator) -> Answer {
+        guard let authorization, !authorization.isEmpty else {
+            return error(401, "send the user's key as Authorization: Bearer <key>")
+        }
+        guard authorization.hasPrefix("Bearer ") else {
+            return error(401, "the Authorization header must be Bearer <key>")
+        }
+        let allowed = ["client", "model"]
+        if let unknown = query.keys.sorted().first(where: { !allowed.contains($0) }) {
+            return error(
+                400, "unknown parameter \(unknown.debugDescription); expected \(allowed.joined(separator: ", "))")
+        }
+        guard let client = query["client"], !client.isEmpty else {
+            return error(400, "the client parameter is required")
+        }
+        let output = generator.setupCommand(
+            client: client, model: query["model"], key: String(authorization.dropFirst("Bearer ".count)), json: true)
+        guard !output.failed else {
+            var message = output.standardError
+            if message.hasPrefix("error: ") { message.removeFirst("error: ".count) }
+            while message.hasSuffix("\n") { message.removeLast() }
+            return error(400, message.replacingOccurrences(of: "--key: ", with: "the key: "))
+        }
+        return Answer(status: 200, body: Data(output.standardOutput.utf8))
+    }
+
     /// `GET /api/v1/catalog`: providers with their relay base URLs, protocols and models.
     public static func catalog(_ catalog: Catalog) -> Answer {
         let body: [String: Any] = [

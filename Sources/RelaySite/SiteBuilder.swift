@@ -233,6 +233,8 @@ public struct SiteBuilder: Sendable {
                             generator.languages.compactMap { generator.templates.language($0) }.map {
                                 ["id": .string($0.id.rawValue), "name": .string($0.name)]
                             }),
+                        "clients": .list(generator.clients.map { ["id": .string($0.id), "name": .string($0.name)] }),
+                        "hasClients": .bool(!generator.clients.isEmpty),
                     ])
                 let site = self.site
                 let root = configuration.url ?? ""

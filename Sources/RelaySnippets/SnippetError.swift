@@ -31,6 +31,10 @@ public enum SnippetError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidTemplate(path: String, line: Int, column: Int, message: String)
     /// A template that writes a value without escaping it for its language.
     case unsafeTemplate(path: String, message: String)
+    /// A client the templates do not have.
+    case unknownClient(String, known: [String])
+    /// A model served through none of the protocols a client speaks.
+    case clientCannotUse(client: String, model: String, spoken: [String], served: [String], fitting: [String])
 
     public var description: String {
         switch self {
@@ -64,6 +68,16 @@ public enum SnippetError: Error, Sendable, Equatable, CustomStringConvertible {
                 "\(path): no such template; every protocol needs snippets/recipes/hello/<language>/<protocol>.mustache in every language"
         case .invalidTemplate(let path, let line, let column, let message):
             return line > 0 ? "\(path):\(line):\(column): error: \(message)" : "\(path): error: \(message)"
+        case .unknownClient(let id, let known):
+            guard !known.isEmpty else {
+                return
+                    "unknown client \(id.debugDescription): these templates have no clients (templates/clients/<client>/client.yaml)"
+            }
+            return
+                "unknown client \(id.debugDescription); expected one of \(known.joined(separator: ", ")) (relaydocs clients lists them)"
+        case .clientCannotUse(let client, let model, let spoken, let served, let fitting):
+            return
+                "\(client) speaks \(spoken.joined(separator: ", ")), but \(model) is served through \(served.joined(separator: ", ")); models it can use: \(fitting.isEmpty ? "none" : fitting.joined(separator: ", "))"
         case .unsafeTemplate(let path, let message):
             return "\(path): error: \(message); write values through the language's escapers, such as {{python(key)}}"
         }

@@ -177,6 +177,9 @@ public final class StandInRelay: Sendable {
             }
             return (routes.modelLists.answer(list, request: request, mode: mode), [], [:])
         }
+        if request.method == "POST", let protocolID = routes.countTokens[request.path] {
+            return await countTokens(request, dialect: Dialect.of(protocolID), state: state)
+        }
         guard let match = routes.match(request.path), request.method == "POST" else {
             let protocolID = routes.protocolForUnknown(request.path) ?? "openai-chat"
             return (Dialect.of(protocolID).notFound(request), [], [:])
@@ -202,6 +205,34 @@ public final class StandInRelay: Sendable {
             conversation: &conversation)
         await state.store(conversation, of: key)
         return (answer, facts, usage)
+    }
+
+    /// `POST …/v1/messages/count_tokens`: the input tokens of a Messages body, as Anthropic's API
+    /// counts them (here: about one per four bytes of the texts), with the key and version checks
+    /// of Messages.
+    static func countTokens(_ request: RecordedRequest, dialect: Dialect, state: State) async -> (
+        Answer, [String], [String: Int]
+    ) {
+        guard let key = dialect.key(in: request), let mode = await state.mode(of: key) else {
+            return (dialect.error(401, .unauthorized), [], [:])
+        }
+        switch mode {
+        case .normal, .jsonToStream: break
+        case .unauthorized: return (dialect.error(401, .unauthorized), [], [:])
+        case .notFound: return (dialect.notFound(request), [], [:])
+        case .serverError: return (dialect.error(500, .server), [], [:])
+        }
+        guard request.header("anthropic-version") != nil else {
+            return (AnthropicMessages.error(400, "anthropic-version: header is required"), [], [:])
+        }
+        guard let body = request.jsonBody else { return (dialect.error(400, .invalidJSON), [], [:]) }
+        guard body["model"] is String else { return (AnthropicMessages.error(400, "model: Field required"), [], [:]) }
+        guard let messages = body["messages"] as? [Any], !messages.isEmpty else {
+            return (AnthropicMessages.error(400, "messages: Field required"), [], [:])
+        }
+        let bytes = dialect.userTexts(in: body).map(\.utf8.count).reduce(0, +)
+        let tokens = max(1, bytes / 4)
+        return (.json(["input_tokens": tokens]), ["countTokens"], ["input": tokens])
     }
 
     /// Where the relay serves ``samplePNG`` (`GET`), so snippets can be given an image URL.

@@ -8,6 +8,7 @@ struct Relaydocs: AsyncParsableCommand {
         abstract: "Quick-start code and docs for an LLM API relay, made from one catalog.",
         subcommands: [
             InitCommand.self, SnippetCommand.self, SnippetsCommand.self, RecipesCommand.self, ModelsCommand.self,
+            ClientsCommand.self, SetupCommand.self,
             DomainsCommand.self, CatalogCommand.self, VerifyCommand.self,
             StandInCommand.self,
             MarkdownCommand.self,

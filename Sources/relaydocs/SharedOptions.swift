@@ -121,6 +121,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
 func write(_ output: CommandOutput) throws {
     print(output.standardOutput, terminator: "")
     if !output.standardError.isEmpty { FileHandle.standardError.write(Data(output.standardError.utf8)) }
+    if output.usageError { throw ExitCode.validationFailure }
     if output.failed { throw ExitCode.failure }
 }
 

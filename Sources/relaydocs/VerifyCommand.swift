@@ -15,8 +15,12 @@ struct VerifyCommand: AsyncParsableCommand {
             thinking and cache variants) is rendered with a test key and a prompt full of quotes,
             $(…), backticks and non-ASCII, run as each language.yaml says (python3 with the SDKs,
             bash for curl, swiftc, node, go build, java), and checked: exit status, the reply printed, the path, the key in the right header, the model,
-            the prompt, the stream flag and the Anthropic extras. Prints one line per snippet, the
-            details of each failure, then "N passed, M failed"; exits 1 if any failed.
+            the prompt, the stream flag and the Anthropic extras. Then every client set-up
+            (relaydocs clients): its files parsed with their real parsers, its export lines run in
+            bash, and the client run (frameworks and SDKs, in .venv-clients/<client>) or its
+            requests replayed (agents and apps), each request checked the same way. Prints one line
+            per snippet and set-up, the details of each failure, then "N passed, M failed"; exits 1
+            if any failed.
             """
     )
 
@@ -89,6 +93,18 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "The stand-in relay's port (0: a free one).")
     var port = 0
 
+    @Option(
+        help: ArgumentHelp(
+            "Verify the set-ups of these clients, comma-separated, or all (relaydocs clients lists them). Without it, every set-up is verified unless --only, --recipes, --snippets or --sdk-versions narrows the run to snippets; with it, snippets run only when --only or --recipes asks for them.",
+            valueName: "clients"))
+    var clients: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Where each client's virtual environment is (<dir>/<client>, made by make client-venvs from the client's requirements.txt).",
+            valueName: "dir"))
+    var clientVenvs: String = ".venv-clients"
+
     func run() async throws {
         let languages = try parseLanguages()
         let loaded = try loadCatalog(path: catalog)
@@ -109,10 +125,28 @@ struct VerifyCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
         }
+        let setupClients = try parseClients(snippetTemplates)
+        let runsSetups = clients != nil || (only == nil && recipes == nil && snippets == nil && sdkVersions == nil)
+        let runsSnippets = clients == nil || only != nil || recipes != nil
         guard let ends = try parseEnds() else {
-            let report = try await verify(Verifier(catalog: loaded, templates: snippetTemplates, options: options))
-            print(report.summary)
-            if report.failedCount > 0 { throw ExitCode.failure }
+            var passed = 0
+            var failed = 0
+            if runsSnippets {
+                let report = try await verify(Verifier(catalog: loaded, templates: snippetTemplates, options: options))
+                passed += report.passedCount
+                failed += report.failedCount
+                if runsSetups { print("snippets: \(report.summary)") }
+            }
+            if runsSetups {
+                var setupOptions = SetupVerifier.Options(clients: setupClients, venvs: clientVenvs, jobs: jobs)
+                setupOptions.port = runsSnippets ? 0 : port
+                let results = try await verifySetups(
+                    SetupVerifier(catalog: loaded, templates: snippetTemplates, options: setupOptions))
+                passed += results.filter(\.passed).count
+                failed += results.filter { !$0.passed }.count
+            }
+            print("\(passed) passed, \(failed) failed")
+            if failed > 0 { throw ExitCode.failure }
             return
         }
         var reports: [(end: SDKEnd, report: VerificationReport)] = []
@@ -179,6 +213,37 @@ struct VerifyCommand: AsyncParsableCommand {
             print(result.details)
         }
         return report
+    }
+
+    /// Runs the client set-ups and prints their lines, the pinned packages and the details of
+    /// each failure.
+    func verifySetups(_ verifier: SetupVerifier) async throws -> [SetupResult] {
+        print("verifying \(verifier.cases.count) client set-ups with \(max(1, jobs)) jobs")
+        let results = try await verifier.run { result in print(result.line) }
+        print("set-ups ran with: " + verifier.pins.joined(separator: "; "))
+        for result in results where !result.passed {
+            print("\n=== FAIL \(result.setupCase)")
+            for problem in result.problems { print("  - \(problem)") }
+            print(result.details)
+        }
+        let failed = results.filter { !$0.passed }.count
+        print("set-ups: \(results.count - failed) passed, \(failed) failed")
+        return results
+    }
+
+    /// The clients --clients names (nil: every client).
+    func parseClients(_ templates: SnippetTemplates) throws -> [String]? {
+        guard let clients, clients != "all" else { return nil }
+        var ids: [String] = []
+        for name in clients.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard templates.client(id: name) != nil else {
+                throw ValidationError(
+                    "--clients: unknown client \(name.debugDescription); expected all or some of \(templates.clients.map(\.id).joined(separator: ", "))"
+                )
+            }
+            if !ids.contains(name) { ids.append(name) }
+        }
+        return ids
     }
 
     /// The ends --sdk-versions names, or nil without it.

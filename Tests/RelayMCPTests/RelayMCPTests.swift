@@ -28,10 +28,31 @@ struct RelayMCPTests {
             .compactMap(\.stringValue) ?? []
     }
 
-    @Test("three tools; the ones whose command has not landed are not listed")
+    @Test("four tools; get_setup only with clients, and diagnose_base_url (not landed) never")
     func tools() throws {
         let server = RelayMCPServer(generator: try Self.generator())
-        #expect(server.tools.map(\.name) == ["list_models", "get_snippet", "domain_rules"])
+        #expect(server.tools.map(\.name) == ["list_models", "get_snippet", "domain_rules", "get_setup"])
+        let noClients = DefaultResources.templates.filter { !$0.key.hasPrefix("clients/") }
+        let without = RelayMCPServer(generator: try Self.generator(templates: noClients))
+        #expect(without.tools.map(\.name) == ["list_models", "get_snippet", "domain_rules"])
+    }
+
+    @Test("get_setup answers what relaydocs setup --format json prints, errors included")
+    func setupAnswers() throws {
+        let generator = try Self.generator()
+        let server = RelayMCPServer(generator: generator)
+        let key = "sk-'\"$(id)`x`\\n"
+        let result = try server.call("get_setup", arguments: ["client": "gemini-cli", "key": .string(key)])
+        #expect(result.isError == false)
+        #expect(
+            Self.texts(result) == [
+                generator.setupCommand(client: "gemini-cli", model: nil, key: key, json: true).standardOutput
+            ])
+        let tool = try #require(server.tools.first { $0.name == "get_setup" })
+        #expect(Self.schemaEnum(tool.definition, "client") == generator.clients.map(\.id))
+        let unknown = try server.call("get_setup", arguments: ["client": "cursor"])
+        #expect(unknown.isError == true)
+        #expect(Self.texts(unknown).first?.hasPrefix("error: unknown client \"cursor\"") == true)
     }
 
     @Test("get_snippet's choices come from the catalog and templates it started with")
@@ -100,7 +121,8 @@ struct RelayMCPTests {
                 "thinking": 2048.0, "prompt": .null,
             ])
         #expect(budget.isError == false, "2048.0 is a whole number; null is absent")
-        #expect(throws: MCPError.self) { try server.call("get_setup", arguments: [:]) }
+        #expect(try error("get_setup", [:]) == ["error: client is required\n"])
+        #expect(throws: MCPError.self) { try server.call("diagnose_base_url", arguments: [:]) }
     }
 
     @Test("over HTTP, a server on loopback refuses a Host that is not loopback (DNS rebinding)")

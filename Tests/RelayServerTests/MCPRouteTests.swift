@@ -39,7 +39,10 @@ struct MCPRouteTests {
             try await client.execute(uri: "/mcp", method: .post, headers: Self.json, body: Self.message("tools/list")) {
                 response in
                 let tools = (fixture.json(response.body)["result"] as? [String: Any])?["tools"] as? [[String: Any]]
-                #expect(tools?.compactMap { $0["name"] as? String } == ["list_models", "get_snippet", "domain_rules"])
+                #expect(
+                    tools?.compactMap { $0["name"] as? String } == [
+                        "list_models", "get_snippet", "domain_rules", "get_setup",
+                    ])
             }
             try await client.execute(
                 uri: "/mcp", method: .post, headers: Self.json,

@@ -316,6 +316,44 @@ struct SnippetAPITests {
     }
 }
 
+@Suite("relaydocs serve: the setup API")
+struct SetupAPITests {
+    @Test("a key gets the client's set-up, as relaydocs setup --format json prints it, with no-store")
+    func setup() async throws {
+        let fixture = try await ServerFixture()
+        let app = Application(router: fixture.server().router())
+        let key = "sk-'\"$(id)`x`\\n"
+        let expected = fixture.site.current.get()!.generator.setupCommand(
+            client: "codex-cli", model: "gpt-5.1", key: key, json: true)
+        try await app.test(.router) { client in
+            try await client.execute(
+                uri: "/api/v1/setup?client=codex-cli&model=gpt-5.1", method: .get,
+                headers: [.authorization: "Bearer \(key)"]
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.cacheControl] == "no-store")
+                #expect(String(buffer: response.body) == expected.standardOutput)
+            }
+            for (uri, authorization, status) in [
+                ("/api/v1/setup?client=codex-cli", nil as String?, 401),
+                ("/api/v1/setup?client=cursor", "Bearer sk-a", 400),
+                ("/api/v1/setup?client=claude-code&model=gpt-4o", "Bearer sk-a", 400),
+                ("/api/v1/setup?client=claude-code&key=sk-a", "Bearer sk-a", 400),
+                ("/api/v1/setup", "Bearer sk-a", 400),
+            ] {
+                var headers = HTTPFields()
+                if let authorization { headers[.authorization] = authorization }
+                try await client.execute(uri: uri, method: .get, headers: headers) { response in
+                    #expect(response.status.code == status, "\(uri)")
+                    #expect(fixture.json(response.body)["error"] != nil, "\(uri)")
+                }
+            }
+        }
+        #expect(!fixture.capture.all.joined().contains("sk-"), "no key reaches the access log")
+        #expect(!fixture.capture.all.joined().contains("codex"), "no query value reaches the access log")
+    }
+}
+
 @Suite("relaydocs serve: the site")
 struct ServedSiteTests {
     @Test("pages are served with live reload; folders get index.html; unknown paths get the 404 page")

@@ -44,6 +44,26 @@ struct StandInRelayTests {
         #expect(await relay.requests().map(\.status) == [404, 404, 404])
     }
 
+    @Test("Anthropic's count_tokens beside /v1/messages: the key, the version header and a body with messages")
+    func countTokens() async throws {
+        let relay = try await StandInRelay.start(catalog: defaultCatalog)
+        await relay.allow(key: "sk-count")
+        let body =
+            #"{"model": "claude-sonnet-4-20250514", "messages": [{"role": "user", "content": "Say hi to everyone"}]}"#
+        let counted = try await send(
+            relay, "/anthropic/v1/messages/count_tokens",
+            headers: ["Authorization": "Bearer sk-count", "anthropic-version": "2023-06-01"], body: body)
+        #expect(counted.status == 200)
+        #expect((json(counted.body)["input_tokens"] as? Int ?? 0) > 0, "\(counted.body)")
+        let noVersion = try await send(
+            relay, "/anthropic/v1/messages/count_tokens", headers: ["x-api-key": "sk-count"], body: body)
+        #expect(noVersion.status == 400)
+        let noKey = try await send(
+            relay, "/anthropic/v1/messages/count_tokens", headers: ["anthropic-version": "2023-06-01"], body: body)
+        #expect(noKey.status == 401)
+        await relay.stop()
+    }
+
     @Test("a missing key, a wrong key or a key in the wrong header gets 401")
     func authentication() async throws {
         let relay = try await StandInRelay.start(catalog: defaultCatalog)

@@ -72,7 +72,7 @@ def test_key_page_offers_every_language(driver, served, language, key_line):
     show_code(driver, language)
     blocks = WebDriverWait(driver, 10).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, ".key-page-output .code-block"))
-    assert len(blocks) == 2  # anthropic-messages and openai-chat
+    assert len(blocks) == 3  # anthropic-messages, openai-chat and vertex-anthropic
     text = blocks[0].text
     assert key_line in text, text[:600]
     assert "/v1/messages" in text
@@ -85,3 +85,36 @@ def test_key_page_says_what_it_needs_on_a_static_host(driver, base_url):
         lambda d: d.find_element(By.CSS_SELECTOR, "[data-key-status]").text.strip() or None)
     assert "relaydocs" in status and "/api/v1/" in status, status
     assert not driver.find_elements(By.CSS_SELECTOR, ".key-page-output .code-block")
+
+
+SETUP_KEY = "sk-'\"$(id)`x`\\n"
+
+
+@pytest.mark.parametrize("locale", ["", "en/"])
+def test_key_page_sets_up_a_tool_with_the_users_key(driver, served, locale, artifacts_dir):
+    """Picking a tool gives its files, commands and fields from /api/v1/setup, filled in with the key
+    (Codex: config.toml and the export line; Cherry Studio: the fields and the import link), and
+    the key still goes nowhere but the Authorization header."""
+    base, log = served
+    driver.get(f"{base}/{locale}guide/your-code.html")
+    driver.find_element(By.CSS_SELECTOR, "[data-key-input]").send_keys(SETUP_KEY)
+    Select(driver.find_element(By.CSS_SELECTOR, "[data-client-input]")).select_by_value("codex-cli")
+    driver.find_element(By.CSS_SELECTOR, "[data-key-submit]").click()
+    blocks = WebDriverWait(driver, 10).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".key-page-output .code-block"))
+    texts = [block.text for block in blocks]
+    assert any("wire_api = \"responses\"" in text for text in texts), texts
+    assert any("export RELAY_API_KEY='sk-'\\''\"$(id)`x`\\n'" in text for text in texts), texts
+    Select(driver.find_element(By.CSS_SELECTOR, "[data-client-input]")).select_by_value("cherry-studio")
+    driver.find_element(By.CSS_SELECTOR, "[data-key-submit]").click()
+    link = WebDriverWait(driver, 10).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".key-page-output a[href^='cherrystudio://']"))
+    assert "data=" in link[0].get_attribute("href")
+    driver.save_screenshot(str(artifacts_dir / f"key-page-setup-{locale.strip('/') or 'zh'}.png"))
+    assert "sk-" not in driver.current_url
+    assert driver.execute_script("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage)").find("sk-") < 0
+    severe = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    assert not severe, severe
+    text_log = Path(log).read_text()
+    assert "GET /api/v1/setup 200" in text_log
+    assert "sk-'" not in text_log and "codex" not in text_log

@@ -437,6 +437,8 @@ CONSOLE_PAGES = {
     "en-quickstart": EN_QUICKSTART,
     "404": "/404.html",
     "zh-quickstart-after-search": ZH_QUICKSTART,
+    "zh-integration-codex": "/integrations/codex-cli.html",
+    "en-integration-cherry": "/en/integrations/cherry-studio.html",
 }
 
 

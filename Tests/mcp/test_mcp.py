@@ -27,7 +27,9 @@ from relaydocs_serve import BINARY, free_port, serve  # noqa: E402 - found throu
 # A key that breaks careless quoting in every language, and is visible ASCII.
 KEY = "sk-agent-'\"$(id)`id`\\(x)-0123456789"
 PROMPT = "Quote \"double\" and 'single', $(id) and `uname`, back\\slash, \\(x)\nsecond line: 你好, café"
-TOOLS = {"list_models", "get_snippet", "domain_rules"}
+TOOLS = {"list_models", "get_snippet", "domain_rules", "get_setup"}
+# The hostile key of the integrations: quotes, $(…), backticks and a backslash-n.
+SETUP_KEY = "sk-'\"$(id)`x`\\n"
 
 
 def cli(*arguments: str) -> subprocess.CompletedProcess:
@@ -38,6 +40,11 @@ def cli(*arguments: str) -> subprocess.CompletedProcess:
 # Each tool call with the command line that must print the same, byte for byte.
 CALLS = [
     ("list_models", {}, ["models", "--format", "json"]),
+    ("get_setup", {"client": "codex-cli", "key": SETUP_KEY},
+     ["setup", "--client", "codex-cli", "--key", SETUP_KEY, "--format", "json"]),
+    ("get_setup", {"client": "claude-code", "model": "claude-opus-4-7"},
+     ["setup", "--client", "claude-code", "--model", "claude-opus-4-7", "--format", "json"]),
+    ("get_setup", {"client": "cursor"}, ["setup", "--client", "cursor", "--format", "json"]),
     ("domain_rules", {}, ["domains"]),
     ("domain_rules", {"locale": "zh"}, ["domains", "--locale", "zh"]),
     ("get_snippet", {"model": "gpt-4o", "language": "python"}, ["snippet", "--model", "gpt-4o", "--lang", "python"]),
@@ -88,7 +95,8 @@ def expect_same_as_cli(result, command: list[str]) -> None:
         assert not result.is_error, f"{command}: {texts(result)}"
         assert texts(result) == [run.stdout] + ([run.stderr] if run.stderr else []), command
     else:
-        assert run.returncode == 1, run
+        # 64 for usage errors (an unknown client), 1 for the rest.
+        assert run.returncode in (1, 64), run
         assert result.is_error, f"{command} failed, but the tool answered {texts(result)}"
         assert texts(result) == [run.stderr], command
 
@@ -143,7 +151,11 @@ def test_tools_are_listed_with_choices_from_the_catalog_and_templates(connect):
 
     tools, _ = connect(work)
     names = {tool.name for tool in tools}
-    assert names == TOOLS, "get_setup and diagnose_base_url are not listed until their commands exist"
+    assert names == TOOLS, "diagnose_base_url is not listed until its command exists"
+    setup = next(tool for tool in tools if tool.name == "get_setup").input_schema
+    assert set(setup["properties"]) == {"client", "model", "key"} and setup["required"] == ["client"]
+    assert set(setup["properties"]["client"]["enum"]) == {
+        path.parent.name for path in (ROOT / "templates/clients").glob("*/client.yaml")}
     schema = next(tool for tool in tools if tool.name == "get_snippet").input_schema
     properties = schema["properties"]
     assert set(schema["required"]) == {"model", "language"}

@@ -149,6 +149,13 @@ struct PageRenderer: Sendable {
                     problems.append(
                         SiteDiagnostic(file: file, line: block.startLine, message: "catalog block: \(error)"))
                 }
+            case "client":
+                do {
+                    made = try ClientBlocks.render(Array(words.dropFirst()), generator: generator, strings: strings)
+                } catch {
+                    problems.append(
+                        SiteDiagnostic(file: file, line: block.startLine, message: "client block: \(error)"))
+                }
             case "keypage":
                 made = (keyPageHTML, keyPageMarkdown)
             default:

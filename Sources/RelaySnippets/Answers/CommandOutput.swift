@@ -12,6 +12,8 @@ public struct CommandOutput: Sendable, Equatable {
     public var standardError: String
     /// Whether the command failed.
     public var failed: Bool
+    /// Whether the failure is a usage error (exit status 64), such as an unknown client.
+    public var usageError = false
 
     /// Creates an output.
     public init(standardOutput: String = "", standardError: String = "", failed: Bool = false) {

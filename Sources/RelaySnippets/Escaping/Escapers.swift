@@ -14,6 +14,15 @@ public enum Escapers {
         "shell": Escaper(.final, ShellQuoting.insideSingleQuotes),
         "shellWord": Escaper(.final, ShellQuoting.word),
         "json": Escaper(.intermediate, JSONLiteral.string),
+        // Client set-ups (templates/clients/): configuration files, environment files and deep links.
+        "jsonString": Escaper(.final, JSONLiteral.string),
+        "toml": Escaper(.final, TOMLLiteral.string),
+        "tomlKey": Escaper(.final, TOMLLiteral.key),
+        "dotenv": Escaper(.final, DotenvValue.value),
+        "urlComponent": Escaper(.final, URLComponent.encoded),
+        "base64": Escaper(.intermediate, URLComponent.base64),
+        // Text a person reads or types into an app's field: invisible characters replaced.
+        "text": Escaper(.final, CodeText.printable),
         // Comments have no escape syntax: line breaks and invisible characters are replaced.
         "comment": Escaper(.final, CodeText.printable),
         // Java reads Unicode escapes even in comments: its comments double every backslash too.

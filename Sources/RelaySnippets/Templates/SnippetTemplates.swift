@@ -11,8 +11,13 @@ import RelayYAML
 /// - `recipes/<recipe>/recipe.yaml` describes a recipe (``Recipe``); beside it, one template per
 ///   language and protocol: `recipes/<recipe>/<language>/<protocol>.mustache`.
 ///
+/// - `clients/<client>/client.yaml` describes a client (``ClientDefinition``): a coding agent,
+///   app, framework or SDK set up to use the relay; beside it, the templates of the files it
+///   writes (`<name>.mustache`) and what `relaydocs verify` needs to run it.
+///
 /// Templates are plain text: no HTML escaping happens, and every user value must pass through
-/// an escaper of the template's language (see ``LanguageDefinition/escapers``).
+/// an escaper of the template's language (see ``LanguageDefinition/escapers``) or of the
+/// format of the client's file (see ``ClientFormat/escaperNames``).
 public struct SnippetTemplates: Sendable {
     /// Where the templates came from, for messages: a folder, or "built-in templates".
     public let origin: String
@@ -22,7 +27,13 @@ public struct SnippetTemplates: Sendable {
     public let languages: [LanguageDefinition]
     /// The recipes, in their order.
     public let recipes: [Recipe]
+    /// The clients, in their order.
+    public let clients: [ClientDefinition]
+    /// The files of each client's folder that are not templates (replay scripts,
+    /// `requirements.txt`), by client id and file name.
+    public let clientFiles: [String: [String: String]]
     private let library: TemplateLibrary
+    let clientLibrary: TemplateLibrary
 
     /// Parses templates given as text, keyed by their path below the templates folder
     /// (such as `snippets/recipes/hello/python/openai-chat.mustache`). Files outside `snippets/`
@@ -33,7 +44,8 @@ public struct SnippetTemplates: Sendable {
     ///   of the `language.yaml` and `recipe.yaml` files.
     public init(files: [String: String], origin: String) throws(SnippetError) {
         var hasher = Hasher()
-        for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("snippets/") {
+        for (path, text) in files.sorted(by: { $0.key < $1.key })
+        where path.hasPrefix("snippets/") || path.hasPrefix("clients/") {
             hasher.combine(path)
             hasher.combine(text)
         }
@@ -64,7 +76,49 @@ public struct SnippetTemplates: Sendable {
                 diagnostics += error.diagnostics
             }
         }
+        // Clients: client.yaml, the templates beside it and the files verify needs.
+        let clientFolder = TemplateLibrary.folder("clients", of: files, escaping: .none)
+        var clientLibrary = clientFolder.library
+        let clientProblems = clientFolder.problems
+        if let problem = clientProblems.first {
+            throw .invalidTemplate(
+                path: "\(origin)/\(problem.template)", line: problem.line, column: problem.column,
+                message: problem.message)
+        }
+        var clients: [ClientDefinition] = []
+        var clientFiles: [String: [String: String]] = [:]
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) {
+            let parts = path.split(separator: "/").map(String.init)
+            guard parts.count == 3, parts[0] == "clients" else { continue }
+            guard parts[2] == "client.yaml" else {
+                if !parts[2].hasSuffix(".mustache") { clientFiles[parts[1], default: [:]][parts[2]] = text }
+                continue
+            }
+            let id = parts[1]
+            do throws(YAMLFileError) {
+                let (definition, inline) = try ClientDefinition.parse(
+                    text, id: id, path: "\(origin)/\(path)",
+                    templateExists: { clientLibrary.contains(ClientDefinition.templateName(client: id, $0)) })
+                for template in inline {
+                    do {
+                        try clientLibrary.register(template.text, named: template.name, escaping: .none)
+                    } catch {
+                        diagnostics.append(
+                            YAMLDiagnostic(
+                                path: "\(origin)/\(path)", line: template.line, column: 0,
+                                message:
+                                    "the template \(template.text.debugDescription) does not parse: \(error.message)"))
+                    }
+                }
+                clients.append(definition)
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
         guard diagnostics.isEmpty else { throw .invalidDefinitions(diagnostics) }
+        self.clients = clients.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+        self.clientFiles = clientFiles
+        self.clientLibrary = clientLibrary
         self.origin = origin
         self.library = library
         self.languages = languages.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
@@ -74,6 +128,21 @@ public struct SnippetTemplates: Sendable {
 
     /// The definition of a language, if the templates have it.
     public func language(_ id: Language) -> LanguageDefinition? { languages.first { $0.id == id } }
+
+    /// A client by id, if the templates have it.
+    public func client(id: String) -> ClientDefinition? { clients.first { $0.id == id } }
+
+    /// Renders a client's template with a context and checks that every value went through a
+    /// final escaper.
+    func renderClient(_ name: String, context: TemplateValue) throws(SnippetError) -> String {
+        guard let output = clientLibrary.render(name, context) else {
+            throw .missingTemplate(path: "\(origin)/clients/\(name).mustache")
+        }
+        if let mistake = TemplateMarker.firstError(in: output) {
+            throw .unsafeTemplate(path: "\(origin)/clients/\(name)", message: mistake)
+        }
+        return output
+    }
 
     /// A recipe by id, if the templates have it.
     public func recipe(id: String) -> Recipe? { recipes.first { $0.id == id } }

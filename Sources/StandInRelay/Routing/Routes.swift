@@ -33,9 +33,19 @@ struct Routes: Sendable {
     let routes: [Route]
     /// The model lists (`GET`), beside the protocols' endpoints.
     let modelLists: ModelLists
+    /// Anthropic's token counting (`POST …/v1/messages/count_tokens`, which Claude Code calls),
+    /// beside each Anthropic Messages endpoint: path to protocol id.
+    let countTokens: [String: String]
 
     init(catalog: Catalog) {
         modelLists = ModelLists(catalog: catalog)
+        var countTokens: [String: String] = [:]
+        for wireProtocol in catalog.protocols where Dialect.of(wireProtocol.id).family == .anthropic {
+            guard !Dialect.of(wireProtocol.id).isVertex else { continue }
+            countTokens[catalog.provider(of: wireProtocol).relayPath + wireProtocol.endpoint + "/count_tokens"] =
+                wireProtocol.id
+        }
+        self.countTokens = countTokens
         var routes: [Route] = []
         for wireProtocol in catalog.protocols {
             let prefix = catalog.provider(of: wireProtocol).relayPath
