@@ -194,14 +194,19 @@ public struct SiteBuilder: Sendable {
             for var source in sources {
                 let locale = source.locale
                 let display = locale.folder.isEmpty ? options.content : "\(options.content)/\(locale.folder)"
+                // The content pages decide which clients' pages the model pages link to.
+                let existing = Set(source.pages.map(\.path))
                 let make = {
-                    modelPages.pages(locale: locale.code, strings: strings[locale.code]!, displayFolder: display)
+                    modelPages.pages(
+                        locale: locale.code, strings: strings[locale.code]!, displayFolder: display, existing: existing)
                 }
-                let made =
-                    cache?.derived("model pages " + locale.code, key: generation ?? 0, make: make) ?? make()
+                var key = Hasher()
+                key.combine(generation ?? 0)
+                key.combine(existing)
+                let made = cache?.derived("model pages " + locale.code, key: key.finalize(), make: make) ?? make()
                 // The same setting's problem in every locale is told once.
                 for problem in modelPages.problems(
-                    pages: Set(source.pages.map(\.path)), files: Set(source.files), generated: made.map(\.path),
+                    pages: existing, files: Set(source.files), generated: made.map(\.path),
                     configurationFile: "\(options.content)/site.yaml", localeFolder: locale.folder)
                 where !problems.contains(problem) {
                     problems.append(problem)

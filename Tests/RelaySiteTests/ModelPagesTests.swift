@@ -20,6 +20,7 @@ let modelSite: [String: String] = {
           quickstart: guide/start.md
           protocols: { openai-chat: guide/openai.md, anthropic-messages: guide/claude.md }
           recipes: { reasoning: guide/reasoning.md }
+          clients: integrations
         """
     ]
     for locale in ["zh", "en"] {
@@ -28,6 +29,7 @@ let modelSite: [String: String] = {
         files["\(locale)/guide/openai.md"] = "# OpenAI Chat\n"
         files["\(locale)/guide/claude.md"] = "# Claude\n"
         files["\(locale)/guide/reasoning.md"] = "# Reasoning\n"
+        files["\(locale)/integrations/claude-code.md"] = "# Claude Code\n"
     }
     return files
 }()
@@ -83,7 +85,12 @@ struct ModelPagesTests {
         #expect(page.contains("href=\"/en/guide/start.html\""), "the quick start")
         #expect(page.contains("href=\"/en/guide/reasoning.html\""), "the recipe page the model supports")
         #expect(page.contains("id=\"vertex-anthropic\""), "a tab group per protocol")
-        #expect(!page.contains("id=\"clients\""), "no clients section without clients data")
+        // The clients that speak one of its protocols: linked where their page exists.
+        #expect(page.contains("id=\"clients\""))
+        #expect(page.contains("href=\"/en/integrations/claude-code.html\">Claude Code</a>"))
+        #expect(!page.contains("Codex CLI"), "a client of no protocol the model accepts is not listed")
+        let gpt = try article(fixture.read("en/models/gpt-5.1.html"))
+        #expect(gpt.contains("Codex CLI") && !gpt.contains("/en/integrations/codex-cli.html"), "no page, no link")
         // One tab group per protocol, one tab per language.
         let groups = page.components(separatedBy: "data-code-group>").count - 1
         #expect(groups == 3)
@@ -205,7 +212,7 @@ struct ModelPagesTests {
             try fixture.build()
         } throws: { error in
             (error as? SiteBuildError)?.diagnostics.map(\.description) == [
-                "\(site):12: error: unknown key \"bogus\" in models; expected folder, order, quickstart, protocols, recipes"
+                "\(site):13: error: unknown key \"bogus\" in models; expected folder, order, quickstart, protocols, recipes, clients"
             ]
         }
         try fixture.write(modelSite["site.yaml"]!, to: "site.yaml")

@@ -145,6 +145,7 @@ public struct SiteConfiguration: Sendable, Hashable {
 ///   quickstart: guide/quickstart.md      # linked from every model page
 ///   protocols: { anthropic-messages: protocols/claude.md }   # catalog protocol → its page
 ///   recipes: { reasoning: features/reasoning.md }            # recipe → its page
+///   clients: integrations                # the clients' pages: integrations/<client>.md
 /// ```
 /// Pages are paths below the locale folder; each must exist in every locale.
 public struct ModelPagesConfiguration: Sendable, Hashable {
@@ -158,6 +159,9 @@ public struct ModelPagesConfiguration: Sendable, Hashable {
     public var protocolPages: [String: String]
     /// The page of each recipe, by recipe id.
     public var recipePages: [String: String]
+    /// The folder of the clients' pages (`<folder>/<client id>.md`, such as `integrations`): a
+    /// model's page lists the clients that speak one of its protocols, linked where the page exists.
+    public var clientsFolder: String?
     /// The `site.yaml` line of each setting, for messages: `folder`, `quickstart`,
     /// `protocols.<id>`, `recipes.<id>`.
     public var lines: [String: Int]
@@ -193,7 +197,7 @@ public struct ModelPagesConfiguration: Sendable, Hashable {
             report(node, "models must be a mapping such as { folder: models, quickstart: guide/quickstart.md }")
             return nil
         }
-        let allowed = ["folder", "order", "quickstart", "protocols", "recipes"]
+        let allowed = ["folder", "order", "quickstart", "protocols", "recipes", "clients"]
         for key in mapping.keys where !allowed.contains(key.string ?? "") {
             report(
                 key,
@@ -224,6 +228,13 @@ public struct ModelPagesConfiguration: Sendable, Hashable {
                 result.order = number
             } else {
                 report(order, "models.order must be a whole number")
+            }
+        }
+        if let clients = mapping["clients"] {
+            if let text = clients.string, isPlainPath(text), !text.hasSuffix(".md") {
+                result.clientsFolder = text
+            } else {
+                report(clients, "models.clients must be the folder of the clients' pages, such as integrations")
             }
         }
         if let quickstart = mapping["quickstart"] {

@@ -21,28 +21,13 @@ struct ModelPages: Sendable {
     let slugs: [String]
     /// The vendors in the order the catalog first names them, with their page names.
     let vendors: [(name: String, slug: String)]
-    /// The clients that can use a model, for the page's clients section: empty until the clients
-    /// data of the integrations exists (issue 14, `templates/clients/`); the section is left out
-    /// while it is empty.
-    let clients: @Sendable (Model) -> [ClientLink]
-
-    /// A client a model page links to.
-    struct ClientLink: Sendable {
-        var name: String
-        /// A page path below the locale folder, such as `clients/cursor.md`.
-        var page: String
-    }
 
     var catalog: Catalog { generator.catalog }
 
-    init(
-        configuration: ModelPagesConfiguration, generator: SnippetGenerator, templates: TemplateLibrary,
-        clients: @escaping @Sendable (Model) -> [ClientLink] = { _ in [] }
-    ) {
+    init(configuration: ModelPagesConfiguration, generator: SnippetGenerator, templates: TemplateLibrary) {
         self.configuration = configuration
         self.generator = generator
         self.templates = templates
-        self.clients = clients
         slugs = Self.uniqueSlugs(generator.catalog.models.map(\.id), reserved: ["index"])
         var vendorNames: [String] = []
         for model in generator.catalog.models where !vendorNames.contains(model.vendor) {
@@ -181,7 +166,9 @@ struct ModelPages: Sendable {
     // MARK: Pages
 
     /// Every page of one locale: the index, the filter pages, then each model's page.
-    func pages(locale: String, strings: SiteStrings, displayFolder: String) -> [SourcePage] {
+    ///
+    /// - Parameter existing: the content pages of the locale, for the links to clients' pages.
+    func pages(locale: String, strings: SiteStrings, displayFolder: String, existing: Set<String>) -> [SourcePage] {
         let filters = filters()
         var made: [SourcePage] = []
         func page(_ path: String, _ text: String, listed: Bool) {
@@ -190,7 +177,7 @@ struct ModelPages: Sendable {
                     locale: locale, path: path, displayPath: "\(displayFolder)/\(path) (made from the catalog)",
                     text: text, listed: listed))
         }
-        let context = Context(pages: self, strings: strings, filters: filters)
+        let context = Context(pages: self, strings: strings, filters: filters, existing: existing)
         page(indexPath, context.index(filter: nil, order: configuration.order ?? 1000), listed: true)
         for (order, entry) in filters.enumerated() {
             page(entry.path, context.index(filter: (entry.filter, entry.path), order: order + 1), listed: false)
@@ -208,6 +195,7 @@ struct ModelPages: Sendable {
         let pages: ModelPages
         let strings: SiteStrings
         let filters: [(filter: Filter, path: String)]
+        let existing: Set<String>
         var catalog: Catalog { pages.catalog }
         var folder: String { pages.configuration.folder }
 
@@ -389,7 +377,21 @@ struct ModelPages: Sendable {
                             of: "\\{protocols\\}", with: through.map(Markdown.inlineCode).joined(separator: ", "))),
                 ])
             }
-            let clients = pages.clients(model).map { ["link": .string(link($0.name, to: $0.page))] as TemplateValue }
+            // The clients (templates/clients/) that speak one of the model's protocols, with their pages.
+            let clients: [TemplateValue] = generator.templates.clients.compactMap { client in
+                let through = client.protocolIDs.filter(model.protocolIDs.contains)
+                guard !through.isEmpty else { return nil }
+                let page = pages.configuration.clientsFolder.map { "\($0)/\(client.id).md" }
+                let name =
+                    page.flatMap { existing.contains($0) ? link(client.name, to: $0) : nil }
+                    ?? Markdown.escaped(client.name)
+                return [
+                    "link": .string(name),
+                    "through": .string(
+                        Markdown.escaped(text("through", "(through {protocols})")).replacingOccurrences(
+                            of: "\\{protocols\\}", with: through.map(Markdown.inlineCode).joined(separator: ", "))),
+                ]
+            }
             var helloIntro = Markdown.escaped(
                 text(
                     "helloIntro",
@@ -431,6 +433,12 @@ struct ModelPages: Sendable {
                         ))),
                 "hasClients": .bool(!clients.isEmpty), "clients": .list(clients),
                 "clientsHeading": .string(Markdown.escaped(text("clientsHeading", "Clients that can use it"))),
+                "clientsIntro": .string(
+                    Markdown.escaped(
+                        text(
+                            "clientsIntro",
+                            "Programs and libraries that speak one of its protocols; each page shows how to point it at {relay}."
+                        ))),
                 "allModels": .string(link(text("allModels", "All models"), to: pages.indexPath)),
                 "colon": .string(Markdown.escaped(text("colon", ": "))),
             ]
