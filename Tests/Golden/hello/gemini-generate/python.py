@@ -1,4 +1,4 @@
-# pip install "google-genai>=1.22,<4"
+# pip install "google-genai>=1.51,<4"
 from google import genai
 from google.genai import types
 

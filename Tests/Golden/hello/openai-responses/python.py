@@ -1,4 +1,4 @@
-# pip install "openai>=1.66,<4"
+# pip install "openai>=1.98,<4"
 from openai import OpenAI
 
 client = OpenAI(

@@ -1,4 +1,4 @@
-# pip install "openai>=1.66,<4"
+# pip install "openai>=1.98,<4"
 import sys
 
 from openai import OpenAI
