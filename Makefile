@@ -13,7 +13,7 @@ BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk default-jre-headless
 TEST_SITE := .build/test-site
 CONFORMANCE := .build/conformance
 
-.PHONY: site preview test browser-test mcp-test bench build deps browser-deps venv venv-lowest client-venvs conformance verify verify-matrix verify-clients clean
+.PHONY: site preview test browser-test mcp-test bench bench-catalog build deps browser-deps venv venv-lowest client-venvs conformance verify verify-matrix verify-clients clean
 
 ## Build the default docs site (content/ + templates/site/) into site/.
 site: deps
@@ -145,6 +145,11 @@ bench: deps
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo cmark wrk; }
 	$(SWIFT) build -c release --product relaydocs
 	python3 Benchmarks/bench.py .build/release/relaydocs
+
+## The default site built with its catalog and with a generated 300-model one, side by side (release build).
+bench-catalog: deps
+	$(SWIFT) build -c release --product relaydocs
+	python3 Benchmarks/bench.py .build/release/relaydocs --only catalog
 
 clean:
 	rm -rf .build site $(VENV) .venv-lowest .venv-newest $(CLIENT_VENVS)

@@ -9,12 +9,17 @@ usage: bench.py RELAYDOCS [--runs N] [--work DIR]
 2. One-page rebuild through the path `relaydocs serve` uses, and its ratio to the full build.
 3. The snippet API under load (wrk) against a trivial endpoint of the same server.
 4. Snippet rendering in one process.
+5. The default site (content/) with the default catalog and with a generated 300-model catalog
+   (make_catalog.py beside this file), side by side: full build (median of N alternating runs) and
+   one-page rebuild. `--only catalog` runs this case alone (no Hugo, cmark or wrk needed).
 """
 import argparse, hashlib, json, os, platform, re, shutil, signal, socket, statistics, subprocess, sys, time, urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATOR = Path(__file__).resolve().parent / "make_corpus.py"
+CATALOG_GENERATOR = Path(__file__).resolve().parent / "make_catalog.py"
+BIG_CATALOG_MODELS = 300
 CORPUS_ARGUMENTS = ["2000", "7"]  # pages, seed
 
 HUGO_CONFIG = """baseURL = "/"
@@ -94,9 +99,14 @@ def main():
     parser.add_argument("--load-seconds", type=int, default=5)
     parser.add_argument("--load-rounds", type=int, default=3)
     parser.add_argument("--rebuild-runs", type=int, default=15)
+    parser.add_argument("--only", choices=["catalog"], help="run one case alone")
     args = parser.parse_args()
     relaydocs = str(Path(args.relaydocs).resolve())
     work = Path(args.work)
+    if args.only == "catalog":
+        print(f"machine: {machine()}\n")
+        catalog_case(relaydocs, work, args.runs, args.rebuild_runs)
+        return
     corpus = work / "corpus"
     # Made again when the generator or its arguments change, so a cached corpus is never stale.
     stamp = work / "corpus.stamp"
@@ -196,6 +206,89 @@ def main():
     if api[3] or trivial[3] or full[3]:
         print(f"| non-2xx answers | {api[3]}, {full[3]} | {trivial[3]} | | 0 |")
     print(f"| snippet rendering, one process | {inner['snippetsPerSecond']:.0f} snippets/s | | | |")
+    print()
+    catalog_case(relaydocs, work, args.runs, args.rebuild_runs)
+
+
+def catalog_case(relaydocs, work, runs, rebuild_runs):
+    """The default site built with the default catalog and with a 300-model one, alternating."""
+    work.mkdir(parents=True, exist_ok=True)
+    contents = {}
+    for name in ("default", "300"):
+        folder = work / f"content-{name}"
+        if folder.exists():
+            shutil.rmtree(folder)
+        shutil.copytree(ROOT / "content", folder)
+        contents[name] = folder
+    subprocess.run([sys.executable, str(CATALOG_GENERATOR), str(ROOT / "content" / "catalog.yaml"),
+                    str(contents["300"] / "catalog.yaml"), str(BIG_CATALOG_MODELS)], check=True)
+    # The same catalog without model pages (no `models:` in site.yaml): what the big catalog costs on
+    # its own (reading it, its tables), apart from the pages made from it.
+    bare = work / "content-300-bare"
+    if bare.exists():
+        shutil.rmtree(bare)
+    shutil.copytree(contents["300"], bare)
+    lines = (bare / "site.yaml").read_text(encoding="utf-8").splitlines()
+    cut = next(i for i, line in enumerate(lines) if line.startswith("models:"))
+    while cut > 0 and lines[cut - 1].startswith("#"):
+        cut -= 1
+    (bare / "site.yaml").write_text("\n".join(lines[:cut]) + "\n", encoding="utf-8")
+    for home in bare.glob("*/index.md"):  # the home pages' link to the model index
+        text = home.read_text(encoding="utf-8")
+        home.write_text("".join(line for line in text.splitlines(keepends=True) if "(models/index.md)" not in line),
+                        encoding="utf-8")
+    contents["300-bare"] = bare
+    commands = {name: [relaydocs, "build", "--content", str(folder), "--out", str(work / f"site-{name}")]
+                for name, folder in contents.items()}
+    for command in commands.values():  # warm the caches once
+        measure(command)
+    results = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            results[name].append(measure(command))
+    def median(name, index):
+        return statistics.median(run[index] for run in results[name])
+    def counts(name):
+        site = work / f"site-{name}"
+        files = [path for path in site.rglob("*") if path.is_file()]
+        return sum(1 for path in files if path.suffix == ".html"), len(files)
+    inner = {}
+    for name, folder in contents.items():
+        inner[name] = json.loads(subprocess.run(
+            [relaydocs, "benchmark", "--content", str(folder), "--page", "en/guide/quickstart.md",
+             "--runs", str(rebuild_runs), "--snippet-seconds", "0.2"],
+            capture_output=True, text=True, check=True).stdout)
+    listed = {name: models_in(contents[name] / "catalog.yaml") for name in contents}
+    names = ["default", "300", "300-bare"]
+    heads = [f"{listed['default']} models", f"{listed['300']} models", f"{listed['300']} models, no model pages"]
+    print(f"catalog: the default site (content/) with its catalog ({listed['default']} models), with "
+          f"{listed['300']} models from Benchmarks/make_catalog.py, and with those but no `models:` in site.yaml; "
+          f"builds: median of {runs} alternating runs; rebuild of en/guide/quickstart.md: median of {rebuild_runs}\n")
+    print(f"| measurement | {' | '.join(heads)} | ratio {heads[1]} / {heads[0]} |")
+    print("| --- | --- | --- | --- | --- |")
+    for label, index, unit in (("full build, wall", 0, "s"), ("full build, CPU", 1, "s"),
+                               ("full build, peak RSS", 2, "MiB")):
+        values = [median(name, index) for name in names]
+        number = "{:.0f}" if unit == "MiB" else "{:.3f}"
+        cells = " | ".join(f"{number.format(value)} {unit}" for value in values)
+        print(f"| {label} | {cells} | {values[1] / values[0]:.2f} × |")
+    cells = " | ".join("{}, {}".format(*counts(name)) for name in names)
+    print(f"| pages (HTML), files written | {cells} | |")
+    def rebuild(name):
+        made = inner[name]
+        return f"{made['rebuildSeconds'] * 1000:.1f} ms ({made['rebuildRendered']} rendered, {made['rebuildLaidOut']} laid out)"
+    print(f"| one-page rebuild (serve's path) | {' | '.join(rebuild(name) for name in names)} | "
+          f"{inner['300']['rebuildSeconds'] / inner['default']['rebuildSeconds']:.2f} × |")
+    cells = " | ".join(f"{inner[name]['fullBuildSeconds']:.3f} s" for name in names)
+    print(f"| in-memory full build | {cells} | "
+          f"{inner['300']['fullBuildSeconds'] / inner['default']['fullBuildSeconds']:.2f} × |")
+
+
+def models_in(catalog):
+    """How many models a catalog lists (its `  - id:` items after `models:`)."""
+    lines = catalog.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("models:"))
+    return sum(1 for line in lines[start + 1:] if line.startswith("  - id:"))
 
 
 if __name__ == "__main__":

@@ -180,7 +180,42 @@ public struct SiteBuilder: Sendable {
                     SiteDiagnostic(file: options.content, line: 0, message: "no Markdown pages (*.md) found")
                 ])
             }
-            return sources
+            return try addingModelPages(to: sources)
+        }
+
+        /// 1b. With `models:` in `site.yaml`, each locale's model pages (``ModelPages``), made again
+        /// only when the catalog, the templates or the configuration change.
+        func addingModelPages(to sources: [LocaleSources]) throws(SiteBuildError) -> [LocaleSources] {
+            guard let settings = configuration.modelPages else { return sources }
+            let generator = SnippetGenerator(catalog: options.catalog, templates: options.snippetTemplates)
+            let modelPages = ModelPages(configuration: settings, generator: generator, templates: templates.pages)
+            var problems: [SiteDiagnostic] = []
+            var result: [LocaleSources] = []
+            for var source in sources {
+                let locale = source.locale
+                let display = locale.folder.isEmpty ? options.content : "\(options.content)/\(locale.folder)"
+                // The content pages decide which clients' pages the model pages link to.
+                let existing = Set(source.pages.map(\.path))
+                let make = {
+                    modelPages.pages(
+                        locale: locale.code, strings: strings[locale.code]!, displayFolder: display, existing: existing)
+                }
+                var key = Hasher()
+                key.combine(generation ?? 0)
+                key.combine(existing)
+                let made = cache?.derived("model pages " + locale.code, key: key.finalize(), make: make) ?? make()
+                // The same setting's problem in every locale is told once.
+                for problem in modelPages.problems(
+                    pages: existing, files: Set(source.files), generated: made.map(\.path),
+                    configurationFile: "\(options.content)/site.yaml", localeFolder: locale.folder)
+                where !problems.contains(problem) {
+                    problems.append(problem)
+                }
+                source.pages = (source.pages + made).sorted { $0.path < $1.path }
+                result.append(source)
+            }
+            guard problems.isEmpty else { throw SiteBuildError(problems) }
+            return result
         }
 
         /// 2. Every page rendered, or taken from the cache when its text did not change.
@@ -311,6 +346,7 @@ public struct SiteBuilder: Sendable {
                     navigationHasher.combine(page.title)
                     navigationHasher.combine(page.frontMatter.navTitle)
                     navigationHasher.combine(page.frontMatter.order)
+                    navigationHasher.combine(page.source.listed)
                 }
                 let navigationKey = navigationHasher.finalize()
                 let makeLayout = {

@@ -16,6 +16,18 @@ public struct SourcePage: Sendable {
     public var displayPath: String
     /// The file's text, with `\r\n` turned into `\n`.
     public var text: String
+    /// Whether the sidebar lists the page. Pages the build writes from the catalog (each
+    /// model's page, the filter pages of the model index) are left out of it, so a catalog of
+    /// hundreds of models does not grow every page's sidebar; `llms.txt` still lists them.
+    public var listed: Bool = true
+
+    public init(locale: String, path: String, displayPath: String, text: String, listed: Bool = true) {
+        self.locale = locale
+        self.path = path
+        self.displayPath = displayPath
+        self.text = text
+        self.listed = listed
+    }
 
     /// The path of the built page below the locale's root, such as `guide/quickstart.html`.
     public var outputPath: String { String(path.dropLast(3)) + ".html" }

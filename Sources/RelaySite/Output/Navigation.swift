@@ -1,4 +1,6 @@
 /// The sidebar of one locale: a group per top-level folder, pages ordered by `order` then title.
+/// Pages that are not ``SourcePage/listed`` are kept apart in their group (for `llms.txt`): they
+/// have no sidebar item and no previous and next links.
 struct Navigation: Sendable {
     struct Item: Sendable {
         var path: String
@@ -12,12 +14,16 @@ struct Navigation: Sendable {
         /// The folder's index page, which the title links to (it is not repeated as an item).
         var index: Item?
         var items: [Item]
+        /// The group's pages that the sidebar does not show, in the same order.
+        var unlisted: [Item] = []
     }
 
     var groups: [Group]
 
     /// Every item in sidebar order, for previous and next links.
     let sequence: [Item]
+    /// Every page in sidebar order, each group's unlisted pages after its items.
+    let everything: [Item]
     /// Each item's position in ``sequence``, by page path.
     let positions: [String: Int]
 
@@ -49,12 +55,19 @@ struct Navigation: Sendable {
                     path: page.source.path, title: page.frontMatter.navTitle ?? page.title,
                     url: url(page.source.outputPath))
             }
-            let items = sorted.filter { folder.isEmpty || $0.source.path != "\(folder)/index.md" }.map(item)
+            let members = sorted.filter { folder.isEmpty || $0.source.path != "\(folder)/index.md" }
+            let items = members.filter(\.source.listed).map(item)
+            let unlisted = members.filter { !$0.source.listed }.map(item)
             groups.append(
-                ((order, folder), Group(title: title, index: folder.isEmpty ? nil : index.map(item), items: items)))
+                (
+                    (order, folder),
+                    Group(
+                        title: title, index: folder.isEmpty ? nil : index.map(item), items: items, unlisted: unlisted)
+                ))
         }
         self.groups = groups.sorted { $0.key < $1.key }.map(\.group)
         sequence = self.groups.flatMap { ($0.index.map { [$0] } ?? []) + $0.items }
+        everything = self.groups.flatMap { ($0.index.map { [$0] } ?? []) + $0.items + $0.unlisted }
         positions = Dictionary(sequence.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -58,7 +58,8 @@ struct PageLayout: Sendable {
         ]
         var groupOfPath: [String: Int] = [:]
         for (index, group) in navigation.groups.enumerated() {
-            for item in group.items { groupOfPath[item.path] = index }
+            // An unlisted page (a model's) shows its group expanded, as its index page would.
+            for item in group.items + group.unlisted { groupOfPath[item.path] = index }
             if let page = group.index { groupOfPath[page.path] = index }
         }
         self.groupOfPath = groupOfPath

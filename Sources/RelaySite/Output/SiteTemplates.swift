@@ -4,6 +4,9 @@ import RelayTemplates
 /// The layout templates, interface strings and assets of the site (`templates/site/`).
 struct SiteTemplates: Sendable {
     let library: TemplateLibrary
+    /// The templates of the pages the build writes from the catalog (`site/pages/*.mustache`,
+    /// Markdown with front matter, values written as they are): see ``ModelPages``.
+    let pages: TemplateLibrary
     let stringsYAML: String
     /// Asset files by path below `assets/`.
     let assets: [String: String]
@@ -16,7 +19,11 @@ struct SiteTemplates: Sendable {
         for (path, text) in files where path.hasPrefix("site/assets/") {
             assets[String(path.dropFirst("site/assets/".count))] = text
         }
-        let (library, problems) = TemplateLibrary.folder("site", of: files, escaping: .html)
+        let pagesFolder = "site/pages/"
+        let (library, layoutProblems) = TemplateLibrary.folder(
+            "site", of: files.filter { !$0.key.hasPrefix(pagesFolder) }, escaping: .html)
+        let (pages, pageProblems) = TemplateLibrary.folder("site/pages", of: files, escaping: .none)
+        let problems = layoutProblems + pageProblems
         guard problems.isEmpty else {
             throw SiteBuildError(
                 problems.map {
@@ -30,6 +37,7 @@ struct SiteTemplates: Sendable {
             ])
         }
         self.library = library
+        self.pages = pages
         self.stringsYAML = files["site/strings.yaml"] ?? ""
         self.assets = assets
     }

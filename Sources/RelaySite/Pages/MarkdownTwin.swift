@@ -276,13 +276,22 @@ struct MarkdownTwin: Sendable {
             let prefixLength = max(0, min(splice.column - 1, openingLine.count))
             let first = Array(openingLine.prefix(prefixLength))
             let rest = first.map { $0 == UInt8(ascii: ">") ? $0 : 32 }
+            // Every line that ends in a newline, on bytes: String.split was most of a twin with
+            // many snippets (the pages of a big catalog's models).
+            let bytes = Array(splice.markdown.utf8)
+            guard let lastNewline = bytes.lastIndex(of: 10) else { return }
+            if first.isEmpty {
+                output.append(contentsOf: bytes[...lastNewline])
+                return
+            }
             var isFirst = true
-            for line in splice.markdown.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+            var start = 0
+            while start <= lastNewline, let end = bytes[start...lastNewline].firstIndex(of: 10) {
                 var prefix = isFirst ? first : rest
-                if line.isEmpty { while prefix.last == 32 { prefix.removeLast() } }
+                if end == start { while prefix.last == 32 { prefix.removeLast() } }
                 output.append(contentsOf: prefix)
-                output.append(contentsOf: line.utf8)
-                output.append(10)
+                output.append(contentsOf: bytes[start...end])
+                start = end + 1
                 isFirst = false
             }
         }

@@ -57,7 +57,10 @@ final class RenderedPage: Sendable {
         self.linksHash = linksHasher.finalize()
         self.searchEntry = SearchIndex.entry(headings: headings, text: text, title: title, url: url)
         var hasher = Hasher()
-        hasher.combine(html)
+        // The bytes, not the String: String hashing normalizes (NFC) first, which was a twentieth
+        // of a build with large pages.
+        var bytes = html
+        bytes.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         hasher.combine(title)
         hasher.combine(frontMatter.description)
         hasher.combine(source.path)
