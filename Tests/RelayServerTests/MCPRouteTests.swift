@@ -41,7 +41,7 @@ struct MCPRouteTests {
                 let tools = (fixture.json(response.body)["result"] as? [String: Any])?["tools"] as? [[String: Any]]
                 #expect(
                     tools?.compactMap { $0["name"] as? String } == [
-                        "list_models", "get_snippet", "domain_rules", "get_setup",
+                        "list_models", "get_snippet", "domain_rules", "get_setup", "diagnose_base_url",
                     ])
             }
             try await client.execute(
