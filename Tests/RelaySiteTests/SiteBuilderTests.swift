@@ -175,6 +175,45 @@ struct SiteBuilderTests {
         #expect(try fixture.read("index.html").contains("href=\"/section/page.html\""))
     }
 
+    @Test("a big section's sidebar lists the page's own slice and links to the slices near it, the first and the last")
+    func bigSectionNavigation() throws {
+        // 1,000 pages in one section: 20 slices of 50, ordered by weight.
+        var files = ["index.md": "# Home\n"]
+        for number in 0..<1000 {
+            files[String(format: "big/page%04d.md", number)] =
+                "---\ntitle: Page \(number)\nweight: \(number)\n---\n\nText \(number).\n"
+        }
+        let fixture = try SiteFixture(files)
+        try fixture.build()
+        let page = try fixture.read("big/page0512.html")
+        let sidebar = try #require(page.range(of: "<aside id=\"sidebar\"").map { String(page[$0.lowerBound...]) })
+            .components(separatedBy: "</aside>")[0]
+        // Its own slice (500–549) open, with every item and itself active.
+        #expect(sidebar.contains("<p class=\"nav-chunk-title\">Page 500 – Page 549</p>"))
+        for number in 500..<550 { #expect(sidebar.contains(String(format: "href=\"/big/page%04d.html\"", number))) }
+        #expect(sidebar.contains("href=\"/big/page0512.html\" aria-current=\"page\""))
+        // The slices within three of it, and the first and last, as one link each; gaps between.
+        for start in [0, 350, 400, 450, 550, 600, 650, 950] {
+            #expect(
+                sidebar.contains(
+                    String(format: "href=\"/big/page%04d.html\">Page %d – Page %d</a>", start, start, start + 49)))
+        }
+        for start in [50, 300, 700, 900] { #expect(!sidebar.contains(String(format: "/big/page%04d.html", start))) }
+        #expect(sidebar.components(separatedBy: "nav-chunk-gap").count - 1 == 2)
+        // No other page's item: the sidebar's size does not depend on the section's.
+        #expect(!sidebar.contains("/big/page0499.html") && !sidebar.contains("/big/page0551.html"))
+        // The same page in a section ten times smaller has as many links.
+        var small = ["index.md": "# Home\n"]
+        for number in 0..<100 {
+            small[String(format: "big/page%04d.md", number)] = "---\ntitle: Page \(number)\nweight: \(number)\n---\n"
+        }
+        let smaller = try SiteFixture(small)
+        try smaller.build()
+        let first = try smaller.read("big/page0012.html")
+        #expect(first.contains("<p class=\"nav-chunk-title\">Page 0 – Page 49</p>"))
+        #expect(first.contains("href=\"/big/page0050.html\">Page 50 – Page 99</a>"))
+    }
+
     @Test("basePath prefixes every URL")
     func basePath() throws {
         let fixture = try SiteFixture([

@@ -14,6 +14,10 @@ struct PageLayout: Sendable {
     let itemHTML: [String: (inactive: String, active: String)]
     /// Each group's item list with no item active.
     let groupHTML: [String]
+    /// The slices of each big group (more items than ``chunkSize``), empty for the others.
+    private let chunks: [[Chunk]]
+    /// Each listed item's group and place in it, by page path.
+    private let placeOfPath: [String: (group: Int, item: Int)]
     /// The strings as the templates see them, built once.
     private let stringsContext: TemplateValue
     /// The `site` object of every page, built once.
@@ -63,7 +67,19 @@ struct PageLayout: Sendable {
             if let page = group.index { groupOfPath[page.path] = index }
         }
         self.groupOfPath = groupOfPath
-        self.groupHTML = navigation.groups.map { group in group.items.map { itemHTML[$0.path]?.inactive ?? "" }.joined()
+        var placeOfPath: [String: (group: Int, item: Int)] = [:]
+        for (index, group) in navigation.groups.enumerated() {
+            for (place, item) in group.items.enumerated() { placeOfPath[item.path] = (index, place) }
+        }
+        self.placeOfPath = placeOfPath
+        let chunks = navigation.groups.map { group in
+            Self.chunks(of: group, itemHTML: itemHTML, templates: templates)
+        }
+        self.chunks = chunks
+        self.groupHTML = navigation.groups.enumerated().map { index, group in
+            chunks[index].isEmpty
+                ? group.items.map { itemHTML[$0.path]?.inactive ?? "" }.joined()
+                : chunks[index].map(\.closedHTML).joined()
         }
         self.sharedLayoutHash = sharedLayoutHash
         let groupHTML = self.groupHTML
@@ -190,16 +206,85 @@ struct PageLayout: Sendable {
         ]
     }
 
-    /// A group's items as HTML, with the active one marked.
+    /// A group's items as HTML, with the active one marked; in a big group, the slices, the
+    /// active item's slice open.
     private func itemsHTML(group index: Int, activePath: String?) -> String {
         let group = navigation.groups[index]
-        guard let activePath, group.items.contains(where: { $0.path == activePath }) else { return groupHTML[index] }
+        guard let activePath, let place = placeOfPath[activePath], place.group == index else { return groupHTML[index] }
+        func items(_ range: Range<Int>) -> String {
+            var html = ""
+            for item in group.items[range] {
+                let variants = itemHTML[item.path]
+                html += (item.path == activePath ? variants?.active : variants?.inactive) ?? ""
+            }
+            return html
+        }
+        guard !chunks[index].isEmpty else { return items(group.items.indices) }
+        let slices = chunks[index]
+        let open = place.item / Self.chunkSize
         var html = ""
-        for item in group.items {
-            let variants = itemHTML[item.path]
-            html += (item.path == activePath ? variants?.active : variants?.inactive) ?? ""
+        var skipped = false
+        for (number, chunk) in slices.enumerated() {
+            // The first and last slices and those near the page's own; a gap for the others, so a
+            // section of any size costs a page the same few links (each step moves the window).
+            guard number == 0 || number == slices.count - 1 || abs(number - open) <= Self.chunkWindow else {
+                if !skipped { html += templates.render(partial: "partials/nav-chunk", ["gap": true]) }
+                skipped = true
+                continue
+            }
+            skipped = false
+            html += number == open ? chunk.openHTML(items(chunk.range), templates) : chunk.closedHTML
         }
         return html
+    }
+
+    /// Groups with more listed items than this are shown in slices of this many: the sidebar
+    /// of a page lists the items of its own slice and links to the first page of each other
+    /// slice near it (``chunkWindow``) and to the first and last, so a page's HTML does not grow
+    /// with the size of its section, and every page can be reached without JavaScript.
+    static let chunkSize = 50
+
+    /// How many slices on each side of the page's own a big group links to, besides its first
+    /// and last.
+    static let chunkWindow = 3
+
+    /// A slice of a big sidebar group, from `partials/nav-chunk`.
+    struct Chunk: Sendable {
+        var range: Range<Int>
+        var first: String
+        var last: String
+        var url: String
+        /// The slice as one link to its first page.
+        var closedHTML: String
+
+        func openHTML(_ itemsHTML: String, _ templates: SiteTemplates) -> String {
+            templates.render(
+                partial: "partials/nav-chunk",
+                [
+                    "open": true, "first": .string(first), "last": .string(last), "url": .string(url),
+                    "itemsHTML": .string(itemsHTML),
+                ])
+        }
+    }
+
+    /// The slices of a group with more than ``chunkSize`` items; none for a smaller group, or
+    /// when the templates have no `partials/nav-chunk` (the whole list is shown then).
+    static func chunks(
+        of group: Navigation.Group, itemHTML: [String: (inactive: String, active: String)], templates: SiteTemplates
+    ) -> [Chunk] {
+        guard group.items.count > chunkSize, templates.hasPartial("partials/nav-chunk") else { return [] }
+        return stride(from: 0, to: group.items.count, by: chunkSize).map { start in
+            let range = start..<min(start + chunkSize, group.items.count)
+            let (first, last) = (group.items[range.lowerBound], group.items[range.upperBound - 1])
+            return Chunk(
+                range: range, first: first.title, last: last.title, url: first.url,
+                closedHTML: templates.render(
+                    partial: "partials/nav-chunk",
+                    [
+                        "open": false, "first": .string(first.title), "last": .string(last.title),
+                        "url": .string(first.url),
+                    ]))
+        }
     }
 
     /// What every page of the locale shares: the site, the locales and the strings.

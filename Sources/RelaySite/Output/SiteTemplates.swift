@@ -46,6 +46,9 @@ struct SiteTemplates: Sendable {
         library.render("layout", context) ?? ""
     }
 
+    /// Whether the templates have a partial, such as `partials/nav-chunk`.
+    func hasPartial(_ name: String) -> Bool { library.contains(name) }
+
     /// A partial on its own, such as `partials/key-page`; "" when the templates lack it.
     func render(partial name: String, _ context: TemplateValue) -> String {
         library.render(name, context) ?? ""
