@@ -13,7 +13,12 @@ public struct Catalog: Sendable, Hashable {
     /// The client libraries snippets are written for.
     public var sdks: [SDK]
     /// The models the relay serves, in catalog order.
-    public var models: [Model]
+    public var models: [Model] {
+        didSet { modelPositions = Self.positions(of: models) }
+    }
+    /// Each model's place in ``models`` by id (the first, when ids repeat): ``model(id:)`` is
+    /// called for every snippet, and a catalog can list hundreds of models.
+    private var modelPositions: [String: Int]
     /// How `relaydocs catalog import` turns the relay's model lists into models (the optional
     /// `import:` section), in catalog order; the first rule a listed model matches applies.
     public var importRules: [ImportRule]
@@ -28,7 +33,26 @@ public struct Catalog: Sendable, Hashable {
         self.protocols = protocols
         self.sdks = sdks
         self.models = models
+        self.modelPositions = Self.positions(of: models)
         self.importRules = importRules
+    }
+
+    private static func positions(of models: [Model]) -> [String: Int] {
+        Dictionary(models.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public static func == (left: Catalog, right: Catalog) -> Bool {
+        left.relay == right.relay && left.providers == right.providers && left.protocols == right.protocols
+            && left.sdks == right.sdks && left.models == right.models && left.importRules == right.importRules
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(relay)
+        hasher.combine(providers)
+        hasher.combine(protocols)
+        hasher.combine(sdks)
+        hasher.combine(models)
+        hasher.combine(importRules)
     }
 
     /// The provider with the given id.
@@ -41,7 +65,7 @@ public struct Catalog: Sendable, Hashable {
     public func sdk(id: String) -> SDK? { sdks.first { $0.id == id } }
 
     /// The model with the given id.
-    public func model(id: String) -> Model? { models.first { $0.id == id } }
+    public func model(id: String) -> Model? { modelPositions[id].map { models[$0] } }
 
     /// The provider that serves a protocol.
     public func provider(of wireProtocol: WireProtocol) -> Provider {

@@ -221,6 +221,7 @@ public struct SiteBuilder: Sendable {
         /// 2. Every page rendered, or taken from the cache when its text did not change.
         func render(_ sources: [LocaleSources]) -> [LocalePages] {
             let generator = SnippetGenerator(catalog: options.catalog, templates: options.snippetTemplates)
+            let snippetBlocks = SnippetBlockMemo()
             return sources.map { source in
                 let locale = source.locale
                 let strings = strings[locale.code]!
@@ -252,7 +253,7 @@ public struct SiteBuilder: Sendable {
                     keyPageMarkdown: TwinMarkdown.keyPage(
                         strings: strings, api: api, model: options.catalog.models.first?.id ?? "MODEL",
                         language: generator.languages.first?.rawValue ?? "python"),
-                    twinBase: root + site.base + locale.prefix)
+                    twinBase: root + site.base + locale.prefix, snippetBlocks: snippetBlocks)
                 // Pages from the cache are looked up in one pass (spread over threads, such small
                 // work costs more in lock contention than it saves); the others rendered in parallel.
                 var pages: [RenderedPage?] = source.pages.map { page in
@@ -263,7 +264,7 @@ public struct SiteBuilder: Sendable {
                 let made = Parallel.map(missing) { index in renderer.render(source.pages[index]) }
                 for (index, page) in zip(missing, made) {
                     pages[index] = page
-                    if let generation { cache?.store(page, generation: generation) }
+                    if let generation { cache?.store(page, text: source.pages[index].text, generation: generation) }
                 }
                 return LocalePages(locale: locale, pages: pages.map { $0! }, files: source.files)
             }
@@ -360,14 +361,20 @@ public struct SiteBuilder: Sendable {
                     ?? makeLayout()
                 // llms.txt and llms-full.txt follow the sidebar; llms.txt's links are checked here.
                 let prefix = locale.locale.prefix
-                let llms = LLMsText.make(
-                    site: site, locale: locale.locale, navigation: layout.navigation,
-                    pages: Dictionary(uniqueKeysWithValues: pages.map { ($0.source.path, $0) }),
-                    strings: strings[locale.locale.code]!)
-                let broken = LLMsText.brokenLinks(
-                    in: llms.index, file: prefix + "llms.txt (written by the build)", site: site, written: markdownFiles
-                )
-                guard broken.isEmpty else { throw SiteBuildError(broken) }
+                // Written at once, in a scope of its own, so its bytes (all the twins again) are
+                // not held through the layout.
+                do {
+                    let llms = LLMsText.make(
+                        site: site, locale: locale.locale, navigation: layout.navigation,
+                        pages: Dictionary(uniqueKeysWithValues: pages.map { ($0.source.path, $0) }),
+                        strings: strings[locale.locale.code]!)
+                    let broken = LLMsText.brokenLinks(
+                        in: llms.index, file: prefix + "llms.txt (written by the build)", site: site,
+                        written: markdownFiles)
+                    guard broken.isEmpty else { throw SiteBuildError(broken) }
+                    emit(prefix + "llms.txt", Data(llms.index.utf8))
+                    emit(prefix + "llms-full.txt", llms.full)
+                }
                 // The search index is written beside the layout (not in a nested concurrentPerform,
                 // which would leave the layout one core): documents from the cache in one pass, the
                 // others spread over the cores.
@@ -391,8 +398,6 @@ public struct SiteBuilder: Sendable {
                     emit(layout.outputPath(of: page), layout.document(for: page, cache: cache, generation: generation))
                     emit(prefix + page.source.path, page.twin.data)
                 }
-                emit(prefix + "llms.txt", Data(llms.index.utf8))
-                emit(prefix + "llms-full.txt", llms.full)
                 searchIndex.wait()
                 fileCount += 2 * pages.count + 3
                 for file in locale.files {

@@ -61,9 +61,10 @@ public final class SiteCache: @unchecked Sendable {
         }
     }
 
-    func store(_ page: RenderedPage, generation: Int) {
+    /// Keeps a page rendered from `text` (its source's text, which the page does not keep).
+    func store(_ page: RenderedPage, text: String, generation: Int) {
         lock.withLock {
-            pages[page.source.displayPath] = (generation, page.source.text, page)
+            pages[page.source.displayPath] = (generation, text, page)
             renderedCount += 1
         }
     }

@@ -89,17 +89,29 @@ final class SiteWriter: @unchecked Sendable {
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count
         else { return false }
         if data.isEmpty { return true }
-        var buffer = [UInt8](repeating: 0, count: data.count)
+        // In slices through one small buffer: the search index and llms-full.txt of a big site are
+        // tens of megabytes each, and a buffer of their size would double what the build holds.
+        let slice = 1 << 16
+        var buffer = [UInt8](repeating: 0, count: min(slice, data.count))
         var offset = 0
-        while offset < buffer.count {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            offset += count
+        while offset < data.count {
+            let wanted = min(slice, data.count - offset)
+            var filled = 0
+            while filled < wanted {
+                let count = buffer.withUnsafeMutableBytes {
+                    read(descriptor, $0.baseAddress! + filled, wanted - filled)
+                }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                filled += count
+            }
+            let same = data.withUnsafeBytes { bytes in
+                buffer.withUnsafeBytes { memcmp(bytes.baseAddress! + offset, $0.baseAddress!, wanted) == 0 }
+            }
+            guard same else { return false }
+            offset += wanted
         }
-        return data.withUnsafeBytes { bytes in
-            buffer.withUnsafeBytes { memcmp(bytes.baseAddress!, $0.baseAddress!, data.count) == 0 }
-        }
+        return true
     }
 
     /// Writes with plain open/write/close: `Data.write(to:)` syncs every file to disk, which is a

@@ -15,8 +15,6 @@ final class RenderedPage: Sendable {
     let html: String
     let headings: [HeadingAnchors.Entry]
     let links: [LinkReference]
-    /// Plain text for the search index.
-    let text: String
     let diagnostics: [SiteDiagnostic]
     /// The heading ids, for the anchor check.
     let ids: Set<String>
@@ -35,13 +33,16 @@ final class RenderedPage: Sendable {
         links: [LinkReference], text: String, diagnostics: [SiteDiagnostic], url: String, twin: MarkdownTwin
     ) {
         self.twin = twin
+        // The text is not kept: the twin holds what the build writes of it, the cache its own copy,
+        // and on a site of 20,000 pages the texts are a hundred megabytes.
+        var source = source
+        source.text = ""
         self.source = source
         self.frontMatter = frontMatter
         self.title = title
         self.html = html
         self.headings = headings
         self.links = links
-        self.text = text
         self.diagnostics = diagnostics
         self.ids = Set(headings.map(\.id))
         var idsHasher = Hasher()
@@ -82,6 +83,8 @@ struct PageRenderer: Sendable {
     let keyPageMarkdown: String
     /// What every internal URL of a twin starts with: the site's URL, base path and locale prefix.
     let twinBase: String
+    /// The snippet blocks already made in this build, shared by every locale's renderer.
+    let snippetBlocks: SnippetBlockMemo
 
     func render(_ page: SourcePage) -> RenderedPage {
         let (frontMatter, body, frontMatterProblems) = FrontMatter.split(page.text, file: page.displayPath)
@@ -133,7 +136,7 @@ struct PageRenderer: Sendable {
             switch words.first {
             case "snippet":
                 do {
-                    made = try SnippetBlocks.render(
+                    made = try snippetBlocks.render(
                         Array(words.dropFirst()), prompt: block.literal ?? "", generator: generator,
                         group: snippetGroups)
                 } catch {

@@ -131,6 +131,31 @@ enum SnippetBlocks {
     }
 }
 
+/// The snippet blocks one build has made: a block's HTML and Markdown depend only on its
+/// attributes, prompt and place among the page's groups, so the same block on another locale's
+/// page (every model page has one per locale) is made once.
+final class SnippetBlockMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [Key: (html: String, markdown: String)] = [:]
+
+    private struct Key: Hashable {
+        var words: [String]
+        var prompt: String
+        var group: Int
+    }
+
+    /// ``SnippetBlocks/render(_:prompt:generator:group:)``, or what it made before in this build.
+    func render(_ words: [String], prompt: String, generator: SnippetGenerator, group: Int) throws -> (
+        html: String, markdown: String
+    ) {
+        let key = Key(words: words, prompt: prompt, group: group)
+        if let hit = lock.withLock({ made[key] }) { return hit }
+        let result = try SnippetBlocks.render(words, prompt: prompt, generator: generator, group: group)
+        lock.withLock { made[key] = result }
+        return result
+    }
+}
+
 /// The snippets a site shows, so `relaydocs verify` can run exactly those too.
 public enum SiteSnippets {
     /// Every snippet request of every snippet block under a content folder (all locales),
