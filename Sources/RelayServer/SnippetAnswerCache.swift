@@ -1,5 +1,7 @@
 import Foundation
 import RelayCatalog
+import RelaySite
+import RelaySnippets
 
 /// Snippet API answers made once per request shape and reused for every key.
 ///
@@ -13,7 +15,15 @@ import RelayCatalog
 /// An answer is kept only when, in every snippet's highlighted HTML, each placeholder sits inside
 /// a string or comment token; a template that writes the key elsewhere (as a bare shell word,
 /// which could be highlighted as a number, an option or a keyword) is rendered in full for each
-/// request, as are keys with any other character.
+/// request.
+///
+/// A key with other characters (quotes, backslashes, `$`) is escaped differently at each cut: by
+/// the escaper its template called there (``Escapers``), then for the HTML and the JSON of the
+/// answer. When a shape is first seen, its answer is also rendered with a probe key holding every
+/// visible ASCII punctuation character and the sequences escapers treat specially; each cut's
+/// text is matched to the one escaper chain that writes it, and the cuts are used for such keys
+/// only if, filled that way, they give the probe's answer byte for byte. Otherwise those keys are
+/// rendered in full, as before.
 final class SnippetAnswerCache: @unchecked Sendable {
     /// An answer cut where the key goes: key, cuts[1], key, cuts[2], … after cuts[0].
     struct Cuts: Sendable {
@@ -40,10 +50,88 @@ final class SnippetAnswerCache: @unchecked Sendable {
         }
     }
 
+    /// How a key that needs escaping is written at each cut of a shape: the escaper chain the
+    /// template applied there, then HTML (in highlighted code) and JSON, as one function that
+    /// returns nil when the chain would write the key between other delimiters than the
+    /// placeholder's (a quote chosen by content, say): then the key is rendered in full.
+    struct KeyWriters: Sendable {
+        let writers: [Writer]
+
+        func joined(_ cuts: Cuts, with key: String) -> Data? {
+            var bytes = [UInt8]()
+            bytes.reserveCapacity(cuts.size + key.utf8.count * 2 * writers.count)
+            for (index, piece) in cuts.pieces.enumerated() {
+                if index > 0 {
+                    guard let written = writers[index - 1].write(key) else { return nil }
+                    bytes.append(contentsOf: written.utf8)
+                }
+                piece.withUnsafeBytes { bytes.append(contentsOf: $0) }
+            }
+            return Data(bytes)
+        }
+    }
+
+    /// One way a template can write a key, as the answer holds it between two cuts.
+    struct Writer: Sendable {
+        /// The escaper chain (a final escaper, or one after an intermediate escaper).
+        let chain: @Sendable (String) -> String
+        /// What the chain writes around the placeholder (quotes, say): the cuts hold it.
+        let before: String
+        let after: String
+        /// In highlighted HTML (else in code): HTML-escaped before the JSON.
+        let inHTML: Bool
+
+        /// The key as this cut holds it, or nil when the chain writes it between other delimiters.
+        func write(_ key: String) -> String? {
+            let escaped = chain(key)
+            guard escaped.utf8.count >= before.utf8.count + after.utf8.count, escaped.hasPrefix(before),
+                escaped.hasSuffix(after)
+            else { return nil }
+            let middle = String(escaped.utf8.dropFirst(before.utf8.count).dropLast(after.utf8.count))!
+            return String(
+                JSONText.string(inHTML ? SnippetHTML.escapedText(middle) : middle).dropFirst().dropLast())
+        }
+    }
+
     private enum Entry {
-        case cuts(Cuts)
+        /// The answer's cuts; `writers` when keys that need escaping can be written into them.
+        case cuts(Cuts, writers: KeyWriters?)
         /// The answer depends on the key's characters: always render it.
         case uncacheable
+    }
+
+    /// The probe key: every visible ASCII punctuation character, and sequences that escapers of
+    /// some language treat apart (interpolation, comment and script ends, triple quotes).
+    static let probe = ##"sk-Probe0!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~${x}\(y)#{z}*/</script>{{w}}'''"""\u\n%s"##
+
+    /// Every way a template can write a key: each final escaper, alone or after an intermediate
+    /// one, in code or in highlighted HTML; in a fixed order, so the first that writes the probe's
+    /// text is the same one every run.
+    let candidateWriters: [Writer]
+
+    static func writers(around placeholder: String) -> [Writer] {
+        let names = Escapers.all.keys.sorted()
+        var chains: [@Sendable (String) -> String] = []
+        for name in names {
+            guard let final = Escapers.all[name], final.stage == .final else { continue }
+            chains.append(final.apply)
+            for inner in names {
+                guard let intermediate = Escapers.all[inner], intermediate.stage == .intermediate else { continue }
+                chains.append { final.apply(intermediate.apply($0)) }
+            }
+        }
+        var writers: [Writer] = []
+        for inHTML in [false, true] {
+            for chain in chains {
+                let written = chain(placeholder)
+                guard let range = written.range(of: placeholder) else { continue }
+                writers.append(
+                    Writer(
+                        chain: chain, before: String(written[..<range.lowerBound]),
+                        after: String(written[range.upperBound...]), inHTML: inHTML))
+            }
+        }
+        return writers
     }
 
     /// The placeholder key, random per cache so no catalog or template text holds it.
@@ -53,6 +141,8 @@ final class SnippetAnswerCache: @unchecked Sendable {
     private let lock = NSLock()
     /// Answers made from cuts (for tests).
     private(set) var hits = 0
+    /// Of those, answers for keys that needed escaping (for tests).
+    private(set) var escapedHits = 0
     /// Request shapes whose answers depend on the key's characters (for tests).
     var uncacheableShapes: Int {
         lock.withLock { entries.values.filter { if case .uncacheable = $0 { true } else { false } }.count }
@@ -63,6 +153,7 @@ final class SnippetAnswerCache: @unchecked Sendable {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
         placeholder = "relaydocsKeySlot" + String((0..<24).map { _ in alphabet.randomElement(using: &generator)! })
+        candidateWriters = Self.writers(around: placeholder)
     }
 
     /// Whether a key's characters pass every escaper unchanged.
@@ -83,30 +174,85 @@ final class SnippetAnswerCache: @unchecked Sendable {
     func answer(
         shape: String, key: String, avoiding values: [String], render: (String) -> (SnippetAPI.Answer, [String])
     ) -> SnippetAPI.Answer {
-        guard Self.isPlain(key), !values.contains(where: Self.mentionsPlaceholder) else {
-            return render(key).0
-        }
+        guard !values.contains(where: Self.mentionsPlaceholder) else { return render(key).0 }
+        let plain = Self.isPlain(key)
         lock.lock()
         let known = entries[shape]
-        if case .cuts = known { hits += 1 }
+        if case .cuts = known, plain { hits += 1 }
         lock.unlock()
         switch known {
-        case .cuts(let cuts): return SnippetAPI.Answer(status: 200, body: cuts.joined(with: key))
+        case .cuts(let cuts, let writers):
+            if plain { return SnippetAPI.Answer(status: 200, body: cuts.joined(with: key)) }
+            if let body = writers?.joined(cuts, with: key) {
+                lock.withLock {
+                    hits += 1
+                    escapedHits += 1
+                }
+                return SnippetAPI.Answer(status: 200, body: body)
+            }
+            return render(key).0
         case .uncacheable: return render(key).0
         case nil: break
         }
         let (answer, html) = render(placeholder)
         guard answer.status == 200 else { return render(key).0 }
         let cuts = Self.cut(answer.body, at: placeholder)
-        let entry: Entry =
-            cuts.pieces.count > 1 && html.allSatisfy { Self.isOnlyInStringsOrComments(placeholder, in: $0) }
-            ? .cuts(cuts) : .uncacheable
+        var entry = Entry.uncacheable
+        if cuts.pieces.count > 1 && html.allSatisfy({ Self.isOnlyInStringsOrComments(placeholder, in: $0) }) {
+            let probed = render(Self.probe).0
+            let writers = probed.status == 200 ? writers(for: cuts, writing: Self.probe, as: probed.body) : nil
+            entry = .cuts(cuts, writers: writers)
+        }
         lock.lock()
         if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
         entries[shape] = entry
         lock.unlock()
-        if case .cuts(let cuts) = entry { return SnippetAPI.Answer(status: 200, body: cuts.joined(with: key)) }
-        return render(key).0
+        switch entry {
+        case .cuts(let cuts, _) where plain: return SnippetAPI.Answer(status: 200, body: cuts.joined(with: key))
+        case .cuts(let cuts, let writers?):
+            if let body = writers.joined(cuts, with: key) { return SnippetAPI.Answer(status: 200, body: body) }
+            return render(key).0
+        default: return render(key).0
+        }
+    }
+
+    /// The writer of each cut, found from the answer rendered with `probe` (the text between the
+    /// cuts is the probe as each cut's escaper chain wrote it); nil unless exactly that answer
+    /// comes back when the cuts are filled with them.
+    func writers(for cuts: Cuts, writing probe: String, as answer: Data) -> KeyWriters? {
+        let bytes = [UInt8](answer)
+        let pieces = cuts.pieces.map { [UInt8]($0) }
+        guard bytes.starts(with: pieces[0]) else { return nil }
+        var position = pieces[0].count
+        var writers: [Writer] = []
+        for (number, piece) in pieces.enumerated().dropFirst() {
+            // The probe's text runs to the next piece; the last piece ends the answer.
+            let end: Int?
+            if number == pieces.count - 1 {
+                end =
+                    bytes.count >= position + piece.count && bytes.suffix(piece.count).elementsEqual(piece)
+                    ? bytes.count - piece.count : nil
+            } else {
+                end = piece.isEmpty ? nil : Self.find(piece, in: bytes, from: position)
+            }
+            guard let end, end >= position else { return nil }
+            let written = String(decoding: bytes[position..<end], as: UTF8.self)
+            guard let writer = candidateWriters.first(where: { $0.write(probe) == written }) else { return nil }
+            writers.append(writer)
+            position = end + piece.count
+        }
+        let found = KeyWriters(writers: writers)
+        return found.joined(cuts, with: probe) == answer ? found : nil
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard needle.count <= bytes.count, start <= bytes.count - needle.count else { return nil }
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// Whether a request value holds text that starts like a placeholder (then the answer is

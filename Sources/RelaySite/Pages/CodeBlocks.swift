@@ -19,4 +19,7 @@ public enum SnippetHTML {
     public static func codeBlock(_ code: String, language: String) -> String {
         CodeBlocks.html(code: code, language: language)
     }
+
+    /// Text as highlighted code holds it outside any markup: `&`, `<`, `>` and quotes escaped.
+    public static func escapedText(_ text: String) -> String { SyntaxHighlighter.escape(text) }
 }
