@@ -58,12 +58,19 @@ final class SnippetAnswerCache: @unchecked Sendable {
         let writers: [Writer]
 
         func joined(_ cuts: Cuts, with key: String) -> Data? {
+            // Most cuts share a writer (the key in each snippet's code, and in its HTML): each
+            // writer writes the key once.
+            var written: [Int: [UInt8]] = [:]
             var bytes = [UInt8]()
             bytes.reserveCapacity(cuts.size + key.utf8.count * 2 * writers.count)
             for (index, piece) in cuts.pieces.enumerated() {
                 if index > 0 {
-                    guard let written = writers[index - 1].write(key) else { return nil }
-                    bytes.append(contentsOf: written.utf8)
+                    let writer = writers[index - 1]
+                    if written[writer.number] == nil {
+                        guard let text = writer.write(key) else { return nil }
+                        written[writer.number] = Array(text.utf8)
+                    }
+                    bytes.append(contentsOf: written[writer.number]!)
                 }
                 piece.withUnsafeBytes { bytes.append(contentsOf: $0) }
             }
@@ -73,6 +80,8 @@ final class SnippetAnswerCache: @unchecked Sendable {
 
     /// One way a template can write a key, as the answer holds it between two cuts.
     struct Writer: Sendable {
+        /// Its place among the cache's ``candidateWriters``.
+        let number: Int
         /// The escaper chain (a final escaper, or one after an intermediate escaper).
         let chain: @Sendable (String) -> String
         /// What the chain writes around the placeholder (quotes, say): the cuts hold it.
@@ -127,7 +136,7 @@ final class SnippetAnswerCache: @unchecked Sendable {
                 guard let range = written.range(of: placeholder) else { continue }
                 writers.append(
                     Writer(
-                        chain: chain, before: String(written[..<range.lowerBound]),
+                        number: writers.count, chain: chain, before: String(written[..<range.lowerBound]),
                         after: String(written[range.upperBound...]), inHTML: inHTML))
             }
         }
