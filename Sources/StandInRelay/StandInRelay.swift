@@ -163,7 +163,8 @@ public final class StandInRelay: Sendable {
         var record = RecordedRequest(
             method: request.method.rawValue, path: path, query: request.uri.query, headers: headers, body: body,
             status: 0, responseBody: Data())
-        let preflight = cors == .allow && record.method == "OPTIONS"
+        let preflight =
+            cors == .allow && record.method == "OPTIONS"
             && record.header("access-control-request-method") != nil
         let (answer, facts, usage) =
             preflight
