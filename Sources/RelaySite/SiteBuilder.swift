@@ -222,6 +222,9 @@ public struct SiteBuilder: Sendable {
         func render(_ sources: [LocaleSources]) -> [LocalePages] {
             let generator = SnippetGenerator(catalog: options.catalog, templates: options.snippetTemplates)
             let snippetBlocks = SnippetBlockMemo()
+            let modelsURL = options.catalog.modelListEndpoints.first { $0.kind == .openAI }.map {
+                options.catalog.relay.origin.text + $0.path
+            }
             return sources.map { source in
                 let locale = source.locale
                 let strings = strings[locale.code]!
@@ -241,6 +244,8 @@ public struct SiteBuilder: Sendable {
                             }),
                         "clients": .list(generator.clients.map { ["id": .string($0.id), "name": .string($0.name)] }),
                         "hasClients": .bool(!generator.clients.isEmpty),
+                        // "Test my key" asks the relay for its OpenAI model list (GET {origin}/v1/models).
+                        "modelsURL": .string(modelsURL ?? ""), "hasModelsURL": .bool(modelsURL != nil),
                     ])
                 let site = self.site
                 let root = configuration.url ?? ""

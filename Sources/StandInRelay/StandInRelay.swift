@@ -15,6 +15,11 @@ import RelayCatalog
 /// 401, so a snippet with a wrong base URL or header fails. A key can also be told to fail
 /// (``Mode``), to check that snippets fail loudly.
 ///
+/// Like relays such as new-api it lets web pages call it (``CORS``): every answer carries
+/// `Access-Control-Allow-Origin: *` and a preflight (`OPTIONS`) is answered with the methods and
+/// headers the APIs use, so a page such as the docs' key page can test a key from the browser.
+/// With ``CORS/deny`` it answers as a relay without CORS does: no such headers, preflights 404.
+///
 /// ```swift
 /// let relay = try await StandInRelay.start(catalog: catalog)
 /// await relay.allow(key: "sk-test")
@@ -45,6 +50,18 @@ public final class StandInRelay: Sendable {
         case jsonToStream
     }
 
+    /// Whether web pages on other origins may call the relay.
+    public enum CORS: String, Sendable, CaseIterable {
+        /// `Access-Control-Allow-Origin: *` on every answer, and preflights answered.
+        case allow
+        /// No CORS headers, and preflights get 404, so browsers keep the answers from pages.
+        case deny
+    }
+
+    /// The request headers a preflight is told pages may send: those of the relay's APIs.
+    static let allowedHeaders =
+        "authorization, content-type, x-api-key, anthropic-version, anthropic-beta, x-goog-api-key"
+
     private init(origin: String, script: ReplyScript, state: State, server: Task<Void, Error>) {
         self.origin = origin
         self.script = script
@@ -52,10 +69,11 @@ public final class StandInRelay: Sendable {
         self.server = server
     }
 
-    /// Starts the relay on a loopback port (0: a free one), serving the catalog's protocols at its paths.
-    public static func start(catalog: Catalog, port: Int = 0, script: ReplyScript = .standard) async throws
-        -> StandInRelay
-    {
+    /// Starts the relay on a loopback port (0: a free one), serving the catalog's protocols at its
+    /// paths; `cors` says whether web pages may call it.
+    public static func start(
+        catalog: Catalog, port: Int = 0, script: ReplyScript = .standard, cors: CORS = .allow
+    ) async throws -> StandInRelay {
         let state = State()
         let routes = Routes(catalog: catalog)
         await state.learn(catalog.models)
@@ -66,7 +84,7 @@ public final class StandInRelay: Sendable {
             var request = request
             let body = try await request.collectBody(upTo: 8 << 20)
             return await Self.respond(
-                to: request, body: Data(buffer: body), state: state, routes: routes, script: script)
+                to: request, body: Data(buffer: body), state: state, routes: routes, script: script, cors: cors)
         }
         let application = Application(
             responder: responder,
@@ -138,14 +156,20 @@ public final class StandInRelay: Sendable {
     // MARK: - Routing
 
     static func respond(
-        to request: Request, body: Data, state: State, routes: Routes, script: ReplyScript
+        to request: Request, body: Data, state: State, routes: Routes, script: ReplyScript, cors: CORS
     ) async -> Response {
         let path = request.uri.path
         let headers = request.headers.map { RecordedRequest.Header(name: $0.name.canonicalName, value: $0.value) }
         var record = RecordedRequest(
             method: request.method.rawValue, path: path, query: request.uri.query, headers: headers, body: body,
             status: 0, responseBody: Data())
-        let (answer, facts, usage) = await route(record, state: state, routes: routes, script: script)
+        let preflight =
+            cors == .allow && record.method == "OPTIONS"
+            && record.header("access-control-request-method") != nil
+        let (answer, facts, usage) =
+            preflight
+            ? (Answer(status: 204, contentType: "text/plain", chunks: []), [], [:])
+            : await route(record, state: state, routes: routes, script: script)
         record.status = answer.status
         record.facts = facts
         record.usage = usage
@@ -155,6 +179,14 @@ public final class StandInRelay: Sendable {
         var fields = HTTPFields()
         fields[.contentType] = answer.contentType
         if answer.status >= 400 { fields[HTTPField.Name("x-should-retry")!] = "false" }
+        if cors == .allow {
+            fields[.accessControlAllowOrigin] = "*"
+            if preflight {
+                fields[.accessControlAllowMethods] = "GET, POST, OPTIONS"
+                fields[.accessControlAllowHeaders] = Self.allowedHeaders
+                fields[.accessControlMaxAge] = "600"
+            }
+        }
         let chunks = answer.chunks
         return Response(
             status: .init(code: answer.status), headers: fields,

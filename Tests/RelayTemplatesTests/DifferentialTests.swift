@@ -67,7 +67,8 @@ struct DifferentialTests {
         }
         let keyPageKeys = [
             "needsScript", "key", "model", "language", "stream", "show", "privacy", "unavailable", "emptyKey",
-            "loading",
+            "loading", "test", "testing", "testWorks", "testOdd", "testRefused", "testNotFound", "testUnreachable",
+            "testCurl", "testOther", "testRelaySaid", "testBadKey",
         ]
         object["keyPage"] = .object(
             Dictionary(uniqueKeysWithValues: keyPageKeys.map { ($0, TemplateValue.string("\($0) <key> & 'ключ'")) }))
@@ -150,6 +151,7 @@ struct DifferentialTests {
             [
                 "api": "/api/snippet?x=1&y='2'", "assets": "/assets/", "strings": Self.strings,
                 "models": [["id": "gpt-4o"], ["id": "claude <3> & co"], ["id": "gemini-2.5-flash"]],
+                "hasModelsURL": true, "modelsURL": "https://relay.example/v1/models?x='1'&y=\"2\"",
             ])
         engines.expectSame("partials/nav-item", ["title": "Models & <list>", "url": "/docs/'models'/", "active": true])
         engines.expectSame("partials/nav-item", ["title": "Models", "url": "/docs/models/", "active": false])

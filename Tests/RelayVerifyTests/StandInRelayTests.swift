@@ -26,6 +26,56 @@ struct StandInRelayTests {
         (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
     }
 
+    /// One request with any method, for the CORS checks.
+    func request(
+        _ relay: StandInRelay, _ method: String, _ path: String, headers: [String: String]
+    ) async throws -> (status: Int, headers: [AnyHashable: Any]) {
+        var request = URLRequest(url: URL(string: relay.origin + path)!)
+        request.httpMethod = method
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (_, response) = try await URLSession.shared.data(for: request)
+        let http = response as! HTTPURLResponse
+        return (http.statusCode, http.allHeaderFields)
+    }
+
+    func header(_ name: String, in headers: [AnyHashable: Any]) -> String? {
+        headers.first { ($0.key as? String)?.lowercased() == name }?.value as? String
+    }
+
+    @Test("web pages may call it: a preflight is answered and every answer allows any origin; --cors deny refuses")
+    func cors() async throws {
+        let relay = try await StandInRelay.start(catalog: defaultCatalog)
+        await relay.allow(key: "sk-cors")
+        let preflightHeaders = [
+            "Origin": "http://127.0.0.1:1", "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "authorization",
+        ]
+        let preflight = try await request(relay, "OPTIONS", "/v1/models", headers: preflightHeaders)
+        #expect(preflight.status == 204)
+        #expect(header("access-control-allow-origin", in: preflight.headers) == "*")
+        #expect(header("access-control-allow-methods", in: preflight.headers)?.contains("GET") == true)
+        #expect(header("access-control-allow-headers", in: preflight.headers)?.contains("authorization") == true)
+        let list = try await request(relay, "GET", "/v1/models", headers: ["Authorization": "Bearer sk-cors"])
+        #expect(list.status == 200)
+        #expect(header("access-control-allow-origin", in: list.headers) == "*")
+        // Refusals too, so a page can read the status.
+        let refused = try await request(relay, "GET", "/v1/models", headers: ["Authorization": "Bearer sk-other"])
+        #expect(refused.status == 401)
+        #expect(header("access-control-allow-origin", in: refused.headers) == "*")
+        #expect(await relay.requests().map(\.method) == ["OPTIONS", "GET", "GET"])
+        await relay.stop()
+
+        let closed = try await StandInRelay.start(catalog: defaultCatalog, cors: .deny)
+        await closed.allow(key: "sk-cors")
+        let denied = try await request(closed, "OPTIONS", "/v1/models", headers: preflightHeaders)
+        #expect(denied.status == 404)
+        #expect(header("access-control-allow-origin", in: denied.headers) == nil)
+        let plain = try await request(closed, "GET", "/v1/models", headers: ["Authorization": "Bearer sk-cors"])
+        #expect(plain.status == 200)
+        #expect(header("access-control-allow-origin", in: plain.headers) == nil)
+        await closed.stop()
+    }
+
     @Test("an unknown path gets 404 in the error shape of its API")
     func unknownPaths() async throws {
         let relay = try await StandInRelay.start(catalog: defaultCatalog)

@@ -1,4 +1,5 @@
-/* The key page: code with the user's own key, from the relaydocs snippet API.
+/* The key page: code with the user's own key, from the relaydocs snippet API, and "Test my key",
+   one request to the relay itself.
    The key lives only in this page's memory: it is sent in the Authorization header and is never
    put in a URL, in storage or in the page's address. */
 (function () {
@@ -14,6 +15,9 @@
   var button = root.querySelector("[data-key-submit]");
   var status = root.querySelector("[data-key-status]");
   var output = root.querySelector("[data-key-output]");
+  var modelsURL = root.getAttribute("data-models-url");
+  var testButton = root.querySelector("[data-key-test]");
+  var testResult = root.querySelector("[data-key-test-result]");
 
   function say(text) {
     status.textContent = text;
@@ -187,6 +191,104 @@
     }).catch(function () {
       output.textContent = "";
       say(output.getAttribute("data-unavailable"));
+    });
+  }
+
+  /* The key as it shows in text the relay sent back, should the relay repeat it. */
+  function masked(text, key) {
+    var mask = key.length > 8 ? key.slice(0, 3) + "***" + key.slice(-2) : "***";
+    return text.split(key).join(mask);
+  }
+
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
+
+  /* What the relay said about a refusal: the message of OpenAI's, Anthropic's or Gemini's error
+     shape, or of new-api's {"message": …}. */
+  function relayMessage(body) {
+    if (!body || typeof body !== "object") return "";
+    var error = body.error;
+    var text = error && typeof error === "object" ? error.message : typeof error === "string" ? error : body.message;
+    return typeof text === "string" ? text.slice(0, 300) : "";
+  }
+
+  /* Tells the outcome of a test in the live region: outcome is works, odd, refused, not-found,
+     unreachable, other, bad-key, testing or "" (nothing to tell). */
+  function tell(outcome, text, extra) {
+    var line = testResult.querySelector("[data-key-test-status]");
+    var old = testResult.querySelector(".key-page-snippet");
+    if (old) testResult.removeChild(old);
+    if (outcome) line.setAttribute("data-outcome", outcome); else line.removeAttribute("data-outcome");
+    line.textContent = text;
+    if (extra) testResult.appendChild(extra);
+  }
+
+  /* "Test my key": GET {origin}/v1/models with the key in the Authorization header, nothing else
+     of the user's sent, no cookies, no referrer and no cache. A browser shows no status when the
+     relay cannot be reached or does not allow this page (CORS), so those two are told together,
+     with the curl command that tells them apart. */
+  function testKey() {
+    var key = keyInput.value.trim();
+    if (!key) { tell("", output.getAttribute("data-empty-key")); return; }
+    // fetch refuses such a header before sending anything; that is not the relay's doing.
+    if (!/^[\x21-\x7e]+$/.test(key)) { tell("bad-key", testResult.getAttribute("data-bad-key")); return; }
+    var values = { url: modelsURL };
+    tell("testing", testResult.getAttribute("data-testing"));
+    testButton.disabled = true;
+    var controller = typeof AbortController === "function" ? new AbortController() : null;
+    var timer = controller ? setTimeout(function () { controller.abort(); }, 15000) : null;
+    fetch(modelsURL, {
+      method: "GET",
+      headers: { "Authorization": "Bearer " + key },
+      mode: "cors",
+      credentials: "omit",
+      cache: "no-store",
+      referrerPolicy: "no-referrer",
+      signal: controller ? controller.signal : undefined
+    }).then(function (response) {
+      return response.text().then(function (text) {
+        var body = null;
+        try { body = JSON.parse(text); } catch (error) { body = null; }
+        return { status: response.status, body: body };
+      });
+    }).then(function (answer) {
+      values.status = answer.status;
+      var said = masked(relayMessage(answer.body), key);
+      var withSaid = function (text) {
+        return said ? text + " " + fill(testResult.getAttribute("data-relay-said"), { message: said }) : text;
+      };
+      if (answer.status === 200 && answer.body && Array.isArray(answer.body.data)) {
+        values.count = answer.body.data.length;
+        tell("works", fill(testResult.getAttribute("data-works"), values));
+      } else if (answer.status === 200) {
+        tell("odd", fill(testResult.getAttribute("data-odd"), values));
+      } else if (answer.status === 401) {
+        tell("refused", withSaid(fill(testResult.getAttribute("data-refused"), values)));
+      } else if (answer.status === 404) {
+        tell("not-found", withSaid(fill(testResult.getAttribute("data-not-found"), values)));
+      } else {
+        tell("other", withSaid(fill(testResult.getAttribute("data-other"), values)));
+      }
+    }, function () {
+      // No status: the relay was not reached, took too long, or its answer was kept from the page.
+      var command = "curl -sS -i \"" + modelsURL + "\" -H \"Authorization: Bearer $KEY\"\n";
+      tell("unreachable", fill(testResult.getAttribute("data-unreachable"), values),
+        textBlock(testResult.getAttribute("data-curl"), command));
+    }).then(function () {
+      if (timer) clearTimeout(timer);
+      testButton.disabled = false;
+    });
+  }
+
+  if (testButton && testResult && modelsURL && window.fetch) {
+    testButton.hidden = false;
+    testButton.addEventListener("click", testKey);
+    // An answer about another key would mislead.
+    keyInput.addEventListener("input", function () {
+      if (testResult.querySelector("[data-key-test-status]").textContent) tell("", "");
     });
   }
 
