@@ -369,16 +369,31 @@ public struct SiteBuilder: Sendable {
                 // Written at once, in a scope of its own, so its bytes (all the twins again) are
                 // not held through the layout.
                 do {
-                    let llms = LLMsText.make(
-                        site: site, locale: locale.locale, navigation: layout.navigation,
-                        pages: Dictionary(uniqueKeysWithValues: pages.map { ($0.source.path, $0) }),
-                        strings: strings[locale.locale.code]!)
-                    let broken = LLMsText.brokenLinks(
-                        in: llms.index, file: prefix + "llms.txt (written by the build)", site: site,
-                        written: markdownFiles)
-                    guard broken.isEmpty else { throw SiteBuildError(broken) }
-                    emit(prefix + "llms.txt", Data(llms.index.utf8))
-                    emit(prefix + "llms-full.txt", llms.full)
+                    let byPath = Dictionary(uniqueKeysWithValues: pages.map { ($0.source.path, $0) })
+                    // llms.txt and its link check are made again only when the sidebar or a
+                    // description changed (a one-page rebuild of a big site).
+                    var indexKey = Hasher()
+                    indexKey.combine(navigationKey)
+                    for page in pages { indexKey.combine(page.frontMatter.description) }
+                    let makeIndex = { () -> (text: String, broken: [SiteDiagnostic]) in
+                        let text = LLMsText.index(
+                            site: site, locale: locale.locale, navigation: layout.navigation, pages: byPath,
+                            strings: strings[locale.locale.code]!)
+                        return (
+                            text,
+                            LLMsText.brokenLinks(
+                                in: text, file: prefix + "llms.txt (written by the build)", site: site,
+                                written: markdownFiles)
+                        )
+                    }
+                    let index =
+                        cache?.derived("llms.txt " + locale.locale.code, key: indexKey.finalize(), make: makeIndex)
+                        ?? makeIndex()
+                    guard index.broken.isEmpty else { throw SiteBuildError(index.broken) }
+                    emit(prefix + "llms.txt", Data(index.text.utf8))
+                    emit(
+                        prefix + "llms-full.txt",
+                        LLMsText.full(site: site, navigation: layout.navigation, pages: byPath))
                 }
                 // The search index is written beside the layout (not in a nested concurrentPerform,
                 // which would leave the layout one core): documents from the cache in one pass, the

@@ -11,16 +11,21 @@ enum LLMsText {
     /// The files' names, in each locale's root.
     static let names = ["llms.txt", "llms-full.txt"]
 
-    /// The two files of a locale.
-    static func make(
-        site: SiteModel, locale: SiteModel.LocaleInfo, navigation: Navigation, pages: [String: RenderedPage],
-        strings: SiteStrings
-    ) -> (index: String, full: Data) {
-        let base = (site.configuration.url ?? "") + site.base
-        let prefix = base + locale.prefix
+    /// The title and summary both files start with.
+    private static func heading(site: SiteModel, pages: [String: RenderedPage]) -> (title: String, summary: String) {
         let home = pages["index.md"]
         let title = site.configuration.title
-        let summary = oneLine(home?.frontMatter.description ?? home?.title ?? title)
+        return (title, oneLine(home?.frontMatter.description ?? home?.title ?? title))
+    }
+
+    /// `llms.txt`: made of the sidebar, the pages' titles and descriptions, and the other locales.
+    static func index(
+        site: SiteModel, locale: SiteModel.LocaleInfo, navigation: Navigation, pages: [String: RenderedPage],
+        strings: SiteStrings
+    ) -> String {
+        let base = (site.configuration.url ?? "") + site.base
+        let prefix = base + locale.prefix
+        let (title, summary) = heading(site: site, pages: pages)
         var index = "# \(title)\n\n> \(summary)\n\n"
         let full = "[llms-full.txt](\(prefix)llms-full.txt)"
         index +=
@@ -46,6 +51,12 @@ enum LLMsText {
             index += "\n## Optional\n\n"
             for other in others { index += "- [\(linkText(other.name))](\(base)\(other.prefix)llms.txt)\n" }
         }
+        return index
+    }
+
+    /// `llms-full.txt`: every twin in sidebar order.
+    static func full(site: SiteModel, navigation: Navigation, pages: [String: RenderedPage]) -> Data {
+        let (title, summary) = heading(site: site, pages: pages)
         // Data appended to Data is one copy each; appended to [UInt8] it went byte by byte, which
         // with a big catalog's model pages (megabytes of twins) was a tenth of a one-page rebuild.
         let twins = navigation.everything.compactMap { pages[$0.path]?.twin.data }
@@ -56,7 +67,7 @@ enum LLMsText {
             bytes.append(separator)
             bytes.append(twin)
         }
-        return (index, bytes)
+        return bytes
     }
 
     /// Broken links of an `llms.txt`: each must name a file the build writes (given by its path
