@@ -30,7 +30,7 @@ public actor LiveSite {
 
     private let load: @Sendable () throws -> SiteInputs
     private let cache = SiteCache()
-    private var files: [String: Data] = [:]
+    private var files: SiteFiles?
     public private(set) var inputs: SiteInputs? {
         didSet { current.withLock { $0 = inputs } }
     }
@@ -61,7 +61,7 @@ public actor LiveSite {
             let inputs = try load()
             cache.beginBuild()
             let site = try inputs.builder.render(cache: cache)
-            files = site.byPath
+            files = site
             basePath = site.basePath
             self.inputs = inputs
             failure = nil
@@ -78,7 +78,7 @@ public actor LiveSite {
     }
 
     /// A built file by its path below the site root.
-    public func file(_ path: String) -> Data? { files[path] }
+    public func file(_ path: String) -> Data? { files?.file(path) }
 
     /// Events from now on; the current failure, if any, comes first.
     public func events() -> AsyncStream<Event> {

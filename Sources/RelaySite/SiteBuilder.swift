@@ -61,7 +61,9 @@ public struct SiteBuilder: Sendable {
         let writer = try SiteWriter(output: options.output)
         let made: (pageCount: Int, localeCount: Int, files: Int, basePath: String)
         do {
-            made = try produce(cache: nil, progress: progress) { path, data in writer.write(data, to: path) }
+            made = try produce(
+                cache: nil, progress: progress, emit: { path, data in writer.write(data, to: path) },
+                emitLater: { path, make in writer.write(make(), to: path) })
         } catch {
             writer.discard()
             throw error
@@ -90,19 +92,25 @@ public struct SiteBuilder: Sendable {
         -> SiteFiles
     {
         let collected = Locked<[String: Data]>([:])
-        let made = try produce(cache: cache, progress: progress) { path, data in
-            collected.withLock { $0[path] = data }
-        }
+        let deferred = Locked<[String: DeferredFile]>([:])
+        let made = try produce(
+            cache: cache, progress: progress, emit: { path, data in collected.withLock { $0[path] = data } },
+            emitLater: { path, make in deferred.withLock { $0[path] = DeferredFile(make) } })
         return SiteFiles(
-            byPath: collected.get(), pageCount: made.pageCount, localeCount: made.localeCount, basePath: made.basePath)
+            byPath: collected.get(), deferred: deferred.get(), pageCount: made.pageCount,
+            localeCount: made.localeCount, basePath: made.basePath)
     }
 
-    /// Makes every file of the site and hands each to `emit` (from any thread) as it is made.
+    /// Makes every file of the site and hands each to `emit` (from any thread) as it is made, or
+    /// to `emitLater` as a function that makes it, for a file a build in memory makes only when
+    /// it is read (`llms-full.txt`, every twin again, and the search index: 100 and 75 megabytes
+    /// on 20,000 pages).
     ///
     /// The steps: find the pages, render them, check their links, lay them out (with the
     /// search index, copied files, assets and sitemap).
     func produce(
-        cache: SiteCache?, progress: @Sendable (String) -> Void, emit: @escaping @Sendable (String, Data) -> Void
+        cache: SiteCache?, progress: @Sendable (String) -> Void, emit: @escaping @Sendable (String, Data) -> Void,
+        emitLater: @escaping @Sendable (String, @escaping @Sendable () -> Data) -> Void
     ) throws(SiteBuildError) -> (pageCount: Int, localeCount: Int, files: Int, basePath: String) {
         let configuration = try loadConfiguration()
         let run = Run(
@@ -119,7 +127,7 @@ public struct SiteBuilder: Sendable {
         let diagnostics = rendered.flatMap { $0.pages.flatMap(\.diagnostics) } + run.checkLinks(rendered)
         guard diagnostics.isEmpty else { throw SiteBuildError(diagnostics) }
         progress("laying out \(pageCount) pages")
-        let files = try run.layOut(rendered, emit: emit)
+        let files = try run.layOut(rendered, emit: emit, emitLater: emitLater)
         return (pageCount, run.site.locales.count, files, configuration.basePath)
     }
 
@@ -311,9 +319,10 @@ public struct SiteBuilder: Sendable {
         /// 4. Every document with its Markdown twin, the llms files (their links checked as they
         /// are made), search index, copied file, asset and the sitemap, handed to `emit`; returns how
         /// many files there were.
-        func layOut(_ rendered: [LocalePages], emit: @escaping @Sendable (String, Data) -> Void)
-            throws(SiteBuildError) -> Int
-        {
+        func layOut(
+            _ rendered: [LocalePages], emit: @escaping @Sendable (String, Data) -> Void,
+            emitLater: @escaping @Sendable (String, @escaping @Sendable () -> Data) -> Void
+        ) throws(SiteBuildError) -> Int {
             var pathsByLocale: [String: Set<String>] = [:]
             for locale in rendered { pathsByLocale[locale.locale.code] = Set(locale.pages.map(\.source.path)) }
             // The sitemap and the language switchers are made of every locale's paths; a locale's
@@ -391,9 +400,10 @@ public struct SiteBuilder: Sendable {
                         ?? makeIndex()
                     guard index.broken.isEmpty else { throw SiteBuildError(index.broken) }
                     emit(prefix + "llms.txt", Data(index.text.utf8))
-                    emit(
-                        prefix + "llms-full.txt",
-                        LLMsText.full(site: site, navigation: layout.navigation, pages: byPath))
+                    let navigation = layout.navigation
+                    emitLater(prefix + "llms-full.txt") {
+                        LLMsText.full(site: site, navigation: navigation, pages: byPath)
+                    }
                 }
                 // The search index is written beside the layout (not in a nested concurrentPerform,
                 // which would leave the layout one core): documents from the cache in one pass, the
@@ -401,7 +411,8 @@ public struct SiteBuilder: Sendable {
                 let searchIndexPath = locale.locale.prefix + "search-index.json"
                 let searchIndex = DispatchGroup()
                 DispatchQueue.global().async(group: searchIndex) {
-                    emit(searchIndexPath, SearchIndex.json(pages: pages))
+                    // Made when first read in a build in memory (serve's): tens of megabytes on a big site.
+                    emitLater(searchIndexPath) { SearchIndex.json(pages: pages) }
                 }
                 // Each page's Markdown twin beside it, made when the page rendered.
                 var toLayOut: [RenderedPage] = []
@@ -513,15 +524,36 @@ public struct SiteBuilder: Sendable {
 
 /// A built site in memory: every file by its path below the output folder.
 public struct SiteFiles: Sendable {
-    /// The files by path.
+    /// The files by path, but for ``deferred`` ones.
     public var byPath: [String: Data]
+    /// Files made when first read (`llms-full.txt`, the search indexes), by path.
+    public var deferred: [String: DeferredFile] = [:]
     public var pageCount: Int
     public var localeCount: Int
     /// The path the site is served under (`basePath` of `site.yaml`), such as `/` or `/docs/`.
     public var basePath: String
 
     /// The contents of one file.
-    public func file(_ path: String) -> Data? { byPath[path] }
+    public func file(_ path: String) -> Data? { byPath[path] ?? deferred[path]?.data }
+}
+
+/// A file of an in-memory build made when it is first read, then kept.
+public final class DeferredFile: @unchecked Sendable {
+    private let make: @Sendable () -> Data
+    private var made: Data?
+    private let lock = NSLock()
+
+    init(_ make: @escaping @Sendable () -> Data) { self.make = make }
+
+    /// The file's bytes, made on the first call.
+    public var data: Data {
+        lock.withLock {
+            if let made { return made }
+            let data = make()
+            made = data
+            return data
+        }
+    }
 }
 
 /// A value behind a lock, for state shared between threads (build workers, request handlers).

@@ -50,7 +50,7 @@ func loadTemplateSet(folder: String?) throws -> (snippets: SnippetTemplates, fil
             files = try SnippetTemplates.readFolder(folder)
             origin = folder
         }
-        return (try SnippetTemplates(files: files, origin: origin), files, origin)
+        return (try parsed.templates(files: files, origin: origin), files, origin)
     } catch {
         throw Failure(error.description)
     }
@@ -79,10 +79,43 @@ func siteBuilder(content: String, output: String, catalogPath: String?, template
 /// Loads a catalog file, or the built-in catalog when `path` is nil.
 func loadCatalog(path: String?) throws -> Catalog {
     do {
-        if let path { return try Catalog.load(path: path) }
-        return try Catalog.load(yaml: DefaultResources.catalogYAML, path: DefaultResources.catalogPath + " (built in)")
+        if let path {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                return try Catalog.load(path: path)
+            }
+            return try parsed.catalog(yaml: text, path: path)
+        }
+        return try parsed.catalog(
+            yaml: DefaultResources.catalogYAML, path: DefaultResources.catalogPath + " (built in)")
     } catch {
         throw Failure(error.description)
+    }
+}
+
+/// The catalog and templates this process parsed last, by their text. `serve` reads them again
+/// on every change, so that an edit to them takes effect; parsing them again when they had not
+/// changed was most of a one-page rebuild.
+private let parsed = ParsedInputs()
+
+private final class ParsedInputs: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lastCatalog: (yaml: String, path: String, catalog: Catalog)?
+    private var lastTemplates: (files: [String: String], origin: String, templates: SnippetTemplates)?
+
+    func catalog(yaml: String, path: String) throws(CatalogError) -> Catalog {
+        if let last = lock.withLock({ lastCatalog }), last.yaml == yaml, last.path == path { return last.catalog }
+        let catalog = try Catalog.load(yaml: yaml, path: path)
+        lock.withLock { lastCatalog = (yaml, path, catalog) }
+        return catalog
+    }
+
+    func templates(files: [String: String], origin: String) throws(SnippetError) -> SnippetTemplates {
+        if let last = lock.withLock({ lastTemplates }), last.origin == origin, last.files == files {
+            return last.templates
+        }
+        let templates = try SnippetTemplates(files: files, origin: origin)
+        lock.withLock { lastTemplates = (files, origin, templates) }
+        return templates
     }
 }
 

@@ -408,6 +408,16 @@ struct ServedSiteTests {
             try await client.execute(uri: "/_relaydocs/live-reload.js", method: .get) { response in
                 #expect(String(buffer: response.body).contains("EventSource"))
             }
+            // Made only when first asked for (in memory they are the site's biggest files).
+            try await client.execute(uri: "/llms-full.txt", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("Hello."))
+            }
+            try await client.execute(uri: "/search-index.json", method: .get) { response in
+                #expect(response.status == .ok)
+                let index = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                #expect((index?["pages"] as? [Any])?.isEmpty == false)
+            }
         }
     }
 
