@@ -214,6 +214,23 @@ struct SiteBuilderTests {
         #expect(first.contains("href=\"/big/page0050.html\">Page 50 – Page 99</a>"))
     }
 
+    @Test("heading ids of ASCII text, made on bytes, equal those made by Unicode properties")
+    func asciiSlugs() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in
+                alphabet.randomElement(using: &generator)!
+            }.joined()
+            #expect(HeadingAnchors.slug(text) == HeadingAnchors.slugByScalars(text), "\(text.debugDescription)")
+            #expect(
+                text.trimmingSpaces
+                    == String(
+                        text.unicodeScalars.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }
+                            .reversed().map(Character.init)))
+        }
+    }
+
     @Test("basePath prefixes every URL")
     func basePath() throws {
         let fixture = try SiteFixture([

@@ -60,6 +60,30 @@ enum HeadingAnchors {
 
     /// A GitHub-style id: lowercase letters and digits of any script, with `-` for spaces.
     static func slug(_ text: String) -> String {
+        // Most headings are ASCII: their slug is made on bytes, without Unicode properties.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            var pendingDash = false
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"),
+                    UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    if pendingDash, !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                    pendingDash = false
+                    bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+                case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "\t"):
+                    pendingDash = true
+                default: break
+                }
+            }
+            return bytes.isEmpty ? "section" : String(decoding: bytes, as: UTF8.self)
+        }
+        return slugByScalars(text)
+    }
+
+    /// ``slug(_:)`` for any text, by Unicode properties.
+    static func slugByScalars(_ text: String) -> String {
         var result = ""
         var pendingDash = false
         for scalar in text.lowercased().unicodeScalars {
@@ -89,6 +113,12 @@ extension String {
     /// The text without spaces and tabs at either end (what `trimmingCharacters(in: .whitespaces)`
     /// does, without a trip through NSString).
     var trimmingSpaces: String {
+        // ASCII text without a space or tab at either end, the usual case, is returned as it is.
+        if let first = utf8.first, let last = utf8.last, first != 32, first != 9, last != 32, last != 9,
+            first < 0x80, last < 0x80
+        {
+            return self
+        }
         func isSpace(_ scalar: Unicode.Scalar) -> Bool {
             scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
         }
