@@ -654,6 +654,13 @@ def verify_case(args, relaydocs, work):
 
 # ---------------------------------------------------------------- main
 
+def snapshot(binary, work):
+    """A copy of the binary for the whole run, so a build replacing it meanwhile changes no figure."""
+    copy = work / "relaydocs"
+    shutil.copy2(binary, copy)
+    return str(copy), hashlib.sha256(copy.read_bytes()).hexdigest()
+
+
 def chosen_cases(args):
     def names(text):
         picked = [name.strip() for name in text.split(",") if name.strip()]
@@ -683,12 +690,12 @@ def main():
                         help="for verify: the client set-ups' venvs (without them verify runs the snippets only)")
     parser.add_argument("--work", default=str(ROOT / ".build" / "bench"))
     args = parser.parse_args()
-    relaydocs = str(Path(args.relaydocs).resolve())
     work = Path(args.work).resolve()
     work.mkdir(parents=True, exist_ok=True)
     cases = chosen_cases(args)
+    relaydocs, digest = snapshot(Path(args.relaydocs), work)
     print(f"machine: {machine()}; load average at start: {load()} (shared machine)")
-    print(f"relaydocs: {relaydocs}")
+    print(f"relaydocs: {args.relaydocs} (sha256 {digest[:16]}…), copied for the run")
     found = anchors(set(cases))
     if found:
         print("anchors: " + "; ".join(found))
