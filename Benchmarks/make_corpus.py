@@ -8,6 +8,10 @@ weight), a title heading, then three to six sections, each with one to three par
 (some words in bold or code), and by chance a list of three links to other pages of the corpus,
 a fenced code block (python, bash or swift) and a blockquote note. Every link points at a page
 that exists, so a build that checks links has nothing to report.
+
+Each page draws from generators seeded with the seed and its own number (its link targets from a
+second one), so a page is the same text in corpora of any size but for where its links point: the
+2,000- and the 20,000-page corpus share page 7, and the benchmark compares its HTML in both sites.
 """
 import os
 import random
@@ -56,11 +60,17 @@ def page_path(number):
 
 
 class Writer:
-    """Draws every choice from one seeded generator, in a fixed order."""
+    """Draws every choice of a page from generators seeded with the seed and the page's number."""
 
     def __init__(self, pages, seed):
         self.pages = pages
+        self.seed = seed
         self.random = random.Random(seed)
+        self.targets = random.Random(seed)
+
+    def start(self, number):
+        self.random = random.Random(f"{self.seed}-{number}")
+        self.targets = random.Random(f"{self.seed}-{number}-links")
 
     def word(self):
         return self.random.choice(VOCABULARY)
@@ -78,11 +88,12 @@ class Writer:
 
     def link_list(self):
         items = []
-        for other in self.random.sample(range(self.pages), 3):
+        for other in self.targets.sample(range(self.pages), 3):
             items.append(f"- {self.sentence()} See [page {other}](../{page_path(other)}).")
         return "\n".join(items) + "\n"
 
     def page(self, number):
+        self.start(number)
         blocks = [f'---\ntitle: "Page {number}"\nweight: {number}\n---\n', f"# Page {number}\n"]
         for index in range(self.random.randint(3, 6)):
             blocks.append(f"## {self.word().capitalize()} {index}\n")
