@@ -73,7 +73,8 @@ public struct RelayServer: Sendable {
             for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
             return Self.json(
                 SnippetAPI.setup(
-                    query: query, authorization: request.headers[.authorization], generator: inputs.generator))
+                    query: query, authorization: request.headers[.authorization], generator: inputs.generator,
+                    cache: inputs.answerCache))
         }
         if options.mcp {
             let endpoint = MCPHTTPEndpoint(

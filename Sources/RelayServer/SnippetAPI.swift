@@ -163,6 +163,13 @@ public enum SnippetAPI {
     /// --format json` prints it. No key: 401; an unknown client or parameter, a model the client
     /// cannot use, a key that is not visible ASCII: 400 with `{"error": {"message": …}}`.
     public static func setup(query: [String: String], authorization: String?, generator: SnippetGenerator) -> Answer {
+        setup(query: query, authorization: authorization, generator: generator, cache: nil)
+    }
+
+    /// ``setup(query:authorization:generator:)``, made once per client and model with `cache`.
+    static func setup(
+        query: [String: String], authorization: String?, generator: SnippetGenerator, cache: SnippetAnswerCache?
+    ) -> Answer {
         guard let authorization, !authorization.isEmpty else {
             return error(401, "send the user's key as Authorization: Bearer <key>")
         }
@@ -177,15 +184,22 @@ public enum SnippetAPI {
         guard let client = query["client"], !client.isEmpty else {
             return error(400, "the client parameter is required")
         }
-        let output = generator.setupCommand(
-            client: client, model: query["model"], key: String(authorization.dropFirst("Bearer ".count)), json: true)
-        guard !output.failed else {
-            var message = output.standardError
-            if message.hasPrefix("error: ") { message.removeFirst("error: ".count) }
-            while message.hasSuffix("\n") { message.removeLast() }
-            return error(400, message.replacingOccurrences(of: "--key: ", with: "the key: "))
+        let render = { (key: String) -> (Answer, [String]) in
+            let output = generator.setupCommand(client: client, model: query["model"], key: key, json: true)
+            guard !output.failed else {
+                var message = output.standardError
+                if message.hasPrefix("error: ") { message.removeFirst("error: ".count) }
+                while message.hasSuffix("\n") { message.removeLast() }
+                return (error(400, message.replacingOccurrences(of: "--key: ", with: "the key: ")), [])
+            }
+            return (Answer(status: 200, body: Data(output.standardOutput.utf8)), [])
         }
-        return Answer(status: 200, body: Data(output.standardOutput.utf8))
+        let key = String(authorization.dropFirst("Bearer ".count))
+        // Made once per client and model, like the snippets (a set-up has no highlighted code);
+        // a key the set-up refuses gets its error from a render with it.
+        guard let cache, (try? APIKey(key)) != nil else { return render(key).0 }
+        let shape = ["setup", client, query["model"] ?? "\u{0}"].joined(separator: "\u{1}")
+        return cache.answer(shape: shape, key: key, avoiding: [client, query["model"] ?? ""], render: render)
     }
 
     /// `GET /api/v1/catalog`: providers with their relay base URLs, protocols and models.

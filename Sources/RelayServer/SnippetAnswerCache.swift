@@ -145,6 +145,8 @@ final class SnippetAnswerCache: @unchecked Sendable {
 
     /// The placeholder key, random per cache so no catalog or template text holds it.
     let placeholder: String
+    /// Another plain key, to check that the cuts give what a render gives.
+    private let otherPlaceholder: String
     private let capacity: Int
     private var entries: [String: Entry] = [:]
     private let lock = NSLock()
@@ -162,6 +164,7 @@ final class SnippetAnswerCache: @unchecked Sendable {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
         placeholder = "relaydocsKeySlot" + String((0..<24).map { _ in alphabet.randomElement(using: &generator)! })
+        otherPlaceholder = "sk-" + String((0..<37).map { _ in alphabet.randomElement(using: &generator)! })
         candidateWriters = Self.writers(around: placeholder)
     }
 
@@ -207,7 +210,11 @@ final class SnippetAnswerCache: @unchecked Sendable {
         guard answer.status == 200 else { return render(key).0 }
         let cuts = Self.cut(answer.body, at: placeholder)
         var entry = Entry.uncacheable
-        if cuts.pieces.count > 1 && html.allSatisfy({ Self.isOnlyInStringsOrComments(placeholder, in: $0) }) {
+        // A second plain key must come out of the cuts exactly as rendered: a template that
+        // transforms the key (a base64 deep link) holds it where no cut is.
+        if cuts.pieces.count > 1 && html.allSatisfy({ Self.isOnlyInStringsOrComments(placeholder, in: $0) })
+            && render(otherPlaceholder).0.body == cuts.joined(with: otherPlaceholder)
+        {
             let probed = render(Self.probe).0
             let writers = probed.status == 200 ? writers(for: cuts, writing: Self.probe, as: probed.body) : nil
             entry = .cuts(cuts, writers: writers)

@@ -340,6 +340,31 @@ struct SnippetAPITests {
 
 @Suite("relaydocs serve: the setup API")
 struct SetupAPITests {
+    @Test("set-ups made once per client and model equal set-ups rendered in full, for every client and key")
+    func cachedSetupsEqualFullOnes() async throws {
+        let fixture = try await ServerFixture()
+        let app = Application(router: fixture.server().router())
+        let generator = try #require(await fixture.site.inputs?.generator)
+        let keys = SnippetAPITests.plainKeys(count: 5) + SnippetAPITests.visibleASCIIKeys(count: 10)
+        try await app.test(.router) { client in
+            for definition in generator.clients {
+                for key in keys {
+                    let full = SnippetAPI.setup(
+                        query: ["client": definition.id], authorization: "Bearer \(key)", generator: generator)
+                    try await client.execute(
+                        uri: "/api/v1/setup?client=\(definition.id)", method: .get,
+                        headers: [.authorization: "Bearer \(key)"]
+                    ) { response in
+                        #expect(response.status.code == full.status)
+                        #expect(Data(buffer: response.body) == full.body, "\(definition.id) with key \(key)")
+                    }
+                }
+            }
+        }
+        let cache = try #require(await fixture.site.inputs?.answerCache)
+        #expect(cache.hits >= generator.clients.count, "plain keys are answered from cuts")
+    }
+
     @Test("a key gets the client's set-up, as relaydocs setup --format json prints it, with no-store")
     func setup() async throws {
         let fixture = try await ServerFixture()
