@@ -579,12 +579,28 @@ def languages():
 
 
 def run_verify(command):
-    """Runs verify, stamping each line of its output with the seconds since the start."""
+    """Runs verify, stamping each line of its output with the seconds since the start. Its output
+    goes to a pseudo-terminal: through a pipe it is buffered, and every line would arrive at the end."""
+    import pty
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    lines = []
-    for raw in process.stdout:
-        lines.append((time.perf_counter() - started, raw.decode(errors="replace").rstrip("\n")))
+    master, slave = pty.openpty()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=slave, stderr=slave)
+    os.close(slave)
+    lines, pending = [], b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the program ended and the terminal closed
+            break
+        if not chunk:
+            break
+        pending += chunk
+        while b"\n" in pending:
+            raw, pending = pending.split(b"\n", 1)
+            lines.append((time.perf_counter() - started, raw.decode(errors="replace").rstrip("\r")))
+    if pending:
+        lines.append((time.perf_counter() - started, pending.decode(errors="replace").rstrip("\r")))
+    os.close(master)
     code = process.wait()
     return time.perf_counter() - started, code, lines
 
