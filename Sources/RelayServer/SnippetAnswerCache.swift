@@ -261,8 +261,9 @@ final class SnippetAnswerCache: @unchecked Sendable {
         return found.joined(cuts, with: probe) == answer ? found : nil
     }
 
+    /// Where `needle` (not empty) first occurs in `bytes` at or after `start`.
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= bytes.count, start <= bytes.count - needle.count else { return nil }
+        guard !needle.isEmpty, needle.count <= bytes.count, start <= bytes.count - needle.count else { return nil }
         var index = start
         while index + needle.count <= bytes.count {
             if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
@@ -275,13 +276,7 @@ final class SnippetAnswerCache: @unchecked Sendable {
     /// rendered in full, so no value is mistaken for the key). A byte search: Foundation's
     /// `contains` was a tenth of an answer from cuts.
     static func mentionsPlaceholder(_ value: String) -> Bool {
-        let needle = Array("relaydocsKeySlot".utf8)
-        let bytes = Array(value.utf8)
-        guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
-            if bytes[start..<(start + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
+        find(Array("relaydocsKeySlot".utf8), in: Array(value.utf8), from: 0) != nil
     }
 
     /// Whether every occurrence of `text` in highlighted HTML lies inside a string or comment
@@ -322,15 +317,9 @@ final class SnippetAnswerCache: @unchecked Sendable {
         let bytes = [UInt8](data)
         var pieces: [Data] = []
         var start = 0
-        var index = 0
-        while index + needle.count <= bytes.count {
-            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) {
-                pieces.append(Data(bytes[start..<index]))
-                index += needle.count
-                start = index
-            } else {
-                index += 1
-            }
+        while let found = find(needle, in: bytes, from: start) {
+            pieces.append(Data(bytes[start..<found]))
+            start = found + needle.count
         }
         pieces.append(Data(bytes[start...]))
         return Cuts(pieces: pieces)

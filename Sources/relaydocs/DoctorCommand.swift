@@ -51,15 +51,7 @@ struct DoctorCommand: ParsableCommand {
     @Option(help: "text or json.")
     var format: Format = .text
 
-    @Option(
-        name: .long, help: ArgumentHelp("A catalog YAML file to use instead of the built-in one.", valueName: "file"))
-    var catalog: String?
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "A folder laid out like templates/ to use instead of the built-in templates.", valueName: "dir"))
-    var templates: String?
+    @OptionGroup var sources: SourceOptions
 
     func validate() throws {
         guard ["en", "zh"].contains(locale) else { throw ValidationError("--locale: expected en or zh") }
@@ -67,8 +59,7 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let generator = SnippetGenerator(
-                catalog: try loadCatalog(path: catalog), templates: try loadTemplateSet(folder: templates).snippets)
+            let generator = try sources.load()
             try write(
                 generator.doctorCommand(
                     DoctorRequest(

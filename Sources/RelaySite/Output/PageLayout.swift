@@ -210,7 +210,7 @@ struct PageLayout: Sendable {
     /// active item's slice open.
     private func itemsHTML(group index: Int, activePath: String?) -> String {
         let group = navigation.groups[index]
-        guard let activePath, let place = placeOfPath[activePath], place.group == index else { return groupHTML[index] }
+        let place = activePath.flatMap { placeOfPath[$0] }.flatMap { $0.group == index ? $0.item : nil }
         func items(_ range: Range<Int>) -> String {
             var html = ""
             for item in group.items[range] {
@@ -219,15 +219,17 @@ struct PageLayout: Sendable {
             }
             return html
         }
-        guard !chunks[index].isEmpty else { return items(group.items.indices) }
+        guard !chunks[index].isEmpty else { return place == nil ? groupHTML[index] : items(group.items.indices) }
         let slices = chunks[index]
-        let open = place.item / Self.chunkSize
+        // The group's index page, or a page not listed in it: the window is at the first slice, none open.
+        let window = (place ?? 0) / Self.chunkSize
+        let open = place.map { $0 / Self.chunkSize }
         var html = ""
         var skipped = false
         for (number, chunk) in slices.enumerated() {
             // The first and last slices and those near the page's own; a gap for the others, so a
             // section of any size costs a page the same few links (each step moves the window).
-            guard number == 0 || number == slices.count - 1 || abs(number - open) <= Self.chunkWindow else {
+            guard number == 0 || number == slices.count - 1 || abs(number - window) <= Self.chunkWindow else {
                 if !skipped { html += templates.render(partial: "partials/nav-chunk", ["gap": true]) }
                 skipped = true
                 continue

@@ -401,18 +401,23 @@ extension SnippetGenerator {
     /// provider's relay path, `{apiVersion}` any version segment, other placeholders any segment,
     /// as the stand-in relay's routes match.
     func serves(_ path: String, _ wireProtocol: WireProtocol) -> Bool {
+        guard let pattern = try? NSRegularExpression(pattern: routePattern(of: wireProtocol)) else { return false }
+        return pattern.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) != nil
+    }
+
+    /// The regular expression of the paths ``serves(_:_:)`` accepts for a protocol (the site's
+    /// in-browser check matches with the same one).
+    func routePattern(of wireProtocol: WireProtocol) -> String {
         let prefix = catalog.relay.origin.path + catalog.provider(of: wireProtocol).relayPath
         let endpoint = String(wireProtocol.endpoint.split(separator: "?", maxSplits: 1)[0])
-        var regex = "^"
+        var pattern = "^"
         var rest = (prefix + endpoint)[...]
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            regex += NSRegularExpression.escapedPattern(for: String(rest[..<open]))
-            regex += rest[rest.index(after: open)..<close] == "apiVersion" ? "v[0-9]+[a-z0-9]*" : "[^/]+?"
+            pattern += NSRegularExpression.escapedPattern(for: String(rest[..<open]))
+            pattern += rest[rest.index(after: open)..<close] == "apiVersion" ? "v[0-9]+[a-z0-9]*" : "[^/]+?"
             rest = rest[rest.index(after: close)...]
         }
-        regex += NSRegularExpression.escapedPattern(for: String(rest)) + "$"
-        guard let pattern = try? NSRegularExpression(pattern: regex) else { return false }
-        return pattern.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) != nil
+        return pattern + NSRegularExpression.escapedPattern(for: String(rest)) + "$"
     }
 }
 
@@ -473,16 +478,7 @@ extension SnippetGenerator {
                             appends: "", trailingSlash: rule.trailingSlash, addsVersion: rule.addsVersion,
                             verbatimMark: rule.verbatimMark), apiVersion: "", model: ""
                     ).count))
-            let prefix = catalog.relay.origin.path + catalog.provider(of: wire).relayPath
-            let endpoint = String(wire.endpoint.split(separator: "?", maxSplits: 1)[0])
-            var pattern = "^"
-            var rest = (prefix + endpoint)[...]
-            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-                pattern += NSRegularExpression.escapedPattern(for: String(rest[..<open]))
-                pattern += rest[rest.index(after: open)..<close] == "apiVersion" ? "v[0-9]+[a-z0-9]*" : "[^/]+?"
-                rest = rest[rest.index(after: close)...]
-            }
-            pattern += NSRegularExpression.escapedPattern(for: String(rest)) + "$"
+            let pattern = routePattern(of: wire)
             entries.append(
                 "{\"client\": \(string(row.client)), \"name\": \(string(answer.clientName)), \"protocol\": \(string(row.protocolID)), "
                     + "\"protocolName\": \(string(wire.name)), \"appends\": \(string(appends)), "
