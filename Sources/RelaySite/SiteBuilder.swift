@@ -62,8 +62,11 @@ public struct SiteBuilder: Sendable {
         let made: (pageCount: Int, localeCount: Int, files: Int, basePath: String)
         do {
             made = try produce(
-                cache: nil, progress: progress, emit: { path, data in writer.write(data, to: path) },
-                emitLater: { path, make in writer.write(make(), to: path) })
+                cache: nil, progress: progress,
+                output: BuildOutput(
+                    emit: { path, data in writer.write(data, to: path) },
+                    emitLater: { path, make in writer.write(make(), to: path) },
+                    openStream: { path in writer.stream(to: path) }))
         } catch {
             writer.discard()
             throw error
@@ -94,23 +97,37 @@ public struct SiteBuilder: Sendable {
         let collected = Locked<[String: Data]>([:])
         let deferred = Locked<[String: DeferredFile]>([:])
         let made = try produce(
-            cache: cache, progress: progress, emit: { path, data in collected.withLock { $0[path] = data } },
-            emitLater: { path, make in deferred.withLock { $0[path] = DeferredFile(make) } })
+            cache: cache, progress: progress,
+            output: BuildOutput(
+                emit: { path, data in collected.withLock { $0[path] = data } },
+                emitLater: { path, make in deferred.withLock { $0[path] = DeferredFile(make) } }, openStream: nil))
         return SiteFiles(
             byPath: collected.get(), deferred: deferred.get(), pageCount: made.pageCount,
             localeCount: made.localeCount, basePath: made.basePath)
     }
 
-    /// Makes every file of the site and hands each to `emit` (from any thread) as it is made, or
-    /// to `emitLater` as a function that makes it, for a file a build in memory makes only when
-    /// it is read (`llms-full.txt`, every twin again, and the search index: 100 and 75 megabytes
-    /// on 20,000 pages).
+    /// Where the files of a build go.
+    struct BuildOutput: Sendable {
+        /// Takes one file, from any thread.
+        var emit: @Sendable (String, Data) -> Void
+        /// Takes a file as a function that makes it: a build in memory makes it only when it is
+        /// read (`llms-full.txt` and the search index: 100 and 75 megabytes on 20,000 pages).
+        var emitLater: @Sendable (String, @escaping @Sendable () -> Data) -> Void
+        /// Opens a file to write in pieces, for a build to disk: its pages are then rendered,
+        /// laid out and written one after the other, and only their summaries are held. nil for a
+        /// build in memory, which holds every page anyway.
+        var openStream: (@Sendable (String) -> SiteWriter.Stream)?
+
+        var streams: Bool { openStream != nil }
+    }
+
+    /// Makes every file of the site and hands each to `output` as it is made.
     ///
-    /// The steps: find the pages, render them, check their links, lay them out (with the
-    /// search index, copied files, assets and sitemap).
+    /// The steps: find the pages; read what the sidebar needs of each (a build in memory
+    /// renders them all here); lay the pages out, rendering those not rendered yet, with the
+    /// search index, `llms` files, copied files, assets and sitemap; check every link.
     func produce(
-        cache: SiteCache?, progress: @Sendable (String) -> Void, emit: @escaping @Sendable (String, Data) -> Void,
-        emitLater: @escaping @Sendable (String, @escaping @Sendable () -> Data) -> Void
+        cache: SiteCache?, progress: @Sendable (String) -> Void, output: BuildOutput
     ) throws(SiteBuildError) -> (pageCount: Int, localeCount: Int, files: Int, basePath: String) {
         let configuration = try loadConfiguration()
         let run = Run(
@@ -120,15 +137,15 @@ public struct SiteBuilder: Sendable {
             generation: cache?.generation(
                 catalog: options.catalog, snippetTemplates: options.snippetTemplates.fingerprint,
                 templates: options.siteTemplates, configuration: configuration))
-        let sources = try run.findPages()
+        let sources = try run.findPages(reading: !output.streams)
         let pageCount = sources.reduce(0) { $0 + $1.pages.count }
-        progress("rendering \(pageCount) pages")
-        let rendered = run.render(sources)
-        let diagnostics = rendered.flatMap { $0.pages.flatMap(\.diagnostics) } + run.checkLinks(rendered)
+        progress(output.streams ? "reading \(pageCount) pages" : "rendering \(pageCount) pages")
+        let prepared = try run.prepare(sources, rendering: !output.streams)
+        progress(output.streams ? "rendering and laying out \(pageCount) pages" : "laying out \(pageCount) pages")
+        let made = try run.layOut(prepared, output: output)
+        let diagnostics = made.diagnostics + run.checkLinks(made.links)
         guard diagnostics.isEmpty else { throw SiteBuildError(diagnostics) }
-        progress("laying out \(pageCount) pages")
-        let files = try run.layOut(rendered, emit: emit, emitLater: emitLater)
-        return (pageCount, run.site.locales.count, files, configuration.basePath)
+        return (pageCount, run.site.locales.count, made.files, configuration.basePath)
     }
 
     /// The pages of one locale, and the other files of its folder.
@@ -138,11 +155,23 @@ public struct SiteBuilder: Sendable {
         var files: [String]
     }
 
-    /// The rendered pages of one locale, and the other files of its folder.
+    /// One page ready to be laid out: what the sidebar needs of it, and the page rendered or the
+    /// source to render it from.
+    struct PreparedPage: Sendable {
+        var summary: PageSummary
+        /// The page, when it is rendered already (a build in memory renders every page first).
+        var rendered: RenderedPage?
+        /// The source to render the page from (with its text, or the file to read it from).
+        var source: SourcePage
+    }
+
+    /// The pages of one locale ready to be laid out, by path, and the other files of its folder.
     struct LocalePages {
         var locale: SiteModel.LocaleInfo
-        var pages: [RenderedPage]
+        var pages: [PreparedPage]
         var files: [String]
+        /// How each page renders, in this locale.
+        var renderer: PageRenderer
     }
 
     /// One build: what every step shares.
@@ -174,13 +203,15 @@ public struct SiteBuilder: Sendable {
         }
 
         /// 1. The pages and other files of every locale (unchanged texts from the cache).
-        func findPages() throws(SiteBuildError) -> [LocaleSources] {
+        ///
+        /// - Parameter reading: false to leave the texts of the content's pages unread.
+        func findPages(reading: Bool) throws(SiteBuildError) -> [LocaleSources] {
             var sources: [LocaleSources] = []
             for locale in site.locales {
                 let folder = URL(fileURLWithPath: options.content).appendingPathComponent(locale.folder)
                 let display = locale.folder.isEmpty ? options.content : "\(options.content)/\(locale.folder)"
                 let found = try ContentScanner.scan(
-                    folder: folder, displayFolder: display, locale: locale.code, cache: cache)
+                    folder: folder, displayFolder: display, locale: locale.code, cache: cache, reading: reading)
                 sources.append(LocaleSources(locale: locale, pages: found.pages, files: found.files))
             }
             guard sources.contains(where: { !$0.pages.isEmpty }) else {
@@ -226,79 +257,114 @@ public struct SiteBuilder: Sendable {
             return result
         }
 
-        /// 2. Every page rendered, or taken from the cache when its text did not change.
-        func render(_ sources: [LocaleSources]) -> [LocalePages] {
-            let generator = SnippetGenerator(catalog: options.catalog, templates: options.snippetTemplates)
-            let snippetBlocks = SnippetBlockMemo()
+        /// How the pages of a locale render.
+        func renderer(
+            for locale: SiteModel.LocaleInfo, generator: SnippetGenerator, snippetBlocks: SnippetBlockMemo
+        ) -> PageRenderer {
+            let strings = strings[locale.code]!
             let modelsURL = options.catalog.modelListEndpoints.first { $0.kind == .openAI }.map {
                 options.catalog.relay.origin.text + $0.path
             }
-            return sources.map { source in
-                let locale = source.locale
-                let strings = strings[locale.code]!
-                let labels = ContainerLabels(
-                    titles: strings.values.filter { $0.key.hasPrefix("labels.") }
-                        .reduce(into: [:]) { $0[String($1.key.dropFirst("labels.".count))] = $1.value })
-                let keyPage = templates.render(
-                    partial: "partials/key-page",
-                    [
-                        "strings": strings.templateValue, "api": .string(configuration.api),
-                        "assets": .string(site.base + "assets/"),
-                        "models": .list(
-                            options.catalog.models.map { ["id": .string($0.id), "name": .string($0.name)] }),
-                        "languages": .list(
-                            generator.languages.compactMap { generator.templates.language($0) }.map {
-                                ["id": .string($0.id.rawValue), "name": .string($0.name)]
-                            }),
-                        "clients": .list(generator.clients.map { ["id": .string($0.id), "name": .string($0.name)] }),
-                        "hasClients": .bool(!generator.clients.isEmpty),
-                        // "Test my key" asks the relay for its OpenAI model list (GET {origin}/v1/models).
-                        "modelsURL": .string(modelsURL ?? ""), "hasModelsURL": .bool(modelsURL != nil),
-                    ])
-                let site = self.site
-                let root = configuration.url ?? ""
-                let api = configuration.api.hasPrefix("/") ? root + configuration.api : configuration.api
-                let renderer = PageRenderer(
-                    markdown: MarkdownRenderer(
-                        allowsRawHTML: configuration.rawHTML, labels: labels, tableAlignment: .style),
-                    generator: generator, strings: strings, url: { path in site.url(of: path, in: locale) },
-                    keyPageHTML: keyPage,
-                    keyPageMarkdown: TwinMarkdown.keyPage(
-                        strings: strings, api: api, model: options.catalog.models.first?.id ?? "MODEL",
-                        language: generator.languages.first?.rawValue ?? "python"),
-                    twinBase: root + site.base + locale.prefix, snippetBlocks: snippetBlocks)
-                // Pages from the cache are looked up in one pass (spread over threads, such small
-                // work costs more in lock contention than it saves); the others rendered in parallel.
-                var pages: [RenderedPage?] = source.pages.map { page in
-                    guard let cache, let generation else { return nil }
-                    return cache.page(page, generation: generation)
-                }
-                let missing = pages.indices.filter { pages[$0] == nil }
-                let made = Parallel.map(missing) { index in renderer.render(source.pages[index]) }
-                for (index, page) in zip(missing, made) {
-                    pages[index] = page
-                    if let generation { cache?.store(page, text: source.pages[index].text, generation: generation) }
-                }
-                return LocalePages(locale: locale, pages: pages.map { $0! }, files: source.files)
-            }
+            let labels = ContainerLabels(
+                titles: strings.values.filter { $0.key.hasPrefix("labels.") }
+                    .reduce(into: [:]) { $0[String($1.key.dropFirst("labels.".count))] = $1.value })
+            let keyPage = templates.render(
+                partial: "partials/key-page",
+                [
+                    "strings": strings.templateValue, "api": .string(configuration.api),
+                    "assets": .string(site.base + "assets/"),
+                    "models": .list(options.catalog.models.map { ["id": .string($0.id), "name": .string($0.name)] }),
+                    "languages": .list(
+                        generator.languages.compactMap { generator.templates.language($0) }.map {
+                            ["id": .string($0.id.rawValue), "name": .string($0.name)]
+                        }),
+                    "clients": .list(generator.clients.map { ["id": .string($0.id), "name": .string($0.name)] }),
+                    "hasClients": .bool(!generator.clients.isEmpty),
+                    // "Test my key" asks the relay for its OpenAI model list (GET {origin}/v1/models).
+                    "modelsURL": .string(modelsURL ?? ""), "hasModelsURL": .bool(modelsURL != nil),
+                ])
+            let site = self.site
+            let root = configuration.url ?? ""
+            let api = configuration.api.hasPrefix("/") ? root + configuration.api : configuration.api
+            return PageRenderer(
+                markdown: MarkdownRenderer(
+                    allowsRawHTML: configuration.rawHTML, labels: labels, tableAlignment: .style),
+                generator: generator, strings: strings, url: { path in site.url(of: path, in: locale) },
+                keyPageHTML: keyPage,
+                keyPageMarkdown: TwinMarkdown.keyPage(
+                    strings: strings, api: api, model: options.catalog.models.first?.id ?? "MODEL",
+                    language: generator.languages.first?.rawValue ?? "python"),
+                twinBase: root + site.base + locale.prefix, snippetBlocks: snippetBlocks)
         }
 
-        /// 3. Broken links and anchors. With a cache, a page's links are checked again only when
+        /// 2. What the sidebar needs of every page. A build in memory renders every page here, or
+        /// takes it from the cache when its text did not change. A build to disk reads only each
+        /// page's front matter (and parses the page when that has no title), and keeps no text.
+        func prepare(_ sources: [LocaleSources], rendering: Bool) throws(SiteBuildError) -> [LocalePages] {
+            let generator = SnippetGenerator(catalog: options.catalog, templates: options.snippetTemplates)
+            let snippetBlocks = SnippetBlockMemo()
+            var problems: [SiteDiagnostic] = []
+            var result: [LocalePages] = []
+            for source in sources {
+                let renderer = renderer(for: source.locale, generator: generator, snippetBlocks: snippetBlocks)
+                var prepared: [PreparedPage] = []
+                if rendering {
+                    // Pages from the cache are looked up in one pass (spread over threads, such small
+                    // work costs more in lock contention than it saves); the others rendered in parallel.
+                    var pages: [RenderedPage?] = source.pages.map { page in
+                        guard let cache, let generation else { return nil }
+                        return cache.page(page, generation: generation)
+                    }
+                    let missing = pages.indices.filter { pages[$0] == nil }
+                    let made = Parallel.map(missing) { index in renderer.render(source.pages[index]) }
+                    for (index, page) in zip(missing, made) {
+                        pages[index] = page
+                        if let generation { cache?.store(page, text: source.pages[index].text, generation: generation) }
+                    }
+                    prepared = pages.map { PreparedPage(summary: $0!.summary, rendered: $0, source: $0!.source) }
+                } else {
+                    let outlined = Parallel.map(source.pages) { page in
+                        page.reading().map {
+                            PreparedPage(summary: renderer.summary(of: $0), rendered: nil, source: page)
+                        }
+                    }
+                    for outline in outlined {
+                        switch outline {
+                        case .success(let page): prepared.append(page)
+                        case .failure(let problem): problems += problem.diagnostics
+                        }
+                    }
+                }
+                result.append(
+                    LocalePages(locale: source.locale, pages: prepared, files: source.files, renderer: renderer))
+            }
+            guard problems.isEmpty else { throw SiteBuildError(problems) }
+            return result
+        }
+
+        /// What the link check needs of one locale.
+        struct LocaleLinks: Sendable {
+            var locale: SiteModel.LocaleInfo
+            var pages: [PageLinks]
+            var files: [String]
+        }
+
+        /// 4. Broken links and anchors. With a cache, a page's links are checked again only when
         /// its links or any page's path or heading ids changed.
-        func checkLinks(_ rendered: [LocalePages]) -> [SiteDiagnostic] {
+        func checkLinks(_ locales: [LocaleLinks]) -> [SiteDiagnostic] {
             var diagnostics: [SiteDiagnostic] = []
-            for locale in rendered {
+            for locale in locales {
                 var hasher = Hasher()
                 hasher.combine(locale.files)
                 for page in locale.pages {
-                    hasher.combine(page.source.path)
+                    hasher.combine(page.path)
                     hasher.combine(page.idsHash)
                 }
                 let targets = hasher.finalize()
                 let name = "links " + locale.locale.code
                 let previous = cache?.stored(name, as: [String: (key: Int, diagnostics: [SiteDiagnostic])].self) ?? [:]
                 var results: [String: (key: Int, diagnostics: [SiteDiagnostic])] = [:]
-                let byPath = Dictionary(uniqueKeysWithValues: locale.pages.map { ($0.source.path, $0) })
+                let byPath = Dictionary(uniqueKeysWithValues: locale.pages.map { ($0.path, $0) })
                 let files = Set(locale.files)
                 for page in locale.pages {
                     var key = Hasher()
@@ -306,9 +372,9 @@ public struct SiteBuilder: Sendable {
                     key.combine(page.linksHash)
                     let pageKey = key.finalize()
                     let found =
-                        previous[page.source.path].flatMap { $0.key == pageKey ? $0.diagnostics : nil }
+                        previous[page.path].flatMap { $0.key == pageKey ? $0.diagnostics : nil }
                         ?? SiteBuilder.checkLinks(of: [page], in: byPath, files: files)
-                    results[page.source.path] = (pageKey, found)
+                    results[page.path] = (pageKey, found)
                     diagnostics += found
                 }
                 cache?.store(results, as: name)
@@ -316,29 +382,38 @@ public struct SiteBuilder: Sendable {
             return diagnostics
         }
 
-        /// 4. Every document with its Markdown twin, the llms files (their links checked as they
-        /// are made), search index, copied file, asset and the sitemap, handed to `emit`; returns how
-        /// many files there were.
-        func layOut(
-            _ rendered: [LocalePages], emit: @escaping @Sendable (String, Data) -> Void,
-            emitLater: @escaping @Sendable (String, @escaping @Sendable () -> Data) -> Void
-        ) throws(SiteBuildError) -> Int {
+        /// What laying out made: how many files; the pages' problems (in locale and path order)
+        /// and the `llms.txt` files' broken links; what the link check needs of each locale.
+        struct LaidOut {
+            var files: Int
+            var diagnostics: [SiteDiagnostic]
+            var links: [LocaleLinks]
+        }
+
+        /// How many pages a build to disk renders and lays out at a time, between writing their
+        /// twins and search entries to `llms-full.txt` and the search index.
+        static let batchSize = 512
+
+        /// 3. Every document with its Markdown twin (rendering the pages not rendered yet), the
+        /// llms files, search index, copied files, assets and the sitemap, handed to `output`.
+        func layOut(_ prepared: [LocalePages], output: BuildOutput) throws(SiteBuildError) -> LaidOut {
+            let emit = output.emit
             var pathsByLocale: [String: Set<String>] = [:]
-            for locale in rendered { pathsByLocale[locale.locale.code] = Set(locale.pages.map(\.source.path)) }
+            for locale in prepared { pathsByLocale[locale.locale.code] = Set(locale.pages.map(\.summary.source.path)) }
             // The sitemap and the language switchers are made of every locale's paths; a locale's
             // sidebar also of its pages' titles and order.
             var pathsHasher = Hasher()
             pathsHasher.combine(generation)
-            for locale in rendered {
+            for locale in prepared {
                 pathsHasher.combine(locale.locale.code)
-                for page in locale.pages { pathsHasher.combine(page.source.path) }
+                for page in locale.pages { pathsHasher.combine(page.summary.source.path) }
             }
             let pathsKey = pathsHasher.finalize()
             // Every Markdown file the build writes (the twins and llms files), for the llms.txt link check.
             var markdownFiles: Set<String> = []
             var collisions: [SiteDiagnostic] = []
-            for locale in rendered {
-                for page in locale.pages { markdownFiles.insert(locale.locale.prefix + page.source.path) }
+            for locale in prepared {
+                for page in locale.pages { markdownFiles.insert(locale.locale.prefix + page.summary.source.path) }
                 for name in LLMsText.names {
                     markdownFiles.insert(locale.locale.prefix + name)
                     if locale.files.contains(name) {
@@ -351,12 +426,13 @@ public struct SiteBuilder: Sendable {
                 }
             }
             guard collisions.isEmpty else { throw SiteBuildError(collisions) }
-            var fileCount = 0
-            for locale in rendered {
-                let pages = locale.pages
+            var laidOut = LaidOut(files: 0, diagnostics: [], links: [])
+            var llmsProblems: [SiteDiagnostic] = []
+            for locale in prepared {
+                let summaries = locale.pages.map(\.summary)
                 var navigationHasher = Hasher()
                 navigationHasher.combine(pathsKey)
-                for page in pages {
+                for page in summaries {
                     navigationHasher.combine(page.source.path)
                     navigationHasher.combine(page.title)
                     navigationHasher.combine(page.frontMatter.navTitle)
@@ -366,71 +442,122 @@ public struct SiteBuilder: Sendable {
                 let navigationKey = navigationHasher.finalize()
                 let makeLayout = {
                     PageLayout(
-                        site: site, locale: locale.locale, pages: pages, strings: strings[locale.locale.code]!,
+                        site: site, locale: locale.locale, pages: summaries, strings: strings[locale.locale.code]!,
                         templates: templates, pathsByLocale: pathsByLocale, sharedLayoutHash: navigationKey)
                 }
                 // The sidebar is made again only when a page's path, title or order changed.
                 let layout =
                     cache?.derived("layout " + locale.locale.code, key: navigationKey, make: makeLayout)
                     ?? makeLayout()
-                // llms.txt and llms-full.txt follow the sidebar; llms.txt's links are checked here.
                 let prefix = locale.locale.prefix
-                // Written at once, in a scope of its own, so its bytes (all the twins again) are
-                // not held through the layout.
-                do {
-                    let byPath = Dictionary(uniqueKeysWithValues: pages.map { ($0.source.path, $0) })
-                    // llms.txt and its link check are made again only when the sidebar or a
-                    // description changed (a one-page rebuild of a big site).
-                    var indexKey = Hasher()
-                    indexKey.combine(navigationKey)
-                    for page in pages { indexKey.combine(page.frontMatter.description) }
-                    let makeIndex = { () -> (text: String, broken: [SiteDiagnostic]) in
-                        let text = LLMsText.index(
-                            site: site, locale: locale.locale, navigation: layout.navigation, pages: byPath,
-                            strings: strings[locale.locale.code]!)
-                        return (
-                            text,
-                            LLMsText.brokenLinks(
-                                in: text, file: prefix + "llms.txt (written by the build)", site: site,
-                                written: markdownFiles)
-                        )
-                    }
-                    let index =
-                        cache?.derived("llms.txt " + locale.locale.code, key: indexKey.finalize(), make: makeIndex)
-                        ?? makeIndex()
-                    guard index.broken.isEmpty else { throw SiteBuildError(index.broken) }
-                    emit(prefix + "llms.txt", Data(index.text.utf8))
-                    let navigation = layout.navigation
-                    emitLater(prefix + "llms-full.txt") {
-                        LLMsText.full(site: site, navigation: navigation, pages: byPath)
-                    }
+                let byPath = Dictionary(uniqueKeysWithValues: summaries.map { ($0.source.path, $0) })
+                // llms.txt and its link check are made again only when the sidebar or a
+                // description changed (a one-page rebuild of a big site).
+                var indexKey = Hasher()
+                indexKey.combine(navigationKey)
+                for page in summaries { indexKey.combine(page.frontMatter.description) }
+                let makeIndex = { () -> (text: String, broken: [SiteDiagnostic]) in
+                    let text = LLMsText.index(
+                        site: site, locale: locale.locale, navigation: layout.navigation, pages: byPath,
+                        strings: strings[locale.locale.code]!)
+                    return (
+                        text,
+                        LLMsText.brokenLinks(
+                            in: text, file: prefix + "llms.txt (written by the build)", site: site,
+                            written: markdownFiles)
+                    )
                 }
-                // The search index is written beside the layout (not in a nested concurrentPerform,
-                // which would leave the layout one core): documents from the cache in one pass, the
-                // others spread over the cores.
-                let searchIndexPath = locale.locale.prefix + "search-index.json"
-                let searchIndex = DispatchGroup()
-                DispatchQueue.global().async(group: searchIndex) {
-                    // Made when first read in a build in memory (serve's): tens of megabytes on a big site.
-                    emitLater(searchIndexPath) { SearchIndex.json(pages: pages) }
-                }
+                let index =
+                    cache?.derived("llms.txt " + locale.locale.code, key: indexKey.finalize(), make: makeIndex)
+                    ?? makeIndex()
+                llmsProblems += index.broken
+                emit(prefix + "llms.txt", Data(index.text.utf8))
+                // The pages in sidebar order, the order of llms-full.txt and of the search index.
+                let position = Dictionary(
+                    uniqueKeysWithValues: summaries.enumerated().map { ($1.source.path, $0) })
+                let order = layout.navigation.everything.compactMap { position[$0.path] }
+                precondition(order.count == summaries.count, "a page is missing from the navigation")
+                let (cache, generation, pages, renderer) = (self.cache, self.generation, locale.pages, locale.renderer)
                 // Each page's Markdown twin beside it, made when the page rendered.
-                var toLayOut: [RenderedPage] = []
-                for page in pages {
-                    if let hit = layout.cachedDocument(for: page, cache: cache, generation: generation) {
-                        emit(layout.outputPath(of: page), hit)
-                        emit(prefix + page.source.path, page.twin.data)
-                    } else {
-                        toLayOut.append(page)
-                    }
-                }
-                let (cache, generation) = (self.cache, self.generation)
-                Parallel.forEach(toLayOut) { page in
-                    emit(layout.outputPath(of: page), layout.document(for: page, cache: cache, generation: generation))
+                let write = { @Sendable (page: RenderedPage, document: Data) in
+                    emit(layout.outputPath(of: page), document)
                     emit(prefix + page.source.path, page.twin.data)
                 }
-                searchIndex.wait()
-                fileCount += 2 * pages.count + 3
+                // Each page's problems and what the link check needs of it, by path.
+                var problems: [[SiteDiagnostic]] = Array(repeating: [], count: pages.count)
+                var pagesLinks = [PageLinks?](repeating: nil, count: pages.count)
+                if let openStream = output.openStream {
+                    // Rendered, laid out and written a batch at a time, their twins and search entries
+                    // written to llms-full.txt and the search index in order, and let go.
+                    let full = openStream(prefix + "llms-full.txt")
+                    full.append(LLMsText.fullHeader(site: site, pages: byPath))
+                    let search = openStream(prefix + "search-index.json")
+                    search.append(SearchIndex.head)
+                    var written = 0
+                    for start in stride(from: 0, to: order.count, by: Self.batchSize) {
+                        let batch = Array(order[start..<min(start + Self.batchSize, order.count)])
+                        let made = Parallel.map(batch) { index -> Result<RenderedPage, SiteBuildError> in
+                            pages[index].source.reading().map { source in
+                                let page =
+                                    generation.flatMap { cache?.page(source, generation: $0) }
+                                    ?? renderer.render(source)
+                                if let generation { cache?.store(page, text: source.text, generation: generation) }
+                                write(
+                                    page,
+                                    layout.cachedDocument(for: page, cache: cache, generation: generation)
+                                        ?? layout.document(for: page, cache: cache, generation: generation))
+                                return page
+                            }
+                        }
+                        for (index, result) in zip(batch, made) {
+                            switch result {
+                            case .failure(let problem): problems[index] = problem.diagnostics
+                            case .success(let page):
+                                full.append(LLMsText.separator)
+                                full.append(page.twin.data)
+                                if written > 0 { search.append(",") }
+                                search.append(page.searchEntry)
+                                written += 1
+                                problems[index] = page.diagnostics
+                                pagesLinks[index] = PageLinks(page)
+                            }
+                        }
+                    }
+                    search.append(SearchIndex.tail)
+                    full.close()
+                    search.close()
+                } else {
+                    // Every page is rendered: those whose documents the cache has in one pass, the
+                    // others spread over the cores.
+                    var toLayOut: [RenderedPage] = []
+                    for index in order {
+                        let page = pages[index].rendered!
+                        if let hit = layout.cachedDocument(for: page, cache: cache, generation: generation) {
+                            write(page, hit)
+                        } else {
+                            toLayOut.append(page)
+                        }
+                    }
+                    Parallel.forEach(toLayOut) { page in
+                        write(page, layout.document(for: page, cache: cache, generation: generation))
+                    }
+                    let inOrder = order.map { pages[$0].rendered! }
+                    // Made when first read in a build in memory (serve's): tens of megabytes on a big site.
+                    output.emitLater(prefix + "llms-full.txt") {
+                        LLMsText.full(site: site, pages: byPath, twins: inOrder.map(\.twin.data))
+                    }
+                    output.emitLater(prefix + "search-index.json") {
+                        SearchIndex.json(entries: inOrder.map(\.searchEntry))
+                    }
+                    for (index, page) in pages.enumerated() {
+                        problems[index] = page.rendered!.diagnostics
+                        pagesLinks[index] = PageLinks(page.rendered!)
+                    }
+                }
+                laidOut.diagnostics += problems.flatMap { $0 }
+                laidOut.files += 2 * pages.count + 3
+                laidOut.links.append(
+                    LocaleLinks(locale: locale.locale, pages: pagesLinks.compactMap { $0 }, files: locale.files))
                 for file in locale.files {
                     let source = URL(fileURLWithPath: options.content).appendingPathComponent(locale.locale.folder)
                         .appendingPathComponent(file)
@@ -440,26 +567,29 @@ public struct SiteBuilder: Sendable {
                         ])
                     }
                     emit(locale.locale.prefix + file, data)
-                    fileCount += 1
+                    laidOut.files += 1
                 }
                 if locale.locale.isDefault {
                     emit("404.html", Data(layout.notFoundHTML().utf8))
-                    fileCount += 1
+                    laidOut.files += 1
                 }
             }
+            laidOut.diagnostics += llmsProblems
             for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) {
                 emit("assets/" + path, Data(text.utf8))
-                fileCount += 1
+                laidOut.files += 1
             }
-            let pagesByLocale = Dictionary(uniqueKeysWithValues: rendered.map { ($0.locale.code, $0.pages) })
-            let sitemap = { Data(Sitemap.xml(site: site, pages: pagesByLocale).utf8) }
+            let paths = Dictionary(
+                uniqueKeysWithValues: prepared.map { ($0.locale.code, $0.pages.map(\.summary.source.path)) })
+            let sitemap = { Data(Sitemap.xml(site: site, paths: paths).utf8) }
             emit("sitemap.xml", cache?.derived("sitemap", key: pathsKey, make: sitemap) ?? sitemap())
-            return fileCount + 1
+            laidOut.files += 1
+            return laidOut
         }
     }
 
     /// Broken links and anchors of some pages, against every page of their locale.
-    static func checkLinks(of pages: [RenderedPage], in byPath: [String: RenderedPage], files: Set<String>)
+    static func checkLinks(of pages: [PageLinks], in byPath: [String: PageLinks], files: Set<String>)
         -> [SiteDiagnostic]
     {
         var diagnostics: [SiteDiagnostic] = []
@@ -469,17 +599,17 @@ public struct SiteBuilder: Sendable {
             // name a page, whose twin the build writes beside it, and a heading of it.
             func same(_ one: LinkReference, _ other: LinkReference) -> Bool {
                 one.line == other.line && one.anchor == other.anchor
-                    && (one.target ?? page.source.path) == (other.target ?? page.source.path)
+                    && (one.target ?? page.path) == (other.target ?? page.path)
             }
             // Most often the same links in the same order: nothing more to check.
-            if page.twin.links.count == page.links.count, zip(page.links, page.twin.links).allSatisfy(same) {
+            if page.twinLinks.count == page.links.count, zip(page.links, page.twinLinks).allSatisfy(same) {
                 continue
             }
             func key(_ link: LinkReference) -> String {
-                "\(link.line) \(link.target ?? page.source.path)#\(link.anchor ?? "")"
+                "\(link.line) \(link.target ?? page.path)#\(link.anchor ?? "")"
             }
             let checked = Set(page.links.map(key))
-            diagnostics += page.twin.links.filter { !checked.contains(key($0)) }.compactMap {
+            diagnostics += page.twinLinks.filter { !checked.contains(key($0)) }.compactMap {
                 problem(with: $0, of: page, in: byPath, files: files, place: " in the Markdown twin")
             }
         }
@@ -489,12 +619,12 @@ public struct SiteBuilder: Sendable {
     /// What is wrong with one link of a page, if anything: a target that is no page, or an anchor
     /// that no heading of its target has. `place` says where the link was read, when not on the page.
     static func problem(
-        with link: LinkReference, of page: RenderedPage, in byPath: [String: RenderedPage], files: Set<String>,
+        with link: LinkReference, of page: PageLinks, in byPath: [String: PageLinks], files: Set<String>,
         place: String = ""
     ) -> SiteDiagnostic? {
         let written = link.written.debugDescription + place
         func diagnostic(_ message: String) -> SiteDiagnostic {
-            SiteDiagnostic(file: page.source.displayPath, line: link.line, message: message)
+            SiteDiagnostic(file: page.displayPath, line: link.line, message: message)
         }
         guard let target = link.target else {
             guard let anchor = link.anchor, !anchor.isEmpty, !page.ids.contains(anchor) else { return nil }

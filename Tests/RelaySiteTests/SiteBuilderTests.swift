@@ -495,3 +495,89 @@ struct FrontMatterTests {
         #expect(SimpleYAML.int("-7") == -7)
     }
 }
+
+@Suite("Builds to disk, a page at a time")
+struct StreamingBuildTests {
+    /// The bilingual site, pages whose titles come from their first level-1 heading (with
+    /// inline markup, a custom id, after another heading) or their file name, and a section of
+    /// more pages than a batch, which link to each other.
+    static func site() -> [String: String] {
+        var files = bilingualSite
+        files["en/titles/index.md"] =
+            "## Before the title\n\n# Titles *in* `code` {#titles}\n\nSee [plain](plain.md).\n"
+        files["en/titles/plain.md"] = "Just text, no heading.\n"
+        files["en/titles/late.md"] = "---\norder: 3\n---\n\n## First\n\n# Late title\n"
+        let count = SiteBuilder.Run.batchSize * 2 + 17
+        for number in 0..<count {
+            let next = (number + 1) % count
+            files["en/many/page\(number).md"] =
+                "# Page \(number)\n\n## Part\n\nOn to [page \(next)](page\(next).md#part).\n\n```python\nprint(\(number))\n```\n"
+        }
+        return files
+    }
+
+    @Test("a build to disk writes the same files as a build in memory")
+    func sameAsInMemory() throws {
+        let fixture = try SiteFixture(Self.site())
+        let builder = try fixture.builder()
+        _ = try builder.build()
+        let written = try fixture.snapshot()
+        let inMemory = try builder.render()
+        let paths = Set(inMemory.byPath.keys).union(inMemory.deferred.keys)
+        #expect(Set(written.keys) == paths)
+        let differing = paths.filter { written[$0] != inMemory.file($0) }
+        #expect(differing.isEmpty)
+        #expect(written.count > 2 * SiteBuilder.Run.batchSize * 2)
+    }
+
+    @Test("titles from a page's first level-1 heading reach the sidebar and llms.txt")
+    func headingTitles() throws {
+        let fixture = try SiteFixture(Self.site())
+        try fixture.build()
+        let page = try fixture.read("en/titles/plain.html")
+        #expect(page.contains(">Titles in code<"))
+        #expect(page.contains(">plain<"))
+        #expect(page.contains(">Late title<"))
+        let index = try fixture.read("en/llms.txt")
+        #expect(index.contains("## Titles in code\n"))
+        #expect(index.contains("[Late title](https://docs.example.com/en/titles/late.md)"))
+    }
+
+    @Test("llms-full.txt and the search index list every page once, in sidebar order")
+    func aggregatesInOrder() throws {
+        let fixture = try SiteFixture(Self.site())
+        try fixture.build()
+        let json = try fixture.read("en/search-index.json")
+        let index = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let urls = (index?["pages"] as? [[String: Any]])?.compactMap { $0["url"] as? String } ?? []
+        let count = SiteBuilder.Run.batchSize * 2 + 17
+        #expect(urls.count == Set(urls).count)
+        #expect(urls.count == count + 3 + 3)
+        let many = urls.filter { $0.hasPrefix("/en/many/") }
+        // The sidebar orders a folder's pages by title: Page 0, Page 1, Page 10, ….
+        let titles = (0..<count).map { "Page \($0)" }.sorted()
+        #expect(many == titles.map { "/en/many/page\($0.dropFirst(5)).html" })
+        let full = try fixture.read("en/llms-full.txt")
+        let starts = full.components(separatedBy: "\n---\n\n").dropFirst().map { $0.prefix(while: { $0 != "\n" }) }
+        #expect(starts.count == urls.count)
+        #expect(starts.filter { $0.hasPrefix("# Page ") }.map { String($0.dropFirst(2)) } == titles)
+    }
+
+    @Test("a broken link found after the pages are written still fails the build and keeps the old site")
+    func brokenLinkKeepsSite() throws {
+        let fixture = try SiteFixture(Self.site())
+        try fixture.build()
+        let before = try fixture.snapshot()
+        let last = SiteBuilder.Run.batchSize * 2 + 16
+        try fixture.write("# Page \(last)\n\n## Part\n\nTo [nowhere](missing.md).\n", to: "en/many/page\(last).md")
+        #expect {
+            try fixture.build()
+        } throws: { error in
+            (error as? SiteBuildError)?.diagnostics.map(\.description)
+                == [
+                    "\(fixture.content.path)/en/many/page\(last).md:5: error: broken link \"missing.md\": no page many/missing.md"
+                ]
+        }
+        #expect(try fixture.snapshot() == before)
+    }
+}

@@ -20,6 +20,9 @@ public struct SourcePage: Sendable {
     /// model's page, the filter pages of the model index) are left out of it, so a catalog of
     /// hundreds of models does not grow every page's sidebar; `llms.txt` still lists them.
     public var listed: Bool = true
+    /// The file to read the text from, while ``text`` is not read yet: a build to disk reads
+    /// each page when it renders it, so the texts of a big site are not all held at once.
+    var file: String?
 
     public init(locale: String, path: String, displayPath: String, text: String, listed: Bool = true) {
         self.locale = locale
@@ -128,8 +131,10 @@ public enum ContentScanner {
     ///
     /// - Parameter cache: keeps each file's text with its modification time and size, so a rebuild
     ///   reads only the files that changed.
+    /// - Parameter reading: false to leave each page's text unread (``SourcePage/file`` says
+    ///   where it is).
     static func scan(
-        folder: URL, displayFolder: String, locale: String, cache: SiteCache? = nil
+        folder: URL, displayFolder: String, locale: String, cache: SiteCache? = nil, reading: Bool = true
     ) throws(SiteBuildError) -> (pages: [SourcePage], files: [String]) {
         var pages: [SourcePage] = []
         var files: [String] = []
@@ -150,6 +155,15 @@ public enum ContentScanner {
         }
         // Texts known from the last build in one pass (spread over threads, such small work costs
         // more in lock contention than it saves); the other files read in parallel.
+        guard reading else {
+            let pages = markdown.map { entry in
+                var page = SourcePage(
+                    locale: locale, path: entry.path, displayPath: "\(displayFolder)/\(entry.path)", text: "")
+                page.file = root + "/" + entry.path
+                return page
+            }
+            return (pages.sorted { $0.path < $1.path }, files.sorted())
+        }
         var unread: [FileWalker.Entry] = []
         for entry in markdown {
             if let text = cache?.text(path: root + "/" + entry.path, modified: entry.modified, size: entry.size) {
@@ -164,19 +178,10 @@ public enum ContentScanner {
             let path = entry.path
             let absolute = root + "/" + path
             let display = "\(displayFolder)/\(path)"
-            guard let data = FileManager.default.contents(atPath: absolute) else {
-                return .failure(
-                    SiteBuildError([SiteDiagnostic(file: display, line: 0, message: "cannot read the file")]))
+            return text(of: absolute, displayPath: display).map { text in
+                cache?.store(text: text, path: absolute, modified: entry.modified, size: entry.size)
+                return SourcePage(locale: locale, path: path, displayPath: display, text: text)
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                return .failure(
-                    SiteBuildError([SiteDiagnostic(file: display, line: 0, message: "the file is not UTF-8")]))
-            }
-            // memchr, not Data.contains: that walks the bytes through an iterator, 3 % of a build.
-            let hasReturn = data.withUnsafeBytes { $0.count > 0 && memchr($0.baseAddress!, 13, $0.count) != nil }
-            let normalized = hasReturn ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-            cache?.store(text: normalized, path: absolute, modified: entry.modified, size: entry.size)
-            return .success(SourcePage(locale: locale, path: path, displayPath: display, text: normalized))
         }
         for result in results {
             switch result {
@@ -186,5 +191,33 @@ public enum ContentScanner {
         }
         guard problems.isEmpty else { throw SiteBuildError(problems) }
         return (pages.sorted { $0.path < $1.path }, files.sorted())
+    }
+
+    /// A page's text, with `\r\n` turned into `\n`.
+    static func text(of file: String, displayPath: String) -> Result<String, SiteBuildError> {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return .failure(
+                SiteBuildError([SiteDiagnostic(file: displayPath, line: 0, message: "cannot read the file")]))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(
+                SiteBuildError([SiteDiagnostic(file: displayPath, line: 0, message: "the file is not UTF-8")]))
+        }
+        // memchr, not Data.contains: that walks the bytes through an iterator, 3 % of a build.
+        let hasReturn = data.withUnsafeBytes { $0.count > 0 && memchr($0.baseAddress!, 13, $0.count) != nil }
+        return .success(hasReturn ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
+    }
+}
+
+extension SourcePage {
+    /// The page with its text read, if it was not yet.
+    func reading() -> Result<SourcePage, SiteBuildError> {
+        guard let file else { return .success(self) }
+        return ContentScanner.text(of: file, displayPath: displayPath).map { text in
+            var page = self
+            page.text = text
+            page.file = nil
+            return page
+        }
     }
 }

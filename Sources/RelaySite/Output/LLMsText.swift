@@ -12,7 +12,7 @@ enum LLMsText {
     static let names = ["llms.txt", "llms-full.txt"]
 
     /// The title and summary both files start with.
-    private static func heading(site: SiteModel, pages: [String: RenderedPage]) -> (title: String, summary: String) {
+    private static func heading(site: SiteModel, pages: [String: PageSummary]) -> (title: String, summary: String) {
         let home = pages["index.md"]
         let title = site.configuration.title
         return (title, oneLine(home?.frontMatter.description ?? home?.title ?? title))
@@ -20,7 +20,7 @@ enum LLMsText {
 
     /// `llms.txt`: made of the sidebar, the pages' titles and descriptions, and the other locales.
     static func index(
-        site: SiteModel, locale: SiteModel.LocaleInfo, navigation: Navigation, pages: [String: RenderedPage],
+        site: SiteModel, locale: SiteModel.LocaleInfo, navigation: Navigation, pages: [String: PageSummary],
         strings: SiteStrings
     ) -> String {
         let base = (site.configuration.url ?? "") + site.base
@@ -54,21 +54,29 @@ enum LLMsText {
         return index
     }
 
-    /// `llms-full.txt`: every twin in sidebar order.
-    static func full(site: SiteModel, navigation: Navigation, pages: [String: RenderedPage]) -> Data {
-        let (title, summary) = heading(site: site, pages: pages)
+    /// `llms-full.txt`: every twin in sidebar order (``Navigation/everything``).
+    static func full(site: SiteModel, pages: [String: PageSummary], twins: [Data]) -> Data {
         // Data appended to Data is one copy each; appended to [UInt8] it went byte by byte, which
         // with a big catalog's model pages (megabytes of twins) was a tenth of a one-page rebuild.
-        let twins = navigation.everything.compactMap { pages[$0.path]?.twin.data }
-        var bytes = Data(capacity: twins.reduce(256) { $0 + $1.count + 6 })
-        bytes.append(contentsOf: Array("# \(title)\n\n> \(summary)\n".utf8))
-        let separator = Data("\n---\n\n".utf8)
+        let header = fullHeader(site: site, pages: pages)
+        var bytes = Data(capacity: twins.reduce(header.count) { $0 + $1.count + separator.count })
+        bytes.append(header)
         for twin in twins {
             bytes.append(separator)
             bytes.append(twin)
         }
         return bytes
     }
+
+    /// What `llms-full.txt` starts with, before the first ``separator`` and twin (a build to disk
+    /// writes the file in pieces, as the pages are made).
+    static func fullHeader(site: SiteModel, pages: [String: PageSummary]) -> Data {
+        let (title, summary) = heading(site: site, pages: pages)
+        return Data("# \(title)\n\n> \(summary)\n".utf8)
+    }
+
+    /// What comes before each twin in `llms-full.txt`.
+    static let separator = Data("\n---\n\n".utf8)
 
     /// Broken links of an `llms.txt`: each must name a file the build writes (given by its path
     /// below the site root).

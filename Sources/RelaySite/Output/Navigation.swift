@@ -27,15 +27,15 @@ struct Navigation: Sendable {
     /// Each item's position in ``sequence``, by page path.
     let positions: [String: Int]
 
-    init(pages: [RenderedPage], url: (String) -> String) {
-        func sortKey(_ page: RenderedPage) -> (Int, Int, String, String) {
+    init(pages: [PageSummary], url: (String) -> String) {
+        func sortKey(_ page: PageSummary) -> (Int, Int, String, String) {
             // A folder's index page leads its group; its `order` places the whole group.
             (
                 page.source.isIndex ? 0 : 1, page.frontMatter.order ?? Int.max, page.frontMatter.navTitle ?? page.title,
                 page.source.path
             )
         }
-        var byFolder: [String: [RenderedPage]] = [:]
+        var byFolder: [String: [PageSummary]] = [:]
         for page in pages {
             let top =
                 page.source.path.split(separator: "/").count > 1
@@ -50,7 +50,7 @@ struct Navigation: Sendable {
             let order =
                 folder.isEmpty
                 ? Int.min : (index?.frontMatter.order ?? sorted.compactMap(\.frontMatter.order).min() ?? Int.max)
-            func item(_ page: RenderedPage) -> Item {
+            func item(_ page: PageSummary) -> Item {
                 Item(
                     path: page.source.path, title: page.frontMatter.navTitle ?? page.title,
                     url: url(page.source.outputPath))

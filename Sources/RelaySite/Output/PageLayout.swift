@@ -33,7 +33,7 @@ struct PageLayout: Sendable {
     let sharedLayoutHash: Int
 
     init(
-        site: SiteModel, locale: SiteModel.LocaleInfo, pages: [RenderedPage], strings: SiteStrings,
+        site: SiteModel, locale: SiteModel.LocaleInfo, pages: [PageSummary], strings: SiteStrings,
         templates: SiteTemplates, pathsByLocale: [String: Set<String>], sharedLayoutHash: Int
     ) {
         self.site = site

@@ -3,14 +3,14 @@ import Foundation
 /// The search index of one locale: every page's URL, title, headings and text, as JSON that
 /// the site's script searches in the browser.
 enum SearchIndex {
+    /// The index of the pages' entries (``entry(headings:text:title:url:)``), in order.
+    ///
     /// Written by hand: JSONSerialization was a tenth of a 2,000-page build, and the shape is
     /// fixed. Keys are in a fixed order, so builds are identical.
-    static func json(pages: [RenderedPage]) -> Data {
+    static func json(entries: [String]) -> Data {
         // One buffer of the final size, filled with memcpy: the entries are most of the bytes.
-        let head = Array("{\"pages\":[".utf8)
-        let tail = Array("]}".utf8)
         let size =
-            head.count + tail.count + pages.reduce(0) { $0 + $1.searchEntry.utf8.count } + max(pages.count - 1, 0)
+            head.count + tail.count + entries.reduce(0) { $0 + $1.utf8.count } + max(entries.count - 1, 0)
         // Not Data(count:): zeroing ten megabytes that are written over at once was most of it.
         let memory = UnsafeMutableRawPointer.allocate(byteCount: max(size, 1), alignment: 1)
         let buffer = UnsafeMutableRawBufferPointer(start: memory, count: size)
@@ -21,12 +21,12 @@ enum SearchIndex {
             offset += bytes.count
         }
         head.withUnsafeBytes(put)
-        for (index, page) in pages.enumerated() {
+        for (index, entry) in entries.enumerated() {
             if index > 0 {
                 buffer[offset] = UInt8(ascii: ",")
                 offset += 1
             }
-            var entry = page.searchEntry
+            var entry = entry
             entry.withUTF8 { put(UnsafeRawBufferPointer($0)) }
         }
         tail.withUnsafeBytes(put)
@@ -34,6 +34,11 @@ enum SearchIndex {
         let data = Data(bytesNoCopy: memory, count: size, deallocator: .custom { pointer, _ in pointer.deallocate() })
         return data
     }
+
+    /// What the index starts and ends with, around its entries, which are separated by a comma
+    /// (a build to disk writes the index in pieces, as the pages are made).
+    static let head = Data("{\"pages\":[".utf8)
+    static let tail = Data("]}".utf8)
 
     /// One page's entry; made when the page is rendered, so a rebuild redoes only changed pages.
     static func entry(headings: [HeadingAnchors.Entry], text: String, title: String, url: String) -> String {
@@ -52,18 +57,19 @@ enum SearchIndex {
 
 /// `sitemap.xml` with every page of every locale, and its language versions.
 enum Sitemap {
-    static func xml(site: SiteModel, pages: [String: [RenderedPage]]) -> String {
+    /// - Parameter paths: each locale's page paths, in order.
+    static func xml(site: SiteModel, paths: [String: [String]]) -> String {
         let root = site.configuration.url ?? ""
+        let present = paths.mapValues(Set.init)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml +=
             "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         for locale in site.locales {
-            for page in pages[locale.code] ?? [] {
-                xml += "  <url>\n    <loc>\((root + site.url(of: page.source.path, in: locale)).htmlEscaped)</loc>\n"
+            for path in paths[locale.code] ?? [] {
+                xml += "  <url>\n    <loc>\((root + site.url(of: path, in: locale)).htmlEscaped)</loc>\n"
                 if site.locales.count > 1 {
-                    for other in site.locales
-                    where pages[other.code]?.contains(where: { $0.source.path == page.source.path }) == true {
-                        let href = (root + site.url(of: page.source.path, in: other)).htmlEscaped
+                    for other in site.locales where present[other.code]?.contains(path) == true {
+                        let href = (root + site.url(of: path, in: other)).htmlEscaped
                         xml +=
                             "    <xhtml:link rel=\"alternate\" hreflang=\"\(other.lang.htmlEscaped)\" href=\"\(href)\"/>\n"
                     }

@@ -58,12 +58,95 @@ final class SiteWriter: @unchecked Sendable {
         }
     }
 
+    /// Opens a file to write in pieces: a file made of every page (`llms-full.txt`, the search
+    /// index) that a build to disk writes as the pages are made instead of holding them all.
+    func stream(to path: String) -> Stream { Stream(writer: self, path: path) }
+
+    /// A file of the staging folder written in pieces, from one thread at a time. When it is
+    /// closed and holds what the previous site's file held, it becomes a hard link to that, as
+    /// ``write(_:to:)`` would have made it.
+    final class Stream: @unchecked Sendable {
+        private let writer: SiteWriter
+        private let path: String
+        private var descriptor: Int32 = -1
+        private var buffer: [UInt8] = []
+        private static let bufferSize = 1 << 16
+
+        fileprivate init(writer: SiteWriter, path: String) {
+            self.writer = writer
+            self.path = path
+            do {
+                try writer.makeFolder(of: path)
+                descriptor = open(writer.staging.path + "/" + path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                if descriptor < 0 { throw WriteError(path: path, code: errno) }
+            } catch {
+                writer.keep(error)
+            }
+            buffer.reserveCapacity(Self.bufferSize)
+        }
+
+        func append(_ data: Data) {
+            if buffer.count + data.count > Self.bufferSize { flush() }
+            if data.count >= Self.bufferSize {
+                put(data)
+            } else {
+                buffer.append(contentsOf: data)
+            }
+        }
+
+        func append(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes in
+                if buffer.count + bytes.count > Self.bufferSize { flush() }
+                if bytes.count >= Self.bufferSize {
+                    put(Data(bytes))
+                } else {
+                    buffer.append(contentsOf: bytes)
+                }
+            }
+        }
+
+        private func flush() {
+            guard !buffer.isEmpty else { return }
+            put(Data(buffer))
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        private func put(_ data: Data) {
+            guard descriptor >= 0 else { return }
+            do {
+                try SiteWriter.write(data, to: descriptor, path: path)
+            } catch {
+                writer.keep(error)
+                closeDescriptor(descriptor)
+                descriptor = -1
+            }
+        }
+
+        /// Writes what is left and closes the file.
+        func close() {
+            flush()
+            guard descriptor >= 0 else { return }
+            closeDescriptor(descriptor)
+            descriptor = -1
+            let old = writer.output.path + "/" + path
+            let new = writer.staging.path + "/" + path
+            if SiteWriter.files(old, new), unlink(new) == 0, link(old, new) != 0 {
+                writer.keep(WriteError(path: path, code: errno))
+            }
+        }
+    }
+
+    private func keep(_ error: Error) {
+        lock.withLock { if firstError == nil { firstError = error } }
+    }
+
     /// Throws the first error of any ``write(_:to:)``.
     func finish() throws {
         try lock.withLock { if let firstError { throw firstError } }
     }
 
-    private func makeFolder(of path: String) throws {
+    fileprivate func makeFolder(of path: String) throws {
         guard let slash = path.lastIndex(of: "/") else { return }
         let folder = String(path[..<slash])
         try lock.withLock {
@@ -82,36 +165,67 @@ final class SiteWriter: @unchecked Sendable {
 
     /// Whether the file at `path` holds exactly `data` (false when it is missing or not a file).
     static func file(at path: String, equals data: Data) -> Bool {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count
-        else { return false }
-        if data.isEmpty { return true }
-        // In slices through one small buffer: the search index and llms-full.txt of a big site are
-        // tens of megabytes each, and a buffer of their size would double what the build holds.
-        let slice = 1 << 16
-        var buffer = [UInt8](repeating: 0, count: min(slice, data.count))
-        var offset = 0
-        while offset < data.count {
-            let wanted = min(slice, data.count - offset)
-            var filled = 0
-            while filled < wanted {
-                let count = buffer.withUnsafeMutableBytes {
-                    read(descriptor, $0.baseAddress! + filled, wanted - filled)
-                }
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                filled += count
-            }
-            let same = data.withUnsafeBytes { bytes in
-                buffer.withUnsafeBytes { memcmp(bytes.baseAddress! + offset, $0.baseAddress!, wanted) == 0 }
-            }
-            guard same else { return false }
-            offset += wanted
+        guard let file = SliceReader(path: path), file.size == data.count else { return false }
+        return data.withUnsafeBytes { bytes in
+            file.matches { offset, slice in memcmp(bytes.baseAddress! + offset, slice.baseAddress!, slice.count) == 0 }
         }
-        return true
+    }
+
+    /// Whether two files hold the same bytes (false when either is missing or not a file).
+    static func files(_ one: String, _ other: String) -> Bool {
+        guard let first = SliceReader(path: one), let second = SliceReader(path: other), first.size == second.size
+        else { return false }
+        return first.matches { _, slice in
+            second.next(slice.count) { memcmp(slice.baseAddress!, $0.baseAddress!, slice.count) == 0 }
+        }
+    }
+
+    /// Reads a regular file in slices through one small buffer: the search index and
+    /// llms-full.txt of a big site are tens of megabytes each, and a buffer of their size would
+    /// double what the build holds.
+    private final class SliceReader {
+        let descriptor: Int32
+        let size: Int
+        private var offset = 0
+        private var buffer: [UInt8]
+        static let slice = 1 << 16
+
+        init?(path: String) {
+            descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { return nil }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+                closeDescriptor(descriptor)
+                return nil
+            }
+            size = Int(status.st_size)
+            buffer = [UInt8](repeating: 0, count: min(Self.slice, max(size, 1)))
+        }
+
+        deinit { closeDescriptor(descriptor) }
+
+        /// Reads the next `count` bytes and gives them to `body`; false at a short read.
+        func next(_ count: Int, _ body: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+            if buffer.count < count { buffer = [UInt8](repeating: 0, count: count) }
+            var filled = 0
+            while filled < count {
+                let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, count - filled) }
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { return false }
+                filled += got
+            }
+            defer { offset += count }
+            return buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        }
+
+        /// Whether `body` holds for every slice of the file, given with its offset.
+        func matches(_ body: (Int, UnsafeRawBufferPointer) -> Bool) -> Bool {
+            while offset < size {
+                let start = offset
+                guard next(min(Self.slice, size - offset), { body(start, $0) }) else { return false }
+            }
+            return true
+        }
     }
 
     /// Writes with plain open/write/close: `Data.write(to:)` syncs every file to disk, which is a
@@ -120,6 +234,11 @@ final class SiteWriter: @unchecked Sendable {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         defer { close(descriptor) }
+        try write(data, to: descriptor, path: path)
+    }
+
+    /// Writes all of `data` to an open file.
+    static func write(_ data: Data, to descriptor: Int32, path: String) throws {
         try data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
@@ -155,4 +274,9 @@ final class SiteWriter: @unchecked Sendable {
     }
 
     func discard() { try? FileManager.default.removeItem(at: staging) }
+}
+
+/// `close(2)`, by a name that a type's own `close()` does not hide.
+private func closeDescriptor(_ descriptor: Int32) {
+    _ = close(descriptor)
 }

@@ -15,14 +15,7 @@ enum HeadingAnchors {
         var used: [String: Int] = [:]
         var entries: [Entry] = []
         for heading in tree.document.descendants(ofKind: [.heading]) {
-            var customID: String?
-            if let last = heading.lastChild, last.kind == .text, let text = last.literal,
-                let (kept, id) = splitCustomID(text)
-            {
-                customID = id
-                last.setLiteral(kept)
-            }
-            let text = heading.plainText.trimmingSpaces
+            let (text, customID) = takeText(of: heading)
             var id = customID ?? slug(text)
             if customID == nil {
                 let count = used[id, default: 0]
@@ -40,6 +33,27 @@ enum HeadingAnchors {
                     html: "<h\(level) id=\"\(id.htmlEscaped)\" tabindex=\"-1\">\(inner)\(anchor)</h\(level)>"))
         }
         return entries
+    }
+
+    /// The text of the tree's first level-1 heading, as ``apply(to:options:)`` has it (which
+    /// gives the page its title), without making the page's HTML.
+    static func firstTitle(in tree: MarkdownTree) -> String? {
+        for heading in tree.document.descendants(ofKind: [.heading]) where heading.headingLevel == 1 {
+            return takeText(of: heading).text
+        }
+        return nil
+    }
+
+    /// A heading's text and its `{#custom-id}`, which is taken off the heading's last text node.
+    private static func takeText(of heading: MarkdownNode) -> (text: String, customID: String?) {
+        var customID: String?
+        if let last = heading.lastChild, last.kind == .text, let text = last.literal,
+            let (kept, id) = splitCustomID(text)
+        {
+            customID = id
+            last.setLiteral(kept)
+        }
+        return (heading.plainText.trimmingSpaces, customID)
     }
 
     /// Splits `{#custom-id}` (letters, digits, `_-.:`) off the end of a heading's text.

@@ -67,6 +67,9 @@ final class RenderedPage: Sendable {
         hasher.combine(source.path)
         self.contentHash = hasher.finalize()
     }
+
+    /// What the sidebar needs of the page.
+    var summary: PageSummary { PageSummary(source: source, frontMatter: frontMatter, title: title) }
 }
 
 /// Turns one source page into HTML: the Markdown extensions, then the page-level transforms
@@ -104,9 +107,8 @@ struct PageRenderer: Sendable {
         diagnostics += blocks.problems
         let (links, destinations) = Links.apply(to: tree, folder: page.folder, url: url)
         let headings = HeadingAnchors.apply(to: tree, options: markdown.options)
-        let title =
-            frontMatter.title ?? headings.first { $0.level == 1 }?.text
-            ?? String(page.path.split(separator: "/").last?.dropLast(3) ?? "")
+        let title = PageSummary.title(
+            frontMatter: frontMatter, firstHeading: { headings.first { $0.level == 1 }?.text }, path: page.path)
         let twin = MarkdownTwin(
             source: parsed.source,
             header: MarkdownTwin.Header(title: title, description: frontMatter.description, heading: headingLines),
@@ -117,6 +119,16 @@ struct PageRenderer: Sendable {
             source: page, frontMatter: frontMatter, title: title, html: tree.html(options: markdown.options),
             headings: headings, links: links, text: text, diagnostics: diagnostics, url: url(page.path), twin: twin)
         return rendered
+    }
+
+    /// What the sidebar needs of a page, without rendering it: its front matter, and its title
+    /// (the page is parsed only when its front matter has no title).
+    func summary(of page: SourcePage) -> PageSummary {
+        let (frontMatter, body, _) = FrontMatter.split(page.text, file: page.displayPath)
+        let title = PageSummary.title(
+            frontMatter: frontMatter, firstHeading: { HeadingAnchors.firstTitle(in: markdown.parse(body).tree) },
+            path: page.path)
+        return PageSummary(source: page, frontMatter: frontMatter, title: title)
     }
 
     /// Every fenced or indented code block in one pass: snippet, catalog and keypage blocks
