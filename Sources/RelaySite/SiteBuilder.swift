@@ -59,7 +59,7 @@ public struct SiteBuilder: Sendable {
         let started = Date()
         // Each file is written as soon as it is made, on every core, so the site is never whole in memory.
         let writer = try SiteWriter(output: options.output)
-        let made: (pageCount: Int, localeCount: Int, files: Int, basePath: String)
+        let made: Produced
         do {
             made = try produce(
                 cache: nil, progress: progress,
@@ -101,9 +101,14 @@ public struct SiteBuilder: Sendable {
             output: BuildOutput(
                 emit: { path, data in collected.withLock { $0[path] = data } },
                 emitLater: { path, make in deferred.withLock { $0[path] = DeferredFile(make) } }, openStream: nil))
-        return SiteFiles(
+        if let updated = made.updated { return updated }
+        let files = SiteFiles(
             byPath: collected.get(), deferred: deferred.get(), pageCount: made.pageCount,
             localeCount: made.localeCount, basePath: made.basePath)
+        if let cache, let state = made.state, let generation = made.generation {
+            cache.store(LastBuild(generation: generation, locales: state, files: files), as: LastBuild.name)
+        }
+        return files
     }
 
     /// Where the files of a build go.
@@ -128,7 +133,7 @@ public struct SiteBuilder: Sendable {
     /// search index, `llms` files, copied files, assets and sitemap; check every link.
     func produce(
         cache: SiteCache?, progress: @Sendable (String) -> Void, output: BuildOutput
-    ) throws(SiteBuildError) -> (pageCount: Int, localeCount: Int, files: Int, basePath: String) {
+    ) throws(SiteBuildError) -> Produced {
         let configuration = try loadConfiguration()
         let run = Run(
             options: options, configuration: configuration,
@@ -141,11 +146,45 @@ public struct SiteBuilder: Sendable {
         let pageCount = sources.reduce(0) { $0 + $1.pages.count }
         progress(output.streams ? "reading \(pageCount) pages" : "rendering \(pageCount) pages")
         let prepared = try run.prepare(sources, rendering: !output.streams)
+        var produced = Produced(pageCount: pageCount, localeCount: run.site.locales.count, files: 0, basePath: configuration.basePath)
+        // Only page bodies changed since the last build in memory: those pages laid out on top of it.
+        if !output.streams, let cache, var last = cache.take(LastBuild.name, as: LastBuild.self),
+            let files = try run.update(&last, with: prepared)
+        {
+            produced.files = files.byPath.count + files.deferred.count
+            produced.updated = files
+            return produced
+        }
         progress(output.streams ? "rendering and laying out \(pageCount) pages" : "laying out \(pageCount) pages")
         let made = try run.layOut(prepared, output: output)
-        let diagnostics = made.diagnostics + run.checkLinks(made.links)
+        let checked = run.checkLinks(made.links)
+        let diagnostics = made.diagnostics + checked.diagnostics
         guard diagnostics.isEmpty else { throw SiteBuildError(diagnostics) }
-        return (pageCount, run.site.locales.count, made.files, configuration.basePath)
+        produced.files = made.files
+        if !output.streams, let generation = run.generation {
+            produced.state = zip(prepared.indices, checked.byPath).map { index, byPath in
+                LastBuild.Locale(
+                    code: prepared[index].locale.code, prefix: prepared[index].locale.prefix,
+                    files: prepared[index].files, pages: prepared[index].pages.map { $0.rendered! },
+                    order: made.orders[index], links: byPath, layout: made.layouts[index])
+            }
+            produced.generation = generation
+        }
+        return produced
+    }
+
+    /// What a build made.
+    struct Produced {
+        var pageCount: Int
+        var localeCount: Int
+        var files: Int
+        var basePath: String
+        /// The site, when only page bodies changed and it was made from the last one (nothing
+        /// was handed to the output then).
+        var updated: SiteFiles?
+        /// A build in memory with a cache: what a rebuild of page bodies starts from.
+        var state: [LastBuild.Locale]?
+        var generation: Int?
     }
 
     /// The pages of one locale, and the other files of its folder.
@@ -161,8 +200,9 @@ public struct SiteBuilder: Sendable {
         var summary: PageSummary
         /// The page, when it is rendered already (a build in memory renders every page first).
         var rendered: RenderedPage?
-        /// The source to render the page from (with its text, or the file to read it from).
-        var source: SourcePage
+        /// The source to render the page from (with its text, or the file to read it from), when
+        /// it is not rendered yet.
+        var source: SourcePage?
     }
 
     /// The pages of one locale ready to be laid out, by path, and the other files of its folder.
@@ -321,7 +361,7 @@ public struct SiteBuilder: Sendable {
                         pages[index] = page
                         if let generation { cache?.store(page, text: source.pages[index].text, generation: generation) }
                     }
-                    prepared = pages.map { PreparedPage(summary: $0!.summary, rendered: $0, source: $0!.source) }
+                    prepared = pages.map { PreparedPage(summary: $0!.summary, rendered: $0, source: nil) }
                 } else {
                     let outlined = Parallel.map(source.pages) { page in
                         page.reading().map {
@@ -351,8 +391,9 @@ public struct SiteBuilder: Sendable {
 
         /// 4. Broken links and anchors. With a cache, a page's links are checked again only when
         /// its links or any page's path or heading ids changed.
-        func checkLinks(_ locales: [LocaleLinks]) -> [SiteDiagnostic] {
+        func checkLinks(_ locales: [LocaleLinks]) -> (diagnostics: [SiteDiagnostic], byPath: [[String: PageLinks]]) {
             var diagnostics: [SiteDiagnostic] = []
+            var indexes: [[String: PageLinks]] = []
             for locale in locales {
                 var hasher = Hasher()
                 hasher.combine(locale.files)
@@ -378,8 +419,9 @@ public struct SiteBuilder: Sendable {
                     diagnostics += found
                 }
                 cache?.store(results, as: name)
+                indexes.append(byPath)
             }
-            return diagnostics
+            return (diagnostics, indexes)
         }
 
         /// What laying out made: how many files; the pages' problems (in locale and path order)
@@ -388,6 +430,9 @@ public struct SiteBuilder: Sendable {
             var files: Int
             var diagnostics: [SiteDiagnostic]
             var links: [LocaleLinks]
+            /// Each locale's sidebar and pages in its order (positions by path).
+            var layouts: [PageLayout] = []
+            var orders: [[Int]] = []
         }
 
         /// How many pages a build to disk renders and lays out at a time, between writing their
@@ -477,6 +522,8 @@ public struct SiteBuilder: Sendable {
                     uniqueKeysWithValues: summaries.enumerated().map { ($1.source.path, $0) })
                 let order = layout.navigation.everything.compactMap { position[$0.path] }
                 precondition(order.count == summaries.count, "a page is missing from the navigation")
+                laidOut.layouts.append(layout)
+                laidOut.orders.append(order)
                 let (cache, generation, pages, renderer) = (self.cache, self.generation, locale.pages, locale.renderer)
                 // Each page's Markdown twin beside it, made when the page rendered.
                 let write = { @Sendable (page: RenderedPage, document: Data) in
@@ -497,7 +544,7 @@ public struct SiteBuilder: Sendable {
                     for start in stride(from: 0, to: order.count, by: Self.batchSize) {
                         let batch = Array(order[start..<min(start + Self.batchSize, order.count)])
                         let made = Parallel.map(batch) { index -> Result<RenderedPage, SiteBuildError> in
-                            pages[index].source.reading().map { source in
+                            pages[index].source!.reading().map { source in
                                 let page =
                                     generation.flatMap { cache?.page(source, generation: $0) }
                                     ?? renderer.render(source)
@@ -519,7 +566,7 @@ public struct SiteBuilder: Sendable {
                                 search.append(page.searchEntry)
                                 written += 1
                                 problems[index] = page.diagnostics
-                                pagesLinks[index] = PageLinks(page)
+                                pagesLinks[index] = page.linkInputs
                             }
                         }
                     }
@@ -551,7 +598,7 @@ public struct SiteBuilder: Sendable {
                     }
                     for (index, page) in pages.enumerated() {
                         problems[index] = page.rendered!.diagnostics
-                        pagesLinks[index] = PageLinks(page.rendered!)
+                        pagesLinks[index] = page.rendered!.linkInputs
                     }
                 }
                 laidOut.diagnostics += problems.flatMap { $0 }
@@ -654,8 +701,11 @@ public struct SiteBuilder: Sendable {
 
 /// A built site in memory: every file by its path below the output folder.
 public struct SiteFiles: Sendable {
-    /// The files by path, but for ``deferred`` ones.
-    public var byPath: [String: Data]
+    /// The files of the last whole build by path, but for ``deferred`` ones.
+    private var base: [String: Data]
+    /// Files made since, by rebuilds of page bodies: a few, where a copy of ``base`` (tens of
+    /// thousands of files on a big site) would be most of such a rebuild.
+    private var changes: [String: Data] = [:]
     /// Files made when first read (`llms-full.txt`, the search indexes), by path.
     public var deferred: [String: DeferredFile] = [:]
     public var pageCount: Int
@@ -663,8 +713,28 @@ public struct SiteFiles: Sendable {
     /// The path the site is served under (`basePath` of `site.yaml`), such as `/` or `/docs/`.
     public var basePath: String
 
+    init(
+        byPath: [String: Data], deferred: [String: DeferredFile], pageCount: Int, localeCount: Int, basePath: String
+    ) {
+        self.base = byPath
+        self.deferred = deferred
+        self.pageCount = pageCount
+        self.localeCount = localeCount
+        self.basePath = basePath
+    }
+
+    /// The files by path, but for ``deferred`` ones.
+    public var byPath: [String: Data] { changes.isEmpty ? base : base.merging(changes) { $1 } }
+
     /// The contents of one file.
-    public func file(_ path: String) -> Data? { byPath[path] ?? deferred[path]?.data }
+    public func file(_ path: String) -> Data? { changes[path] ?? base[path] ?? deferred[path]?.data }
+
+    /// Puts a file in the place of the one at its path.
+    mutating func replace(_ path: String, with data: Data) {
+        // A file the last whole build did not make is not one a rebuild of page bodies makes.
+        precondition(base[path] != nil, "\(path) is not a file of the site")
+        changes[path] = data
+    }
 }
 
 /// A file of an in-memory build made when it is first read, then kept.

@@ -97,6 +97,11 @@ public final class SiteCache: @unchecked Sendable {
         lock.withLock { derived[name]?.value as? Value }
     }
 
+    /// Takes a value kept under a name out of the cache (so that changing it copies nothing).
+    func take<Value>(_ name: String, as type: Value.Type) -> Value? {
+        lock.withLock { derived.removeValue(forKey: name)?.value as? Value }
+    }
+
     /// Keeps a value for the next build.
     func store<Value: Sendable>(_ value: Value, as name: String) {
         lock.withLock { derived[name] = (0, value) }

@@ -194,8 +194,8 @@ struct MarkdownTwinTests {
         let empty = MarkdownTwin(
             source: MarkdownSource(""), header: .init(title: "B", description: nil, heading: nil), splices: [],
             code: [], addresses: .init(locale: "/", path: "b.md", folder: "", destinations: []))
-        let a = PageLinks(page("a.md", ids: [], twin: twin))
-        let b = PageLinks(page("b.md", ids: ["there"], twin: empty))
+        let a = page("a.md", ids: [], twin: twin).linkInputs
+        let b = page("b.md", ids: ["there"], twin: empty).linkInputs
         let found = SiteBuilder.checkLinks(of: [a], in: ["a.md": a, "b.md": b], files: []).map(\.description)
         #expect(
             found == [

@@ -501,13 +501,12 @@ struct StreamingBuildTests {
     /// The bilingual site, pages whose titles come from their first level-1 heading (with
     /// inline markup, a custom id, after another heading) or their file name, and a section of
     /// more pages than a batch, which link to each other.
-    static func site() -> [String: String] {
+    static func site(many count: Int = SiteBuilder.Run.batchSize * 2 + 17) -> [String: String] {
         var files = bilingualSite
         files["en/titles/index.md"] =
             "## Before the title\n\n# Titles *in* `code` {#titles}\n\nSee [plain](plain.md).\n"
         files["en/titles/plain.md"] = "Just text, no heading.\n"
         files["en/titles/late.md"] = "---\norder: 3\n---\n\n## First\n\n# Late title\n"
-        let count = SiteBuilder.Run.batchSize * 2 + 17
         for number in 0..<count {
             let next = (number + 1) % count
             files["en/many/page\(number).md"] =
@@ -579,5 +578,87 @@ struct StreamingBuildTests {
                 ]
         }
         #expect(try fixture.snapshot() == before)
+    }
+}
+
+@Suite("Rebuilds of page bodies")
+struct BodyRebuildTests {
+    /// Every file of an in-memory build, the deferred ones made.
+    static func contents(_ files: SiteFiles) -> [String: Data] {
+        var all = files.byPath
+        for (path, file) in files.deferred { all[path] = file.data }
+        return all
+    }
+
+    /// A rebuild with the cache, and a build of the same content with a fresh cache, give the
+    /// same files; returns how many pages the rebuild laid out.
+    static func rebuildMatchesFullBuild(_ builder: SiteBuilder, _ cache: SiteCache) throws -> Int {
+        cache.beginBuild()
+        let rebuilt = try builder.render(cache: cache)
+        let laidOut = cache.laidOutCount
+        let full = try builder.render(cache: SiteCache())
+        #expect(contents(rebuilt) == contents(full))
+        #expect(rebuilt.pageCount == full.pageCount)
+        return laidOut
+    }
+
+    @Test("an edited body is laid out alone, and the site is what a whole build makes")
+    func bodyEdit() throws {
+        let fixture = try SiteFixture(StreamingBuildTests.site(many: 40))
+        let builder = try fixture.builder()
+        let cache = SiteCache()
+        let first = try builder.render(cache: cache)
+        _ = Self.contents(first)
+        try fixture.write("# Page 7\n\n## Part\n\nNew words. On to [page 8](page8.md#part).\n", to: "en/many/page7.md")
+        try fixture.write(bilingualSite["en/guide/more.md"]! + "\nMore text.\n", to: "en/guide/more.md")
+        #expect(try Self.rebuildMatchesFullBuild(builder, cache) == 2)
+        #expect(cache.renderedCount == 2)
+        // Again from the updated site, and with nothing changed.
+        try fixture.write("# Page 7\n\n## Part\n\nOther words.\n", to: "en/many/page7.md")
+        #expect(try Self.rebuildMatchesFullBuild(builder, cache) == 1)
+        #expect(try Self.rebuildMatchesFullBuild(builder, cache) == 0)
+    }
+
+    @Test("a change of title, order, description, heading id or page list rebuilds the whole site")
+    func otherChanges() throws {
+        let fixture = try SiteFixture(StreamingBuildTests.site(many: 40))
+        let builder = try fixture.builder()
+        let cache = SiteCache()
+        _ = try builder.render(cache: cache)
+        let pages = StreamingBuildTests.site(many: 40).keys.filter { $0.hasPrefix("en/") && $0.hasSuffix(".md") }.count
+        for (path, text) in [
+            ("en/many/page7.md", "# Page seven\n\n## Part\n"),
+            ("en/guide/more.md", "---\ntitle: More\norder: 5\n---\n\n# More {#custom}\n\nBack to [start](start.md).\n"),
+            ("en/guide/more.md", "---\ntitle: More\ndescription: New\n---\n\n# More {#custom}\n"),
+            ("en/many/page7.md", "# Page 7\n\n## Part\n\n## Another part\n"),
+            ("en/many/extra.md", "# Extra\n"),
+        ] {
+            try fixture.write(text, to: path)
+            #expect(try Self.rebuildMatchesFullBuild(builder, cache) >= pages, "\(path): \(text)")
+        }
+    }
+
+    @Test("an edit that breaks a link fails, the next good one is laid out alone")
+    func brokenThenFixed() throws {
+        let fixture = try SiteFixture(StreamingBuildTests.site(many: 40))
+        let builder = try fixture.builder()
+        let cache = SiteCache()
+        _ = try builder.render(cache: cache)
+        try fixture.write("# Page 7\n\n## Part\n\nTo [nowhere](gone.md) and [a heading](page8.md#nope).\n", to: "en/many/page7.md")
+        func problems(_ cache: SiteCache) -> [String] {
+            do {
+                _ = try builder.render(cache: cache)
+                return []
+            } catch {
+                return error.diagnostics.map(\.description)
+            }
+        }
+        let found = problems(cache)
+        #expect(found.count == 2)
+        #expect(found.contains { $0.hasSuffix("broken link \"gone.md\": no page many/gone.md") })
+        // The same problems, in the same order, as a whole build finds.
+        #expect(found == problems(SiteCache()))
+        try fixture.write("# Page 7\n\n## Part\n\nFixed.\n", to: "en/many/page7.md")
+        #expect(try Self.rebuildMatchesFullBuild(builder, cache) == 1)
     }
 }

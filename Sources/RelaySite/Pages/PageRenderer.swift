@@ -27,6 +27,10 @@ final class RenderedPage: Sendable {
     let contentHash: Int
     /// The page's Markdown twin (`page.md`), made while it rendered.
     let twin: MarkdownTwin
+    /// What the sidebar needs of the page.
+    let summary: PageSummary
+    /// What the link check needs of the page.
+    let linkInputs: PageLinks
 
     init(
         source: SourcePage, frontMatter: FrontMatter, title: String, html: String, headings: [HeadingAnchors.Entry],
@@ -66,10 +70,11 @@ final class RenderedPage: Sendable {
         hasher.combine(frontMatter.description)
         hasher.combine(source.path)
         self.contentHash = hasher.finalize()
+        self.summary = PageSummary(source: source, frontMatter: frontMatter, title: title)
+        self.linkInputs = PageLinks(
+            path: source.path, displayPath: source.displayPath, links: links, twinLinks: twin.links, ids: ids,
+            idsHash: idsHash, linksHash: linksHash)
     }
-
-    /// What the sidebar needs of the page.
-    var summary: PageSummary { PageSummary(source: source, frontMatter: frontMatter, title: title) }
 }
 
 /// Turns one source page into HTML: the Markdown extensions, then the page-level transforms

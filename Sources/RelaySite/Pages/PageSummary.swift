@@ -2,8 +2,10 @@
 /// title, known before the page is rendered.
 ///
 /// A build to disk reads these of every page first, then renders, lays out and writes one page
-/// after the other, so that no more than a few rendered pages are held at a time.
-struct PageSummary: Sendable {
+/// after the other, so that no more than a few rendered pages are held at a time. A class with
+/// constant properties, like ``RenderedPage``: a rebuild in memory hands each page's summary on
+/// without copying its fields.
+final class PageSummary: Sendable {
     /// The page's source, without its text.
     let source: SourcePage
     let frontMatter: FrontMatter
@@ -26,8 +28,8 @@ struct PageSummary: Sendable {
 }
 
 /// What the link check needs of a rendered page: its links, its twin's links and its heading
-/// ids, without its HTML.
-struct PageLinks: Sendable {
+/// ids, without its HTML. Made once with the page, which keeps it.
+final class PageLinks: Sendable {
     /// The page's path below its locale folder.
     let path: String
     /// The page's file as diagnostics name it.
@@ -41,13 +43,16 @@ struct PageLinks: Sendable {
     let idsHash: Int
     let linksHash: Int
 
-    init(_ page: RenderedPage) {
-        path = page.source.path
-        displayPath = page.source.displayPath
-        links = page.links
-        twinLinks = page.twin.links
-        ids = page.ids
-        idsHash = page.idsHash
-        linksHash = page.linksHash
+    init(
+        path: String, displayPath: String, links: [LinkReference], twinLinks: [LinkReference], ids: Set<String>,
+        idsHash: Int, linksHash: Int
+    ) {
+        self.path = path
+        self.displayPath = displayPath
+        self.links = links
+        self.twinLinks = twinLinks
+        self.ids = ids
+        self.idsHash = idsHash
+        self.linksHash = linksHash
     }
 }
