@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "RelayServer",
             dependencies: [
-                "RelaySite", "RelaySnippets", "RelayCatalog", "RelayMCP",
+                "RelaySite", "RelaySnippets", "RelayCatalog", "RelayMCP", "RelayHighlight",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1,5 +1,6 @@
 import Foundation
 import RelayCatalog
+import RelayHighlight
 import RelaySite
 import RelaySnippets
 
@@ -263,13 +264,7 @@ final class SnippetAnswerCache: @unchecked Sendable {
 
     /// Where `needle` (not empty) first occurs in `bytes` at or after `start`.
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, needle.count <= bytes.count, start <= bytes.count - needle.count else { return nil }
-        var index = start
-        while index + needle.count <= bytes.count {
-            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
+        HighlightedText.find(needle, in: bytes, from: start)
     }
 
     /// Whether a request value holds text that starts like a placeholder (then the answer is
@@ -279,36 +274,9 @@ final class SnippetAnswerCache: @unchecked Sendable {
         find(Array("relaydocsKeySlot".utf8), in: Array(value.utf8), from: 0) != nil
     }
 
-    /// Whether every occurrence of `text` in highlighted HTML lies inside a string or comment
-    /// token (the innermost open span is `hl-string` or `hl-comment`).
+    /// Whether every occurrence of `text` in highlighted HTML lies inside a string or comment token.
     static func isOnlyInStringsOrComments(_ text: String, in html: String) -> Bool {
-        let bytes = Array(html.utf8)
-        let needle = Array(text.utf8)
-        let open = Array("<span class=\"".utf8)
-        let close = Array("</span>".utf8)
-        var spans: [Substring] = []
-        var index = 0
-        func matches(_ pattern: [UInt8], at position: Int) -> Bool {
-            position + pattern.count <= bytes.count
-                && bytes[position..<(position + pattern.count)].elementsEqual(pattern)
-        }
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "<"), matches(open, at: index) {
-                let classStart = index + open.count
-                guard let quote = bytes[classStart...].firstIndex(of: UInt8(ascii: "\"")) else { return false }
-                spans.append(Substring(String(decoding: bytes[classStart..<quote], as: UTF8.self)))
-                index = quote
-            } else if bytes[index] == UInt8(ascii: "<"), matches(close, at: index) {
-                _ = spans.popLast()
-                index += close.count
-            } else if matches(needle, at: index) {
-                guard spans.last == "hl-string" || spans.last == "hl-comment" else { return false }
-                index += needle.count
-            } else {
-                index += 1
-            }
-        }
-        return true
+        HighlightedText.isOnlyInStringsOrComments(text, in: html)
     }
 
     /// Cuts `data` at every occurrence of `placeholder`.

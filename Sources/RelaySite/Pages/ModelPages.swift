@@ -196,11 +196,45 @@ struct ModelPages: Sendable {
         let strings: SiteStrings
         let filters: [(filter: Filter, path: String)]
         let existing: Set<String>
+        /// Strings every model page writes, made once per locale rather than once per page.
+        let phrases: Phrases
         var catalog: Catalog { pages.catalog }
         var folder: String { pages.configuration.folder }
 
+        /// The `strings.yaml` texts a model page writes as they are, escaped for Markdown.
+        struct Phrases: Sendable {
+            let native: String
+            let sentAs: String
+            let protocolPage: String
+            let noCode: String
+            let through: String
+        }
+
+        init(pages: ModelPages, strings: SiteStrings, filters: [(filter: Filter, path: String)], existing: Set<String>)
+        {
+            self.pages = pages
+            self.strings = strings
+            self.filters = filters
+            self.existing = existing
+            func phrase(_ key: String, _ fallback: String) -> String {
+                Markdown.escaped(Self.text(key, fallback, [:], strings: strings, catalog: pages.catalog))
+            }
+            phrases = Phrases(
+                native: phrase("native", "(native)"),
+                sentAs: phrase("sentAs", "Through this protocol the model is sent as {id}."),
+                protocolPage: phrase("protocolPage", "More on this protocol: {page}."),
+                noCode: phrase("noCode", "The templates have no code for this protocol."),
+                through: phrase("through", "(through {protocols})"))
+        }
+
         /// A string of `strings.yaml` (`models.<key>`) with its `{name}` placeholders filled.
         func text(_ key: String, _ fallback: String, _ values: [String: String] = [:]) -> String {
+            Self.text(key, fallback, values, strings: strings, catalog: catalog)
+        }
+
+        static func text(
+            _ key: String, _ fallback: String, _ values: [String: String], strings: SiteStrings, catalog: Catalog
+        ) -> String {
             var values = values
             values["{relay}"] = values["{relay}"] ?? catalog.relay.name
             return Catalog.filling(strings["models.\(key)", fallback], values)
@@ -311,7 +345,7 @@ struct ModelPages: Sendable {
             }
             let protocolList = model.protocolIDs.enumerated().map { position, id in
                 "[\(Markdown.inlineCode(id))](/\(folder)/protocols/\(ModelPages.slug(id)).md)"
-                    + (position == 0 ? " " + Markdown.escaped(text("native", "(native)")) : "")
+                    + (position == 0 ? " " + phrases.native : "")
             }
             let features: String
             if case .written(_, let markdown) = FeatureTable.features(of: model, strings: strings), !markdown.isEmpty {
@@ -340,22 +374,21 @@ struct ModelPages: Sendable {
                 var notes: [String] = []
                 if model.id(on: id) != model.id {
                     notes.append(
-                        Markdown.escaped(text("sentAs", "Through this protocol the model is sent as {id}."))
+                        phrases.sentAs
                             .replacingOccurrences(of: "\\{id\\}", with: Markdown.inlineCode(model.id(on: id))))
                 }
                 if let page = pages.configuration.protocolPages[id] {
                     notes.append(
-                        Markdown.escaped(text("protocolPage", "More on this protocol: {page}."))
+                        phrases.protocolPage
                             .replacingOccurrences(of: "\\{page\\}", with: link(wireName, to: page)))
                 }
                 return [
                     "heading": .string(
                         Markdown.escaped(wireName)
-                            + (position == 0 ? " " + Markdown.escaped(text("native", "(native)")) : "")),
+                            + (position == 0 ? " " + phrases.native : "")),
                     "anchor": .string(ModelPages.slug(id)), "id": .string(id), "model": .string(model.id),
                     "hasCode": .bool(hasCode),
-                    "noCode": .string(
-                        Markdown.escaped(text("noCode", "The templates have no code for this protocol."))),
+                    "noCode": .string(phrases.noCode),
                     "notes": .string(notes.joined(separator: " ")), "hasNotes": .bool(!notes.isEmpty),
                 ]
             }
@@ -373,7 +406,7 @@ struct ModelPages: Sendable {
                     "link": .string(link(recipe.title.text(for: strings.locale), to: page)),
                     "summary": .string(Markdown.escaped(recipe.summary.text(for: strings.locale))),
                     "through": .string(
-                        Markdown.escaped(text("through", "(through {protocols})")).replacingOccurrences(
+                        phrases.through.replacingOccurrences(
                             of: "\\{protocols\\}", with: through.map(Markdown.inlineCode).joined(separator: ", "))),
                 ])
             }
@@ -388,7 +421,7 @@ struct ModelPages: Sendable {
                 return [
                     "link": .string(name),
                     "through": .string(
-                        Markdown.escaped(text("through", "(through {protocols})")).replacingOccurrences(
+                        phrases.through.replacingOccurrences(
                             of: "\\{protocols\\}", with: through.map(Markdown.inlineCode).joined(separator: ", "))),
                 ]
             }

@@ -133,10 +133,13 @@ enum SnippetBlocks {
 
 /// The snippet blocks one build has made: a block's HTML and Markdown depend only on its
 /// attributes, prompt and place among the page's groups, so the same block on another locale's
-/// page (every model page has one per locale) is made once.
+/// page (every model page has one per locale) is made once; and a block of a model whose shape
+/// another model's block had already is filled in from that one's cuts (``ModelSnippetShare``).
 final class SnippetBlockMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var made: [Key: (html: String, markdown: String)] = [:]
+    /// The blocks of model pages, made once per shape of model.
+    let shapes = ModelSnippetShare()
 
     private struct Key: Hashable {
         var words: [String]
@@ -150,7 +153,9 @@ final class SnippetBlockMemo: @unchecked Sendable {
     ) {
         let key = Key(words: words, prompt: prompt, group: group)
         if let hit = lock.withLock({ made[key] }) { return hit }
-        let result = try SnippetBlocks.render(words, prompt: prompt, generator: generator, group: group)
+        let result =
+            try shapes.render(words, prompt: prompt, generator: generator, group: group)
+            ?? SnippetBlocks.render(words, prompt: prompt, generator: generator, group: group)
         lock.withLock { made[key] = result }
         return result
     }
