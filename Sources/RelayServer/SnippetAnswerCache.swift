@@ -120,19 +120,9 @@ final class SnippetAnswerCache: @unchecked Sendable {
     let candidateWriters: [Writer]
 
     static func writers(around placeholder: String) -> [Writer] {
-        let names = Escapers.all.keys.sorted()
-        var chains: [@Sendable (String) -> String] = []
-        for name in names {
-            guard let final = Escapers.all[name], final.stage == .final else { continue }
-            chains.append(final.apply)
-            for inner in names {
-                guard let intermediate = Escapers.all[inner], intermediate.stage == .intermediate else { continue }
-                chains.append { final.apply(intermediate.apply($0)) }
-            }
-        }
         var writers: [Writer] = []
         for inHTML in [false, true] {
-            for chain in chains {
+            for chain in Escapers.chains {
                 let written = chain(placeholder)
                 guard let range = written.range(of: placeholder) else { continue }
                 writers.append(

@@ -146,7 +146,8 @@ public struct SiteBuilder: Sendable {
         let pageCount = sources.reduce(0) { $0 + $1.pages.count }
         progress(output.streams ? "reading \(pageCount) pages" : "rendering \(pageCount) pages")
         let prepared = try run.prepare(sources, rendering: !output.streams)
-        var produced = Produced(pageCount: pageCount, localeCount: run.site.locales.count, files: 0, basePath: configuration.basePath)
+        var produced = Produced(
+            pageCount: pageCount, localeCount: run.site.locales.count, files: 0, basePath: configuration.basePath)
         // Only page bodies changed since the last build in memory: those pages laid out on top of it.
         if !output.streams, let cache, var last = cache.take(LastBuild.name, as: LastBuild.self),
             let files = try run.update(&last, with: prepared)

@@ -644,7 +644,8 @@ struct BodyRebuildTests {
         let builder = try fixture.builder()
         let cache = SiteCache()
         _ = try builder.render(cache: cache)
-        try fixture.write("# Page 7\n\n## Part\n\nTo [nowhere](gone.md) and [a heading](page8.md#nope).\n", to: "en/many/page7.md")
+        try fixture.write(
+            "# Page 7\n\n## Part\n\nTo [nowhere](gone.md) and [a heading](page8.md#nope).\n", to: "en/many/page7.md")
         func problems(_ cache: SiteCache) -> [String] {
             do {
                 _ = try builder.render(cache: cache)

@@ -130,16 +130,7 @@ final class ModelSnippetShare: @unchecked Sendable {
     }
 
     static func writers(around placeholder: String) -> [Writer] {
-        let names = Escapers.all.keys.sorted()
-        var chains: [@Sendable (String) -> String] = [{ $0 }]
-        for name in names {
-            guard let final = Escapers.all[name], final.stage == .final else { continue }
-            chains.append(final.apply)
-            for inner in names {
-                guard let intermediate = Escapers.all[inner], intermediate.stage == .intermediate else { continue }
-                chains.append { final.apply(intermediate.apply($0)) }
-            }
-        }
+        let chains: [@Sendable (String) -> String] = [{ $0 }] + Escapers.chains
         var writers: [Writer] = []
         for inHTML in [false, true] {
             for pathSegment in [false, true] {

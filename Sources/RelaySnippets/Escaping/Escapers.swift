@@ -28,4 +28,21 @@ public enum Escapers {
         // Java reads Unicode escapes even in comments: its comments double every backslash too.
         "javaComment": Escaper(.final, JavaLiteral.comment),
     ]
+
+    /// Every way a template can write a value: each final escaper alone, then after each
+    /// intermediate one (`shell(json(…))`), in a fixed order (by name), for code that finds out
+    /// how a template wrote a value by trying each.
+    public static let chains: [@Sendable (String) -> String] = {
+        let names = all.keys.sorted()
+        var chains: [@Sendable (String) -> String] = []
+        for name in names {
+            guard let final = all[name], final.stage == .final else { continue }
+            chains.append(final.apply)
+            for inner in names {
+                guard let intermediate = all[inner], intermediate.stage == .intermediate else { continue }
+                chains.append { final.apply(intermediate.apply($0)) }
+            }
+        }
+        return chains
+    }()
 }
