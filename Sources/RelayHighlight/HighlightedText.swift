@@ -27,6 +27,30 @@ public enum HighlightedText {
         return pieces
     }
 
+    /// The texts between `pieces` (what ``cut(_:at:)`` made of a render with a placeholder) in
+    /// another render of the same code: what stood in each place of the placeholder there; nil
+    /// when `bytes` is not made of the pieces in order.
+    public static func gaps(between pieces: [[UInt8]], in bytes: [UInt8]) -> [String]? {
+        guard let first = pieces.first, bytes.starts(with: first) else { return nil }
+        var position = first.count
+        var gaps: [String] = []
+        for (number, piece) in pieces.enumerated().dropFirst() {
+            // A gap runs to the next piece; the last piece ends the bytes.
+            let end: Int?
+            if number == pieces.count - 1 {
+                end =
+                    bytes.count >= position + piece.count && bytes.suffix(piece.count).elementsEqual(piece)
+                    ? bytes.count - piece.count : nil
+            } else {
+                end = piece.isEmpty ? nil : find(piece, in: bytes, from: position)
+            }
+            guard let end, end >= position else { return nil }
+            gaps.append(String(decoding: bytes[position..<end], as: UTF8.self))
+            position = end + piece.count
+        }
+        return gaps
+    }
+
     /// Whether every occurrence of `text` in highlighted HTML lies inside a string or comment
     /// token (the innermost open span is `hl-string` or `hl-comment`).
     public static func isOnlyInStringsOrComments(_ text: String, in html: String) -> Bool {

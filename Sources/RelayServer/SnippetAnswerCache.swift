@@ -227,26 +227,13 @@ final class SnippetAnswerCache: @unchecked Sendable {
     /// cuts is the probe as each cut's escaper chain wrote it); nil unless exactly that answer
     /// comes back when the cuts are filled with them.
     func writers(for cuts: Cuts, writing probe: String, as answer: Data) -> KeyWriters? {
-        let bytes = [UInt8](answer)
-        let pieces = cuts.pieces.map { [UInt8]($0) }
-        guard bytes.starts(with: pieces[0]) else { return nil }
-        var position = pieces[0].count
+        guard let gaps = HighlightedText.gaps(between: cuts.pieces.map { [UInt8]($0) }, in: [UInt8](answer)) else {
+            return nil
+        }
         var writers: [Writer] = []
-        for (number, piece) in pieces.enumerated().dropFirst() {
-            // The probe's text runs to the next piece; the last piece ends the answer.
-            let end: Int?
-            if number == pieces.count - 1 {
-                end =
-                    bytes.count >= position + piece.count && bytes.suffix(piece.count).elementsEqual(piece)
-                    ? bytes.count - piece.count : nil
-            } else {
-                end = piece.isEmpty ? nil : Self.find(piece, in: bytes, from: position)
-            }
-            guard let end, end >= position else { return nil }
-            let written = String(decoding: bytes[position..<end], as: UTF8.self)
+        for written in gaps {
             guard let writer = candidateWriters.first(where: { $0.write(probe) == written }) else { return nil }
             writers.append(writer)
-            position = end + piece.count
         }
         let found = KeyWriters(writers: writers)
         return found.joined(cuts, with: probe) == answer ? found : nil

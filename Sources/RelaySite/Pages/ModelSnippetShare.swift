@@ -362,26 +362,13 @@ final class ModelSnippetShare: @unchecked Sendable {
     }
 
     private func writers(of pieces: [[UInt8]], writing probe: String, in bytes: [UInt8], inHTML: Bool) -> [Writer]? {
-        guard bytes.starts(with: pieces[0]) else { return nil }
-        var position = pieces[0].count
+        guard let gaps = HighlightedText.gaps(between: pieces, in: bytes) else { return nil }
         var found: [Writer] = []
-        for (number, piece) in pieces.enumerated().dropFirst() {
-            // The probe's text runs to the next piece; the last piece ends the block.
-            let end: Int?
-            if number == pieces.count - 1 {
-                end =
-                    bytes.count >= position + piece.count && bytes.suffix(piece.count).elementsEqual(piece)
-                    ? bytes.count - piece.count : nil
-            } else {
-                end = piece.isEmpty ? nil : HighlightedText.find(piece, in: bytes, from: position)
-            }
-            guard let end, end >= position else { return nil }
-            let written = String(decoding: bytes[position..<end], as: UTF8.self)
+        for written in gaps {
             guard
                 let writer = candidates.first(where: { $0.inHTML == inHTML && $0.write(probe) == written })
             else { return nil }
             found.append(writer)
-            position = end + piece.count
         }
         return found
     }
