@@ -68,7 +68,7 @@ final class SnippetAnswerCache: @unchecked Sendable {
                 if index > 0 {
                     let writer = writers[index - 1]
                     if written[writer.number] == nil {
-                        guard let text = writer.write(key) else { return nil }
+                        guard let text = writer.writeInJSON(key) else { return nil }
                         written[writer.number] = Array(text.utf8)
                     }
                     bytes.append(contentsOf: written[writer.number]!)
@@ -79,29 +79,8 @@ final class SnippetAnswerCache: @unchecked Sendable {
         }
     }
 
-    /// One way a template can write a key, as the answer holds it between two cuts.
-    struct Writer: Sendable {
-        /// Its place among the cache's ``candidateWriters``.
-        let number: Int
-        /// The escaper chain (a final escaper, or one after an intermediate escaper).
-        let chain: @Sendable (String) -> String
-        /// What the chain writes around the placeholder (quotes, say): the cuts hold it.
-        let before: String
-        let after: String
-        /// In highlighted HTML (else in code): HTML-escaped before the JSON.
-        let inHTML: Bool
-
-        /// The key as this cut holds it, or nil when the chain writes it between other delimiters.
-        func write(_ key: String) -> String? {
-            let escaped = chain(key)
-            guard escaped.utf8.count >= before.utf8.count + after.utf8.count, escaped.hasPrefix(before),
-                escaped.hasSuffix(after)
-            else { return nil }
-            let middle = String(escaped.utf8.dropFirst(before.utf8.count).dropLast(after.utf8.count))!
-            return String(
-                JSONText.string(inHTML ? SnippetHTML.escapedText(middle) : middle).dropFirst().dropLast())
-        }
-    }
+    /// One way a template can write a key into a cut (``CutWriter``).
+    typealias Writer = CutWriter
 
     private enum Entry {
         /// The answer's cuts; `writers` when keys that need escaping can be written into them.
@@ -120,18 +99,7 @@ final class SnippetAnswerCache: @unchecked Sendable {
     let candidateWriters: [Writer]
 
     static func writers(around placeholder: String) -> [Writer] {
-        var writers: [Writer] = []
-        for inHTML in [false, true] {
-            for chain in Escapers.chains {
-                let written = chain(placeholder)
-                guard let range = written.range(of: placeholder) else { continue }
-                writers.append(
-                    Writer(
-                        number: writers.count, chain: chain, before: String(written[..<range.lowerBound]),
-                        after: String(written[range.upperBound...]), inHTML: inHTML))
-            }
-        }
-        return writers
+        CutWriter.candidates(around: placeholder, chains: Escapers.chains)
     }
 
     /// The placeholder key, random per cache so no catalog or template text holds it.
@@ -232,7 +200,7 @@ final class SnippetAnswerCache: @unchecked Sendable {
         }
         var writers: [Writer] = []
         for written in gaps {
-            guard let writer = candidateWriters.first(where: { $0.write(probe) == written }) else { return nil }
+            guard let writer = candidateWriters.first(where: { $0.writeInJSON(probe) == written }) else { return nil }
             writers.append(writer)
         }
         let found = KeyWriters(writers: writers)
@@ -268,5 +236,12 @@ final class SnippetAnswerCache: @unchecked Sendable {
         }
         pieces.append(Data(bytes[start...]))
         return Cuts(pieces: pieces)
+    }
+}
+
+extension CutWriter {
+    /// The key as a cut of a JSON answer holds it: inside a JSON string.
+    fileprivate func writeInJSON(_ key: String) -> String? {
+        write(key).map { String(JSONText.string($0).dropFirst().dropLast()) }
     }
 }

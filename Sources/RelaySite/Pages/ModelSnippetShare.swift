@@ -69,30 +69,8 @@ final class ModelSnippetShare: @unchecked Sendable {
         case unshared
     }
 
-    /// One way a template can write an id, as a block holds it between two cuts.
-    struct Writer: Sendable {
-        /// Its place among ``candidates``, so one fill writes each way once.
-        let number: Int
-        /// Percent-encoded as a URL path segment (``PathSegment``) before the escapers.
-        let pathSegment: Bool
-        let chain: @Sendable (String) -> String
-        /// What the chain writes around the placeholder (quotes, say): the cuts hold it.
-        let before: String
-        let after: String
-        /// In highlighted HTML (else in code).
-        let inHTML: Bool
-
-        /// The id as this cut holds it, or nil when the chain writes it between other delimiters.
-        func write(_ id: String) -> String? {
-            let escaped = chain(pathSegment ? PathSegment.encode(id) : id)
-            guard escaped.utf8.count >= before.utf8.count + after.utf8.count, escaped.hasPrefix(before),
-                escaped.hasSuffix(after)
-            else { return nil }
-            let middle = String(
-                decoding: escaped.utf8.dropFirst(before.utf8.count).dropLast(after.utf8.count), as: UTF8.self)
-            return inHTML ? SnippetHTML.escapedText(middle) : middle
-        }
-    }
+    /// One way a template can write an id into a cut.
+    typealias Writer = CutWriter
 
     /// The placeholder id, random per build so no catalog or template text holds it.
     let placeholder: String
@@ -129,23 +107,12 @@ final class ModelSnippetShare: @unchecked Sendable {
         candidates = Self.writers(around: placeholder)
     }
 
+    /// Every escaper chain, alone or after the percent-encoding of URL path segments
+    /// (``PathSegment``), with the id as it is first, in code and in highlighted HTML.
     static func writers(around placeholder: String) -> [Writer] {
         let chains: [@Sendable (String) -> String] = [{ $0 }] + Escapers.chains
-        var writers: [Writer] = []
-        for inHTML in [false, true] {
-            for pathSegment in [false, true] {
-                for chain in chains {
-                    let written = chain(placeholder)
-                    guard let range = written.range(of: placeholder) else { continue }
-                    writers.append(
-                        Writer(
-                            number: writers.count, pathSegment: pathSegment, chain: chain,
-                            before: String(written[..<range.lowerBound]), after: String(written[range.upperBound...]),
-                            inHTML: inHTML))
-                }
-            }
-        }
-        return writers
+        let encoded = chains.map { chain in { @Sendable (id: String) in chain(PathSegment.encode(id)) } }
+        return CutWriter.candidates(around: placeholder, chains: chains + encoded)
     }
 
     /// The extra characters of an id that can be filled in, in byte order (`""` for a plain id),
