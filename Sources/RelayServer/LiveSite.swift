@@ -3,9 +3,12 @@ import RelaySite
 import RelaySnippets
 
 /// What a rebuild starts from: a site builder and the snippet generator of the same catalog.
-public struct SiteInputs: Sendable {
-    public var builder: SiteBuilder
-    public var generator: SnippetGenerator
+///
+/// A class, so the snippet API's read of the current inputs on every request takes one
+/// reference instead of copying both structs.
+public final class SiteInputs: Sendable {
+    public let builder: SiteBuilder
+    public let generator: SnippetGenerator
 
     /// Snippet API answers of this generator, reused across keys (a new catalog or new
     /// templates come with new inputs, and so with an empty cache).
@@ -19,6 +22,9 @@ public struct SiteInputs: Sendable {
 
 /// The site `relaydocs serve` serves: built in memory, rebuilt on change (only what the change
 /// touches), with the last good build kept while an edit is broken.
+///
+/// It runs on its own queue (``buildExecutor``), so a build never holds up the event loops
+/// that answer requests.
 public actor LiveSite {
     /// A change that open pages hear about.
     public enum Event: Sendable, Equatable {
@@ -29,6 +35,9 @@ public actor LiveSite {
     }
 
     private let load: @Sendable () throws -> SiteInputs
+    /// Where the actor runs: a serial queue of its own. The file watcher's task prefers it too.
+    public nonisolated let buildExecutor = DispatchQueueExecutor(label: "relaydocs.build")
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { buildExecutor.asUnownedSerialExecutor() }
     private let cache = SiteCache()
     private var files: SiteFiles?
     public private(set) var inputs: SiteInputs? {

@@ -23,11 +23,16 @@ public struct SnippetGenerator: Sendable {
 
     public let catalog: Catalog
     public let templates: SnippetTemplates
+    /// The languages snippets can be written in: the catalog's, in the templates' tab order (found
+    /// once: the snippet API asks on every request).
+    public let languages: [Language]
 
     /// Creates a generator.
     public init(catalog: Catalog, templates: SnippetTemplates) {
         self.catalog = catalog
         self.templates = templates
+        let catalogLanguages = catalog.languages
+        languages = templates.languages.map(\.id).filter { catalogLanguages.contains($0) }
     }
 
     /// How a model is served.
@@ -148,7 +153,8 @@ public struct SnippetGenerator: Sendable {
         ]
         if let followUp = recipe.followUp { context["followUp"] = value("followUp", followUp) }
         if let image = request.image ?? recipe.image {
-            guard !image.isEmpty, !image.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            guard !image.isEmpty, !image.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            else {
                 throw .invalidValue(InvalidValue("the image must be a file path or an http(s) URL"))
             }
             context["image"] = value("image", image)
@@ -159,12 +165,6 @@ public struct SnippetGenerator: Sendable {
             language: request.language, sdk: sdk.package, sdkVersions: sdk.versions, protocol: protocolID,
             recipe: recipe.id, model: request.model, stream: request.stream, thinking: request.thinkingBudget,
             cache: request.cache, code: Self.tidy(code))
-    }
-
-    /// The languages snippets can be written in: the catalog's, in the templates' tab order.
-    public var languages: [Language] {
-        let catalogLanguages = catalog.languages
-        return templates.languages.map(\.id).filter { catalogLanguages.contains($0) }
     }
 
     /// Every snippet of a model and recipe: each protocol it accepts (that can do the recipe) ×
@@ -181,7 +181,8 @@ public struct SnippetGenerator: Sendable {
             for language in languages
             where recipes(model: model, protocolID: protocolID, language: language).contains(where: { $0.id == recipe })
             {
-                let streams = templates.recipe(id: recipe)?.noStream.contains(language) == true ? [false] : [false, true]
+                let streams =
+                    templates.recipe(id: recipe)?.noStream.contains(language) == true ? [false] : [false, true]
                 for stream in streams {
                     result.append(
                         try snippet(

@@ -57,6 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
     var noMCP = false
 
     func run() async throws {
+        RelayServer.runTasksOnEventLoops()
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = .info
@@ -86,7 +87,7 @@ struct ServeCommand: AsyncParsableCommand {
         let watcher =
             noWatch
             ? nil
-            : Task {
+            : Task(executorPreference: site.buildExecutor) {
                 await FileWatcher(paths: watched).run {
                     if let failure = await site.rebuild() {
                         logger.error("build failed:\n\(failure)")

@@ -511,3 +511,31 @@ struct ServedSiteTests {
         }
     }
 }
+
+@Suite("relaydocs serve: where work runs")
+struct ServeExecutorTests {
+    struct Refused: Error {}
+
+    @Test("a build runs on the site's own queue, not on the threads that answer requests")
+    func buildQueue() async throws {
+        let executor = Locked<DispatchQueueExecutor?>(nil)
+        let seen = Locked<[Bool]>([])
+        let site = LiveSite {
+            seen.withLock { $0.append(executor.get()?.isCurrent ?? false) }
+            throw Refused()
+        }
+        executor.withLock { $0 = site.buildExecutor }
+        #expect(!site.buildExecutor.isCurrent)
+        #expect(await site.rebuild() != nil)
+        #expect(await site.rebuild() != nil)
+        #expect(seen.get() == [true, true])
+    }
+
+    @Test("the file watcher's task, preferring the build queue, walks the folders there")
+    func watcherQueue() async throws {
+        let executor = DispatchQueueExecutor(label: "test.watch")
+        let onQueue = await Task(executorPreference: executor) { executor.isCurrent }.value
+        #expect(onQueue)
+        #expect(!executor.isCurrent)
+    }
+}
