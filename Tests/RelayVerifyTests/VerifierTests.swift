@@ -360,6 +360,24 @@ struct NegativeVerifierTests {
         #expect(cold.failedCount == 0, "\(cold.results.filter { !$0.passed }.map(\.line))")
     }
 
+    @Test(
+        "the warm interpreter's warm-up runs to its end with the newest and the lowest SDKs, each guarded part too",
+        arguments: [sdkPython, lowestPython])
+    func warmupRuns(python: String) async throws {
+        guard FileManager.default.isExecutableFile(atPath: python) else {
+            Issue.record("\(python) is missing: make venv and make venv-lowest")
+            return
+        }
+        let warmup = try #require(defaultTemplates.language(.python)?.warmup)
+        // Each part the warm-up guards (it only saves time) must work too: re-raise instead.
+        let strict = warmup.replacingOccurrences(of: "except Exception:\n    pass\n", with: "except Exception:\n    raise\n")
+        #expect(strict != warmup)
+        let result = try await ProgramRunner.run(
+            python, ["-c", strict + "\nprint('warmed')\n"], timeout: .seconds(120))
+        #expect(result.status == 0, "\(result.stderr.suffix(2000))")
+        #expect(result.stdout == "warmed\n")
+    }
+
     @Test("a missing interpreter fails with how to install it")
     func missingPython() async throws {
         let verifier = Verifier(
