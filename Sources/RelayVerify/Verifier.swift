@@ -73,6 +73,9 @@ public struct Verifier: Sendable {
     public let catalog: Catalog
     public let templates: SnippetTemplates
     public let options: Options
+    /// Where each language's `{shared}` folder is made during a run (and removed after it).
+    let sharedRoot = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "relaydocs-verify-shared-\(UUID().uuidString)")
 
     /// Creates a verifier.
     public init(catalog: Catalog, templates: SnippetTemplates, options: Options = Options()) {
@@ -246,8 +249,13 @@ public struct Verifier: Sendable {
             "relaydocs-verify-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workspace) }
+        defer { try? FileManager.default.removeItem(at: sharedRoot) }
 
         let definitions = languages.compactMap { templates.language($0) }
+        for definition in definitions where !definition.prepare.isEmpty {
+            guard let first = cases.first(where: { $0.request.language == definition.id }) else { continue }
+            await prepare(definition, with: first, generator: generator, workspace: workspace)
+        }
         let preload = definitions.flatMap(\.preload)
         let warm =
             options.warmPython && !preload.isEmpty
@@ -275,6 +283,26 @@ public struct Verifier: Sendable {
         await relay.stop()
         results.sort { $0.verificationCase.index < $1.verificationCase.index }
         return VerificationReport(results: results, toolVersions: versions, alike: plan.alike.count)
+    }
+
+    /// Runs a language's first snippet once with its ``LanguageDefinition/prepare`` environment,
+    /// with a key the stand-in relay refuses (so no case's requests change), and throws the result
+    /// away: what it leaves in `{shared}` is all it is for, and without it runs only take longer.
+    func prepare(
+        _ definition: LanguageDefinition, with verificationCase: VerificationCase, generator: SnippetGenerator,
+        workspace: URL
+    ) async {
+        var request = verificationCase.request
+        request.key = try? APIKey("sk-verify-prepare")
+        let folder = workspace.appendingPathComponent("prepare-\(definition.id.rawValue)")
+        guard let code = verificationCase.given?.code ?? (try? generator.snippet(for: request).code) else { return }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            if try await build(code, definition: definition, in: folder) != nil { return }  // it did not build
+            _ = try await run(definition, in: folder, warm: nil, preparing: true)
+        } catch {
+            return
+        }
     }
 
     /// Renders, runs and checks one case.
@@ -369,7 +397,7 @@ public struct Verifier: Sendable {
     /// `ANTHROPIC_*` with `ANTHROPIC_VERTEX_*`, `GOOGLE_*`, `GEMINI_*`, `CLOUD_ML_*`) or proxies, and
     /// with Google's metadata server pointed at a closed loopback port, so a snippet that reaches
     /// for Google credentials fails fast instead of probing the network.
-    func environment(for definition: LanguageDefinition, folder: URL) -> [String: String] {
+    func environment(for definition: LanguageDefinition, folder: URL, preparing: Bool = false) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment.filter { name, _ in
             !["OPENAI_", "ANTHROPIC_", "GOOGLE_", "GEMINI_", "CLOUD_ML_"].contains { name.hasPrefix($0) }
                 && !["http_proxy", "https_proxy", "all_proxy"].contains(name.lowercased())
@@ -379,8 +407,17 @@ public struct Verifier: Sendable {
         environment["GCE_METADATA_HOST"] = "127.0.0.1:9"
         environment["GCE_METADATA_IP"] = "127.0.0.1:9"
         environment["NO_GCE_CHECK"] = "True"
-        for (name, value) in definition.environment {
+        let shared = sharedRoot.appendingPathComponent(definition.id.rawValue)
+        if (definition.environment.values.contains { $0.contains("{shared}") }
+            || definition.prepare.values.contains { $0.contains("{shared}") })
+        {
+            try? FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
+        }
+        for (name, value) in definition.environment.merging(
+            preparing ? definition.prepare : [:], uniquingKeysWith: { $1 })
+        {
             environment[name] = value.replacingOccurrences(of: "{folder}", with: folder.path)
+                .replacingOccurrences(of: "{shared}", with: shared.path)
         }
         return environment
     }
@@ -404,7 +441,9 @@ public struct Verifier: Sendable {
 
     /// Runs a built snippet the way a user would (Python: forked from a warm interpreter that has
     /// imported the SDKs, see ``WarmPython``).
-    func run(_ definition: LanguageDefinition, in folder: URL, warm: WarmPythonPool?) async throws -> ProgramResult {
+    func run(_ definition: LanguageDefinition, in folder: URL, warm: WarmPythonPool?, preparing: Bool = false)
+        async throws -> ProgramResult
+    {
         let run = filled(definition.run)
         if let warm, !definition.preload.isEmpty {
             let server = try await warm.take(python: run[0])
@@ -418,7 +457,7 @@ public struct Verifier: Sendable {
             run[0].hasPrefix("./") ? folder.appendingPathComponent(String(run[0].dropFirst(2))).path : run[0]
         return try await ProgramRunner.run(
             executable, Array(run.dropFirst()), directory: folder,
-            environment: environment(for: definition, folder: folder), timeout: options.timeout)
+            environment: environment(for: definition, folder: folder, preparing: preparing), timeout: options.timeout)
     }
 
     /// Runs a built snippet once for each way the relay can fail, and says where the snippet did

@@ -3,7 +3,7 @@ import RelayCatalog
 import RelayDefaults
 import RelaySite
 import RelaySnippets
-import RelayVerify
+@testable import RelayVerify
 import Testing
 
 /// The Python interpreter with the SDKs: `RELAYDOCS_PYTHON`, or the `.venv` that `make test` creates.
@@ -388,5 +388,33 @@ struct NegativeVerifierTests {
         } throws: { error in
             "\(error)".contains("/nonexistent/python3 is not installed") && "\(error)".contains("make venv")
         }
+    }
+}
+
+@Suite("A language's preparatory run")
+struct PreparatoryRunTests {
+    @Test("Java's runs map the class archive that its preparatory run writes into the language's shared folder")
+    func javaArchive() async throws {
+        let verifier = Verifier(
+            catalog: defaultCatalog, templates: defaultTemplates,
+            options: Verifier.Options(languages: [Language("java")], python: sdkPython))
+        defer { try? FileManager.default.removeItem(at: verifier.sharedRoot) }
+        let java = try #require(defaultTemplates.language(Language("java")))
+        let shared = verifier.sharedRoot.appendingPathComponent("java").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relaydocs-prepare-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(
+            verifier.environment(for: java, folder: folder)["JDK_JAVA_OPTIONS"]
+                == "-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=\(shared)/classes.jsa")
+        #expect(
+            verifier.environment(for: java, folder: folder, preparing: true)["JDK_JAVA_OPTIONS"]
+                == "-XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit=\(shared)/classes.jsa")
+        // No relay listens: the snippet fails, and the JVM still writes the archive as it exits.
+        let first = try #require(verifier.cases.first { $0.request.language == Language("java") })
+        await verifier.prepare(
+            java, with: first, generator: SnippetGenerator(catalog: defaultCatalog, templates: defaultTemplates),
+            workspace: folder)
+        let archive = try FileManager.default.attributesOfItem(atPath: shared + "/classes.jsa")
+        #expect((archive[.size] as? Int ?? 0) > 1_000_000)
     }
 }

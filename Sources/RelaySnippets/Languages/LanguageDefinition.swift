@@ -32,8 +32,13 @@ public struct LanguageDefinition: Sendable, Equatable {
     public var build: [[String]]
     /// The command that runs the snippet in its folder.
     public var run: [String]
-    /// More environment variables for building and running, such as `GOCACHE`.
+    /// More environment variables for building and running, such as `GOCACHE`. `{folder}` is the
+    /// snippet's folder, `{shared}` a folder verify keeps for the language through a run.
     public var environment: [String: String]
+    /// Environment variables (over ``environment``) for one run of the language's first snippet
+    /// before the others, whose result verify throws away: Java's writes the classes the JVM
+    /// loaded into an archive in `{shared}` that every later run maps. Empty: no such run.
+    public var prepare: [String: String]
     /// Commands whose first line of output names the versions a verification ran with.
     public var versions: [[String]]
     /// A command that prints the installed version of `{package}`, for the catalog's SDKs of this
@@ -73,7 +78,7 @@ public struct LanguageDefinition: Sendable, Equatable {
         var reader = YAMLReader(path: path)
         let allowed = [
             "name", "order", "fence", "file", "escapers", "build", "run", "environment", "versions",
-            "packageVersion", "install", "prints", "preload", "warmup",
+            "packageVersion", "install", "prints", "preload", "warmup", "prepare",
         ]
         guard
             let root = reader.compose(
@@ -97,6 +102,7 @@ public struct LanguageDefinition: Sendable, Equatable {
         let build = Self.commands(&fields, "build") ?? []
         let run = Self.command(&fields, "run", required: true)
         let environment = Dictionary((fields.stringMap("environment") ?? []).map { ($0.key, $0.value) }) { $1 }
+        let prepare = Dictionary((fields.stringMap("prepare") ?? []).map { ($0.key, $0.value) }) { $1 }
         let versions = Self.commands(&fields, "versions") ?? []
         let packageVersion = Self.command(&fields, "packageVersion", required: false)
         let install = fields.string("install", required: false) ?? "install the \(name ?? id.rawValue) toolchain"
@@ -120,7 +126,7 @@ public struct LanguageDefinition: Sendable, Equatable {
         guard let name, let fence, let file, let run, reader.diagnostics.isEmpty else { throw reader.error }
         return LanguageDefinition(
             id: id, name: name, order: order, fence: fence, file: file, escaperNames: escaperNames, build: build,
-            run: run, environment: environment, versions: versions, packageVersion: packageVersion,
+            run: run, environment: environment, prepare: prepare, versions: versions, packageVersion: packageVersion,
             install: install, prints: prints, preload: preload, warmup: warmup)
     }
 
