@@ -295,7 +295,9 @@ public struct Verifier: Sendable {
         var request = verificationCase.request
         request.key = try? APIKey("sk-verify-prepare")
         let folder = workspace.appendingPathComponent("prepare-\(definition.id.rawValue)")
-        guard let code = verificationCase.given?.code ?? (try? generator.snippet(for: request).code) else { return }
+        // Rendered anew even for code made elsewhere: that code holds the case's own key, and its
+        // requests would count as the case's.
+        guard let code = try? generator.snippet(for: request).code else { return }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             if try await build(code, definition: definition, in: folder) != nil { return }  // it did not build
