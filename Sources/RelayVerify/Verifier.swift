@@ -77,6 +77,12 @@ public struct Verifier: Sendable {
     let sharedRoot = FileManager.default.temporaryDirectory.appendingPathComponent(
         "relaydocs-verify-shared-\(UUID().uuidString)")
 
+    /// A language's `{shared}` folder (made by ``prepare(_:with:generator:workspace:)`` and at the
+    /// start of a run, not at each build or run of a snippet).
+    func sharedFolder(of definition: LanguageDefinition) -> URL {
+        sharedRoot.appendingPathComponent(definition.id.rawValue)
+    }
+
     /// Creates a verifier.
     public init(catalog: Catalog, templates: SnippetTemplates, options: Options = Options()) {
         self.catalog = catalog
@@ -252,6 +258,9 @@ public struct Verifier: Sendable {
         defer { try? FileManager.default.removeItem(at: sharedRoot) }
 
         let definitions = languages.compactMap { templates.language($0) }
+        for definition in definitions {
+            try FileManager.default.createDirectory(at: sharedFolder(of: definition), withIntermediateDirectories: true)
+        }
         for definition in definitions where !definition.prepare.isEmpty {
             guard let first = cases.first(where: { $0.request.language == definition.id }) else { continue }
             await prepare(definition, with: first, generator: generator, workspace: workspace)
@@ -300,6 +309,7 @@ public struct Verifier: Sendable {
         guard let code = try? generator.snippet(for: request).code else { return }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: sharedFolder(of: definition), withIntermediateDirectories: true)
             if try await build(code, definition: definition, in: folder) != nil { return }  // it did not build
             _ = try await run(definition, in: folder, warm: nil, preparing: true)
         } catch {
@@ -409,12 +419,7 @@ public struct Verifier: Sendable {
         environment["GCE_METADATA_HOST"] = "127.0.0.1:9"
         environment["GCE_METADATA_IP"] = "127.0.0.1:9"
         environment["NO_GCE_CHECK"] = "True"
-        let shared = sharedRoot.appendingPathComponent(definition.id.rawValue)
-        if (definition.environment.values.contains { $0.contains("{shared}") }
-            || definition.prepare.values.contains { $0.contains("{shared}") })
-        {
-            try? FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
-        }
+        let shared = sharedFolder(of: definition)
         for (name, value) in definition.environment.merging(
             preparing ? definition.prepare : [:], uniquingKeysWith: { $1 })
         {

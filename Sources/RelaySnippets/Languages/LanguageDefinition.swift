@@ -101,8 +101,8 @@ public struct LanguageDefinition: Sendable, Equatable {
         }
         let build = Self.commands(&fields, "build") ?? []
         let run = Self.command(&fields, "run", required: true)
-        let environment = Dictionary((fields.stringMap("environment") ?? []).map { ($0.key, $0.value) }) { $1 }
-        let prepare = Dictionary((fields.stringMap("prepare") ?? []).map { ($0.key, $0.value) }) { $1 }
+        let environment = Self.variables(&fields, "environment")
+        let prepare = Self.variables(&fields, "prepare")
         let versions = Self.commands(&fields, "versions") ?? []
         let packageVersion = Self.command(&fields, "packageVersion", required: false)
         let install = fields.string("install", required: false) ?? "install the \(name ?? id.rawValue) toolchain"
@@ -128,6 +128,11 @@ public struct LanguageDefinition: Sendable, Equatable {
             id: id, name: name, order: order, fence: fence, file: file, escaperNames: escaperNames, build: build,
             run: run, environment: environment, prepare: prepare, versions: versions, packageVersion: packageVersion,
             install: install, prints: prints, preload: preload, warmup: warmup)
+    }
+
+    /// Environment variables: a mapping of names to texts (the last of a repeated name wins).
+    static func variables(_ fields: inout YAMLFields, _ key: String) -> [String: String] {
+        Dictionary((fields.stringMap(key) ?? []).map { ($0.key, $0.value) }) { $1 }
     }
 
     /// One command: a non-empty list of words.
