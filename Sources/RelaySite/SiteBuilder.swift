@@ -408,16 +408,26 @@ public struct SiteBuilder: Sendable {
                 var results: [String: (key: Int, diagnostics: [SiteDiagnostic])] = [:]
                 let byPath = Dictionary(uniqueKeysWithValues: locale.pages.map { ($0.path, $0) })
                 let files = Set(locale.files)
-                for page in locale.pages {
+                // The pages whose links the last build checked against the same targets keep its
+                // answer; the others are checked on every core.
+                let pageKeys = locale.pages.map { page in
                     var key = Hasher()
                     key.combine(targets)
                     key.combine(page.linksHash)
-                    let pageKey = key.finalize()
-                    let found =
-                        previous[page.path].flatMap { $0.key == pageKey ? $0.diagnostics : nil }
-                        ?? SiteBuilder.checkLinks(of: [page], in: byPath, files: files)
-                    results[page.path] = (pageKey, found)
-                    diagnostics += found
+                    return key.finalize()
+                }
+                var found = zip(locale.pages, pageKeys).map { page, pageKey in
+                    previous[page.path].flatMap { $0.key == pageKey ? $0.diagnostics : nil }
+                }
+                let unchecked = found.indices.filter { found[$0] == nil }
+                let pages = locale.pages
+                let checked = Parallel.map(unchecked) { index in
+                    SiteBuilder.checkLinks(of: [pages[index]], in: byPath, files: files)
+                }
+                for (index, problems) in zip(unchecked, checked) { found[index] = problems }
+                for (index, page) in locale.pages.enumerated() {
+                    results[page.path] = (pageKeys[index], found[index]!)
+                    diagnostics += found[index]!
                 }
                 cache?.store(results, as: name)
                 indexes.append(byPath)
@@ -670,7 +680,8 @@ public struct SiteBuilder: Sendable {
         with link: LinkReference, of page: PageLinks, in byPath: [String: PageLinks], files: Set<String>,
         place: String = ""
     ) -> SiteDiagnostic? {
-        let written = link.written.debugDescription + place
+        // Made only for a problem: most links have none.
+        var written: String { link.written.debugDescription + place }
         func diagnostic(_ message: String) -> SiteDiagnostic {
             SiteDiagnostic(file: page.displayPath, line: link.line, message: message)
         }

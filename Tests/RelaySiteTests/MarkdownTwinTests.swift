@@ -182,7 +182,11 @@ struct MarkdownTwinTests {
         let twin = MarkdownTwin(
             source: source, header: .init(title: "A", description: nil, heading: 1...1), splices: [], code: [],
             addresses: .init(
-                locale: "/", path: "a.md", folder: "", destinations: ["gone.md#y", "b.md#nope", "b.md#there"]))
+                locale: "/", path: "a.md", folder: "",
+                destinations: Dictionary(
+                    uniqueKeysWithValues: ["gone.md#y", "b.md#nope", "b.md#there"].map {
+                        ($0, Links.destination($0, folder: ""))
+                    })))
         #expect(twin.links.map(\.target) == ["gone.md", "b.md", "b.md"])
         func page(_ path: String, ids: [String], twin: MarkdownTwin) -> RenderedPage {
             RenderedPage(
@@ -193,7 +197,7 @@ struct MarkdownTwinTests {
         }
         let empty = MarkdownTwin(
             source: MarkdownSource(""), header: .init(title: "B", description: nil, heading: nil), splices: [],
-            code: [], addresses: .init(locale: "/", path: "b.md", folder: "", destinations: []))
+            code: [], addresses: .init(locale: "/", path: "b.md", folder: "", destinations: [:]))
         let a = page("a.md", ids: [], twin: twin).linkInputs
         let b = page("b.md", ids: ["there"], twin: empty).linkInputs
         let found = SiteBuilder.checkLinks(of: [a], in: ["a.md": a, "b.md": b], files: []).map(\.description)

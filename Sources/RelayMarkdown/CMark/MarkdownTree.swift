@@ -153,22 +153,66 @@ public struct MarkdownNode: Equatable {
     }
 
     /// This node and every node below it, depth first, parents before children (a snapshot).
-    public var descendants: [MarkdownNode] { descendants { _ in true } }
+    public var descendants: [MarkdownNode] { descendants(matching: Self.everyKind) }
 
     /// The nodes below (and including) this one of the given kinds, depth first, parents before
     /// children: a snapshot to edit the tree by. Filtering first matters: editing frees nodes
     /// (a replaced heading frees its text), and a snapshot of every node would then hold freed ones.
     public func descendants(ofKind kinds: Set<Kind>) -> [MarkdownNode] {
-        descendants { kinds.contains($0) }
+        var mask: UInt64 = 0
+        for kind in kinds { mask |= Self.bit(of: kind) }
+        return descendants(matching: mask)
     }
 
-    /// A walk along first-child, next and parent links: no array of children per node.
-    private func descendants(where include: (Kind) -> Bool) -> [MarkdownNode] {
+    /// The bit of a kind in a mask of libcmark node types.
+    private static func bit(of kind: Kind) -> UInt64 {
+        let type: cmark_node_type =
+            switch kind {
+            case .document: CMARK_NODE_DOCUMENT
+            case .blockQuote: CMARK_NODE_BLOCK_QUOTE
+            case .list: CMARK_NODE_LIST
+            case .item: CMARK_NODE_ITEM
+            case .codeBlock: CMARK_NODE_CODE_BLOCK
+            case .htmlBlock: CMARK_NODE_HTML_BLOCK
+            case .customBlock: CMARK_NODE_CUSTOM_BLOCK
+            case .paragraph: CMARK_NODE_PARAGRAPH
+            case .heading: CMARK_NODE_HEADING
+            case .thematicBreak: CMARK_NODE_THEMATIC_BREAK
+            case .text: CMARK_NODE_TEXT
+            case .softBreak: CMARK_NODE_SOFTBREAK
+            case .lineBreak: CMARK_NODE_LINEBREAK
+            case .code: CMARK_NODE_CODE
+            case .htmlInline: CMARK_NODE_HTML_INLINE
+            case .customInline: CMARK_NODE_CUSTOM_INLINE
+            case .emphasis: CMARK_NODE_EMPH
+            case .strong: CMARK_NODE_STRONG
+            case .link: CMARK_NODE_LINK
+            case .image: CMARK_NODE_IMAGE
+            case .none: CMARK_NODE_NONE
+            }
+        return 1 << UInt64(type.rawValue)
+    }
+
+    /// Every node of the walk, for ``descendants``.
+    private static let everyKind = UInt64.max
+
+    /// A walk along first-child, next and parent links, keeping the nodes whose libcmark type's
+    /// bit is in `mask`: no array of children per node, and no hashing per node (a `Set` lookup
+    /// per node was a twentieth of a build).
+    private func descendants(matching mask: UInt64) -> [MarkdownNode] {
         var result: [MarkdownNode] = []
+        walk { node in
+            if mask & (1 << UInt64(cmark_node_get_type(node).rawValue)) != 0 { result.append(MarkdownNode(node)) }
+        }
+        return result
+    }
+
+    /// Calls `visit` with this node and every node below it, depth first, parents before
+    /// children. `visit` must not edit the tree.
+    private func walk(_ visit: (OpaquePointer) -> Void) {
         var node: OpaquePointer? = pointer
         while let current = node {
-            let found = MarkdownNode(current)
-            if include(found.kind) { result.append(found) }
+            visit(current)
             if let child = cmark_node_first_child(current) {
                 node = child
                 continue
@@ -184,20 +228,27 @@ public struct MarkdownNode: Equatable {
                 climbing = parent
             }
         }
-        return result
     }
 
     /// The plain text of the node's inline content: text and code literals, breaks as spaces.
     public var plainText: String {
         var text = ""
-        for node in descendants {
-            switch node.kind {
-            case .text, .code: text += node.literal ?? ""
-            case .softBreak, .lineBreak: text += " "
+        appendPlainText(to: &text)
+        return text
+    }
+
+    /// Appends ``plainText`` to `text`, read straight from libcmark's literals.
+    public func appendPlainText(to text: inout String) {
+        walk { node in
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                guard let literal = cmark_node_get_literal(node) else { return }
+                let bytes = UnsafeRawBufferPointer(start: literal, count: strlen(literal))
+                text += String(decoding: bytes, as: UTF8.self)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
             default: break
             }
         }
-        return text
     }
 
     // MARK: Editing

@@ -39,8 +39,9 @@ struct MarkdownTwin: Sendable {
         var path: String
         var folder: String
         /// The internal link destinations libcmark found on the page: only these are rewritten, so
-        /// text that merely looks like a link (`\[x](y.md)`) stays as it is.
-        var destinations: Set<String>
+        /// text that merely looks like a link (`\[x](y.md)`) stays as it is; each with its path,
+        /// anchor and target, as the page's HTML resolved them.
+        var destinations: [String: Links.Destination]
     }
 
     /// The twin's bytes: UTF-8 Markdown ending in one newline.
@@ -246,27 +247,24 @@ struct MarkdownTwin: Sendable {
         /// The absolute URL an internal destination becomes in the twin, or nil to keep it as
         /// written (external links, site-absolute files, paths that climb out of the locale).
         mutating func rewrite(_ written: String, number: Int) -> String? {
-            guard addresses.destinations.contains(written) else { return nil }
-            var rawPath = Substring(written)
-            var rawAnchor: Substring?
-            if let hash = rawPath.firstIndex(of: "#") {
-                rawAnchor = rawPath[rawPath.index(after: hash)...]
-                rawPath = rawPath[..<hash]
-            }
-            let anchorSuffix = rawAnchor.map { "#" + $0 } ?? ""
-            let (path, anchor) = Links.split(written)
-            if rawPath.isEmpty {
+            guard let destination = addresses.destinations[written] else { return nil }
+            let bytes = written.utf8
+            let hash = bytes.firstIndex(of: UInt8(ascii: "#"))
+            let anchorSuffix = hash.map { String(written[$0...]) } ?? ""
+            let (path, anchor) = (destination.path, destination.anchor)
+            if hash == bytes.startIndex {
                 links.append(LinkReference(target: addresses.path, anchor: anchor, line: number, written: written))
                 return addresses.locale + MarkdownTwin.encoded(addresses.path) + anchorSuffix
             }
             if path.hasSuffix(".md") {
-                guard let target = Links.resolve(path, from: addresses.folder) else { return nil }
+                guard let target = destination.target else { return nil }
                 links.append(LinkReference(target: target, anchor: anchor, line: number, written: written))
                 return addresses.locale + MarkdownTwin.encoded(target) + anchorSuffix
             }
             // Another file of the locale, such as an image beside the page: made absolute too.
-            guard !path.hasPrefix("/"), let target = Links.resolve(path, from: addresses.folder) else { return nil }
-            let query = rawPath.firstIndex(of: "?").map { String(rawPath[$0...]) } ?? ""
+            guard !path.hasPrefix("/"), let target = destination.target else { return nil }
+            let rawPath = bytes[..<(hash ?? bytes.endIndex)]
+            let query = rawPath.firstIndex(of: UInt8(ascii: "?")).map { String(written[$0..<rawPath.endIndex]) } ?? ""
             return addresses.locale + MarkdownTwin.encoded(target) + query + anchorSuffix
         }
 

@@ -178,10 +178,14 @@ struct ModelPages: Sendable {
                     text: text, listed: listed))
         }
         let context = Context(pages: self, strings: strings, filters: filters, existing: existing)
-        page(indexPath, context.index(filter: nil, order: configuration.order ?? 1000), listed: true)
-        for (order, entry) in filters.enumerated() {
-            page(entry.path, context.index(filter: (entry.filter, entry.path), order: order + 1), listed: false)
+        // The index and the filter pages list every model they show: on every core too.
+        let indexes = Parallel.map(Array(filters.indices) + [filters.count]) { number in
+            number == filters.count
+                ? context.index(filter: nil, order: configuration.order ?? 1000)
+                : context.index(filter: (filters[number].filter, filters[number].path), order: number + 1)
         }
+        page(indexPath, indexes[filters.count], listed: true)
+        for (number, entry) in filters.enumerated() { page(entry.path, indexes[number], listed: false) }
         // The models' pages on every core: with hundreds of models they are most of the work here.
         let texts = Parallel.map(Array(catalog.models.indices)) { context.model(at: $0) }
         for (index, text) in zip(catalog.models.indices, texts) {
@@ -198,6 +202,9 @@ struct ModelPages: Sendable {
         let existing: Set<String>
         /// Strings every model page writes, made once per locale rather than once per page.
         let phrases: Phrases
+        /// Each client's name as a model page writes it (linked to its page when the content has
+        /// one), in the order of the templates' clients.
+        let clientNames: [String]
         var catalog: Catalog { pages.catalog }
         var folder: String { pages.configuration.folder }
 
@@ -225,6 +232,11 @@ struct ModelPages: Sendable {
                 protocolPage: phrase("protocolPage", "More on this protocol: {page}."),
                 noCode: phrase("noCode", "The templates have no code for this protocol."),
                 through: phrase("through", "(through {protocols})"))
+            clientNames = pages.generator.templates.clients.map { client in
+                let page = pages.configuration.clientsFolder.map { "\($0)/\(client.id).md" }
+                return page.flatMap { existing.contains($0) ? Self.link(client.name, to: $0) : nil }
+                    ?? Markdown.escaped(client.name)
+            }
         }
 
         /// A string of `strings.yaml` (`models.<key>`) with its `{name}` placeholders filled.
@@ -242,6 +254,10 @@ struct ModelPages: Sendable {
 
         /// A link to a page below the locale folder, from anywhere (a path from the locale's root).
         func link(_ text: String, to page: String, anchor: String? = nil) -> String {
+            Self.link(text, to: page, anchor: anchor)
+        }
+
+        static func link(_ text: String, to page: String, anchor: String? = nil) -> String {
             "[\(Markdown.linkText(text))](/\(page)\(anchor.map { "#" + $0 } ?? ""))"
         }
 
@@ -375,12 +391,12 @@ struct ModelPages: Sendable {
                 if model.id(on: id) != model.id {
                     notes.append(
                         phrases.sentAs
-                            .replacingOccurrences(of: "\\{id\\}", with: Markdown.inlineCode(model.id(on: id))))
+                            .filling(placeholder: "\\{id\\}", with: Markdown.inlineCode(model.id(on: id))))
                 }
                 if let page = pages.configuration.protocolPages[id] {
                     notes.append(
                         phrases.protocolPage
-                            .replacingOccurrences(of: "\\{page\\}", with: link(wireName, to: page)))
+                            .filling(placeholder: "\\{page\\}", with: link(wireName, to: page)))
                 }
                 return [
                     "heading": .string(
@@ -406,23 +422,21 @@ struct ModelPages: Sendable {
                     "link": .string(link(recipe.title.text(for: strings.locale), to: page)),
                     "summary": .string(Markdown.escaped(recipe.summary.text(for: strings.locale))),
                     "through": .string(
-                        phrases.through.replacingOccurrences(
-                            of: "\\{protocols\\}", with: through.map(Markdown.inlineCode).joined(separator: ", "))),
+                        phrases.through.filling(
+                            placeholder: "\\{protocols\\}",
+                            with: through.map(Markdown.inlineCode).joined(separator: ", "))),
                 ])
             }
             // The clients (templates/clients/) that speak one of the model's protocols, with their pages.
-            let clients: [TemplateValue] = generator.templates.clients.compactMap { client in
+            let clients: [TemplateValue] = zip(generator.templates.clients, clientNames).compactMap { client, name in
                 let through = client.protocolIDs.filter(model.protocolIDs.contains)
                 guard !through.isEmpty else { return nil }
-                let page = pages.configuration.clientsFolder.map { "\($0)/\(client.id).md" }
-                let name =
-                    page.flatMap { existing.contains($0) ? link(client.name, to: $0) : nil }
-                    ?? Markdown.escaped(client.name)
                 return [
                     "link": .string(name),
                     "through": .string(
-                        phrases.through.replacingOccurrences(
-                            of: "\\{protocols\\}", with: through.map(Markdown.inlineCode).joined(separator: ", "))),
+                        phrases.through.filling(
+                            placeholder: "\\{protocols\\}",
+                            with: through.map(Markdown.inlineCode).joined(separator: ", "))),
                 ]
             }
             var helloIntro = Markdown.escaped(
@@ -434,8 +448,8 @@ struct ModelPages: Sendable {
                 helloIntro +=
                     " "
                     + Markdown.escaped(text("quickstart", "The {page} explains each step."))
-                    .replacingOccurrences(
-                        of: "\\{page\\}", with: link(text("quickstartName", "quick start"), to: quickstart))
+                    .filling(
+                        placeholder: "\\{page\\}", with: link(text("quickstartName", "quick start"), to: quickstart))
             }
             let values: [String: TemplateValue] = [
                 "title": .string(Markdown.yamlString(model.name)),
@@ -526,5 +540,32 @@ struct ModelPages: Sendable {
             // A string always encodes.
             return String(decoding: try! encoder.encode(line), as: UTF8.self)
         }
+    }
+}
+
+extension String {
+    /// The text with each `placeholder` replaced by `value`, on bytes (Foundation's
+    /// `replacingOccurrences` was a hundredth of a build with hundreds of model pages).
+    fileprivate func filling(placeholder: String, with value: String) -> String {
+        let bytes = Array(utf8)
+        let pattern = Array(placeholder.utf8)
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return self }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + value.utf8.count)
+        var index = 0
+        var found = false
+        while index < bytes.count {
+            if bytes[index] == pattern[0], index + pattern.count <= bytes.count,
+                bytes[index..<(index + pattern.count)].elementsEqual(pattern)
+            {
+                result.append(contentsOf: value.utf8)
+                index += pattern.count
+                found = true
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return found ? String(decoding: result, as: UTF8.self) : self
     }
 }

@@ -196,7 +196,7 @@ struct PageRenderer: Sendable {
         for node in tree.document.descendants(ofKind: [.paragraph, .heading]) {
             if text.utf8.count > 4000 { break }
             if !text.isEmpty { text += " " }
-            text += node.plainText
+            node.appendPlainText(to: &text)
         }
         return text
     }
