@@ -14,6 +14,10 @@ struct PageLayout: Sendable {
     let itemHTML: [String: (inactive: String, active: String)]
     /// Each group's item list with no item active.
     let groupHTML: [String]
+    /// Each group's items with none active, one after another, and where each item starts in
+    /// them (and where the last ends): a page's own slice of the list is made of two runs of these
+    /// and its active item, not of fifty strings.
+    private let itemRuns: [(bytes: [UInt8], offsets: [Int])]
     /// The slices of each big group (more items than ``chunkSize``), empty for the others.
     private let chunks: [[Chunk]]
     /// Each listed item's group and place in it, by page path.
@@ -53,6 +57,15 @@ struct PageLayout: Sendable {
             itemHTML[item.path] = (render(false), render(true))
         }
         self.itemHTML = itemHTML
+        self.itemRuns = navigation.groups.map { group in
+            var bytes: [UInt8] = []
+            var offsets = [0]
+            for item in group.items {
+                bytes += (itemHTML[item.path]?.inactive ?? "").utf8
+                offsets.append(bytes.count)
+            }
+            return (bytes, offsets)
+        }
         self.stringsContext = strings.templateValue
         self.siteContext = [
             "title": .string(site.configuration.title), "base": .string(site.base),
@@ -211,13 +224,19 @@ struct PageLayout: Sendable {
     private func itemsHTML(group index: Int, activePath: String?) -> String {
         let group = navigation.groups[index]
         let place = activePath.flatMap { placeOfPath[$0] }.flatMap { $0.group == index ? $0.item : nil }
+        let runs = itemRuns[index]
         func items(_ range: Range<Int>) -> String {
-            var html = ""
-            for item in group.items[range] {
-                let variants = itemHTML[item.path]
-                html += (item.path == activePath ? variants?.active : variants?.inactive) ?? ""
+            let (bytes, offsets) = runs
+            guard let place, range.contains(place) else {
+                return String(decoding: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]], as: UTF8.self)
             }
-            return html
+            let active = itemHTML[group.items[place].path]?.active ?? ""
+            var html = [UInt8]()
+            html.reserveCapacity(offsets[range.upperBound] - offsets[range.lowerBound] + active.utf8.count)
+            html += bytes[offsets[range.lowerBound]..<offsets[place]]
+            html += active.utf8
+            html += bytes[offsets[place + 1]..<offsets[range.upperBound]]
+            return String(decoding: html, as: UTF8.self)
         }
         guard !chunks[index].isEmpty else { return place == nil ? groupHTML[index] : items(group.items.indices) }
         let slices = chunks[index]

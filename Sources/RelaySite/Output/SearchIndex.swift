@@ -42,16 +42,29 @@ enum SearchIndex {
 
     /// One page's entry; made when the page is rendered, so a rebuild redoes only changed pages.
     static func entry(headings: [HeadingAnchors.Entry], text: String, title: String, url: String) -> String {
-        var json = "{\"headings\":["
+        // One buffer for the whole entry: it is mostly the page's text.
+        var json: [UInt8] = []
+        json.reserveCapacity(text.utf8.count + title.utf8.count + url.utf8.count + 64 * headings.count + 64)
+        func put(_ literal: StaticString) { literal.withUTF8Buffer { json.append(contentsOf: $0) } }
+        put("{\"headings\":[")
         var first = true
         for heading in headings where heading.level >= 2 && heading.level <= 3 {
-            if !first { json += "," }
+            if !first { put(",") }
             first = false
-            json += "{\"id\":" + JSONText.string(heading.id) + ",\"text\":" + JSONText.string(heading.text) + "}"
+            put("{\"id\":")
+            JSONText.append(heading.id, to: &json)
+            put(",\"text\":")
+            JSONText.append(heading.text, to: &json)
+            put("}")
         }
-        json += "],\"text\":" + JSONText.string(text)
-        json += ",\"title\":" + JSONText.string(title)
-        return json + ",\"url\":" + JSONText.string(url) + "}"
+        put("],\"text\":")
+        JSONText.append(text, to: &json)
+        put(",\"title\":")
+        JSONText.append(title, to: &json)
+        put(",\"url\":")
+        JSONText.append(url, to: &json)
+        put("}")
+        return String(decoding: json, as: UTF8.self)
     }
 }
 
@@ -86,18 +99,27 @@ public enum JSONText {
     /// A JSON string for data (not for code that people read): only what JSON requires is
     /// escaped, plus U+2028 and U+2029 for old JavaScript parsers. Works on bytes; linear.
     public static func string(_ text: String) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 16)
+        append(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends ``string(_:)`` of `text` to `output`.
+    public static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
-        return text.withUTF8 { input in
-            var output: [UInt8] = []
-            output.reserveCapacity(input.count + 16)
+        text.withUTF8 { input in
             output.append(UInt8(ascii: "\""))
             var runStart = 0
             var index = 0
-            func flush() {
-                if runStart < index { output.append(contentsOf: input[runStart..<index]) }
-            }
-            while index < input.count {
+            let count = input.count
+            while index < count {
                 let byte = input[index]
+                // Most bytes need nothing: one comparison chain, and on to the next.
+                if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0xE2 {
+                    index += 1
+                    continue
+                }
                 var escape: StaticString? = nil
                 var width = 1
                 switch byte {
@@ -107,14 +129,14 @@ public enum JSONText {
                 case 0x0D: escape = "\\r"
                 case 0x09: escape = "\\t"
                 case 0..<0x20:
-                    flush()
+                    if runStart < index { output.append(contentsOf: input[runStart..<index]) }
                     let hex = Array("0123456789abcdef".utf8)
                     output.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
                     index += 1
                     runStart = index
                     continue
                 case 0xE2
-                where index + 2 < input.count && input[index + 1] == 0x80
+                where index + 2 < count && input[index + 1] == 0x80
                     && (input[index + 2] == 0xA8 || input[index + 2] == 0xA9):
                     // U+2028 and U+2029, which old JavaScript parsers take for line ends.
                     escape = input[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
@@ -123,7 +145,7 @@ public enum JSONText {
                     break
                 }
                 if let escape {
-                    flush()
+                    if runStart < index { output.append(contentsOf: input[runStart..<index]) }
                     escape.withUTF8Buffer { output.append(contentsOf: $0) }
                     index += width
                     runStart = index
@@ -131,9 +153,8 @@ public enum JSONText {
                     index += 1
                 }
             }
-            flush()
+            if runStart < count { output.append(contentsOf: input[runStart..<count]) }
             output.append(UInt8(ascii: "\""))
-            return String(decoding: output, as: UTF8.self)
         }
     }
 }
