@@ -426,8 +426,9 @@ public struct SiteBuilder: Sendable {
                 }
                 for (index, problems) in zip(unchecked, checked) { found[index] = problems }
                 for (index, page) in locale.pages.enumerated() {
-                    results[page.path] = (pageKeys[index], found[index]!)
-                    diagnostics += found[index]!
+                    let problems = found[index] ?? []
+                    results[page.path] = (pageKeys[index], problems)
+                    diagnostics += problems
                 }
                 cache?.store(results, as: name)
                 indexes.append(byPath)

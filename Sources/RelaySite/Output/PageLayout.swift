@@ -57,7 +57,7 @@ struct PageLayout: Sendable {
             itemHTML[item.path] = (render(false), render(true))
         }
         self.itemHTML = itemHTML
-        self.itemRuns = navigation.groups.map { group in
+        let itemRuns = navigation.groups.map { group -> (bytes: [UInt8], offsets: [Int]) in
             var bytes: [UInt8] = []
             var offsets = [0]
             for item in group.items {
@@ -66,6 +66,7 @@ struct PageLayout: Sendable {
             }
             return (bytes, offsets)
         }
+        self.itemRuns = itemRuns
         self.stringsContext = strings.templateValue
         self.siteContext = [
             "title": .string(site.configuration.title), "base": .string(site.base),
@@ -89,10 +90,9 @@ struct PageLayout: Sendable {
             Self.chunks(of: group, itemHTML: itemHTML, templates: templates)
         }
         self.chunks = chunks
-        self.groupHTML = navigation.groups.enumerated().map { index, group in
-            chunks[index].isEmpty
-                ? group.items.map { itemHTML[$0.path]?.inactive ?? "" }.joined()
-                : chunks[index].map(\.closedHTML).joined()
+        self.groupHTML = chunks.enumerated().map { index, slices in
+            slices.isEmpty
+                ? String(decoding: itemRuns[index].bytes, as: UTF8.self) : slices.map(\.closedHTML).joined()
         }
         self.sharedLayoutHash = sharedLayoutHash
         let groupHTML = self.groupHTML

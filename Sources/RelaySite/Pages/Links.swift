@@ -32,13 +32,8 @@ enum Links {
         for node in tree.document.descendants(ofKind: [.link, .image]) {
             let written = node.url
             guard !written.isEmpty, !isExternal(written) else { continue }
-            let destination =
-                destinations[written]
-                ?? {
-                    let made = Self.destination(written, folder: folder)
-                    destinations[written] = made
-                    return made
-                }()
+            let destination = destinations[written] ?? Self.destination(written, folder: folder)
+            destinations[written] = destination
             let line = node.sourceLine
             if destination.path.isEmpty {
                 references.append(

@@ -178,14 +178,14 @@ struct ModelPages: Sendable {
                     text: text, listed: listed))
         }
         let context = Context(pages: self, strings: strings, filters: filters, existing: existing)
-        // The index and the filter pages list every model they show: on every core too.
-        let indexes = Parallel.map(Array(filters.indices) + [filters.count]) { number in
-            number == filters.count
+        // The index, then the filter pages: each lists every model it shows, so on every core too.
+        let indexTexts = Parallel.map(Array(0...filters.count)) { number in
+            number == 0
                 ? context.index(filter: nil, order: configuration.order ?? 1000)
-                : context.index(filter: (filters[number].filter, filters[number].path), order: number + 1)
+                : context.index(filter: filters[number - 1], order: number)
         }
-        page(indexPath, indexes[filters.count], listed: true)
-        for (number, entry) in filters.enumerated() { page(entry.path, indexes[number], listed: false) }
+        page(indexPath, indexTexts[0], listed: true)
+        for (number, entry) in filters.enumerated() { page(entry.path, indexTexts[number + 1], listed: false) }
         // The models' pages on every core: with hundreds of models they are most of the work here.
         let texts = Parallel.map(Array(catalog.models.indices)) { context.model(at: $0) }
         for (index, text) in zip(catalog.models.indices, texts) {
@@ -208,13 +208,16 @@ struct ModelPages: Sendable {
         var catalog: Catalog { pages.catalog }
         var folder: String { pages.configuration.folder }
 
-        /// The `strings.yaml` texts a model page writes as they are, escaped for Markdown.
+        /// The `strings.yaml` texts a model page writes, escaped for Markdown, their placeholders
+        /// (`{id}`, `{page}`, `{protocols}`) left for ``Catalog/filling(_:_:)``.
         struct Phrases: Sendable {
             let native: String
             let sentAs: String
             let protocolPage: String
             let noCode: String
             let through: String
+            /// The line before a page's snippets, with the link to the quick start when there is one.
+            let helloIntro: String
         }
 
         init(pages: ModelPages, strings: SiteStrings, filters: [(filter: Filter, path: String)], existing: Set<String>)
@@ -223,15 +226,30 @@ struct ModelPages: Sendable {
             self.strings = strings
             self.filters = filters
             self.existing = existing
-            func phrase(_ key: String, _ fallback: String) -> String {
-                Markdown.escaped(Self.text(key, fallback, [:], strings: strings, catalog: pages.catalog))
+            func phrase(_ key: String, _ fallback: String, keeping placeholder: String? = nil) -> String {
+                let escaped = Markdown.escaped(Self.text(key, fallback, [:], strings: strings, catalog: pages.catalog))
+                guard let placeholder else { return escaped }
+                return escaped.replacingOccurrences(of: Markdown.escaped(placeholder), with: placeholder)
+            }
+            var helloIntro = phrase(
+                "helloIntro",
+                "One prompt and the answer, through each protocol the model accepts, in every language; the key is a placeholder for your own."
+            )
+            if let quickstart = pages.configuration.quickstart {
+                let name = Self.text("quickstartName", "quick start", [:], strings: strings, catalog: pages.catalog)
+                helloIntro +=
+                    " "
+                    + Catalog.filling(
+                        phrase("quickstart", "The {page} explains each step.", keeping: "{page}"),
+                        ["{page}": Self.link(name, to: quickstart)])
             }
             phrases = Phrases(
                 native: phrase("native", "(native)"),
-                sentAs: phrase("sentAs", "Through this protocol the model is sent as {id}."),
-                protocolPage: phrase("protocolPage", "More on this protocol: {page}."),
+                sentAs: phrase("sentAs", "Through this protocol the model is sent as {id}.", keeping: "{id}"),
+                protocolPage: phrase("protocolPage", "More on this protocol: {page}.", keeping: "{page}"),
                 noCode: phrase("noCode", "The templates have no code for this protocol."),
-                through: phrase("through", "(through {protocols})"))
+                through: phrase("through", "(through {protocols})", keeping: "{protocols}"),
+                helloIntro: helloIntro)
             clientNames = pages.generator.templates.clients.map { client in
                 let page = pages.configuration.clientsFolder.map { "\($0)/\(client.id).md" }
                 return page.flatMap { existing.contains($0) ? Self.link(client.name, to: $0) : nil }
@@ -390,13 +408,11 @@ struct ModelPages: Sendable {
                 var notes: [String] = []
                 if model.id(on: id) != model.id {
                     notes.append(
-                        phrases.sentAs
-                            .filling(placeholder: "\\{id\\}", with: Markdown.inlineCode(model.id(on: id))))
+                        Catalog.filling(phrases.sentAs, ["{id}": Markdown.inlineCode(model.id(on: id))]))
                 }
                 if let page = pages.configuration.protocolPages[id] {
                     notes.append(
-                        phrases.protocolPage
-                            .filling(placeholder: "\\{page\\}", with: link(wireName, to: page)))
+                        Catalog.filling(phrases.protocolPage, ["{page}": link(wireName, to: page)]))
                 }
                 return [
                     "heading": .string(
@@ -422,9 +438,8 @@ struct ModelPages: Sendable {
                     "link": .string(link(recipe.title.text(for: strings.locale), to: page)),
                     "summary": .string(Markdown.escaped(recipe.summary.text(for: strings.locale))),
                     "through": .string(
-                        phrases.through.filling(
-                            placeholder: "\\{protocols\\}",
-                            with: through.map(Markdown.inlineCode).joined(separator: ", "))),
+                        Catalog.filling(
+                            phrases.through, ["{protocols}": through.map(Markdown.inlineCode).joined(separator: ", ")])),
                 ])
             }
             // The clients (templates/clients/) that speak one of the model's protocols, with their pages.
@@ -434,22 +449,9 @@ struct ModelPages: Sendable {
                 return [
                     "link": .string(name),
                     "through": .string(
-                        phrases.through.filling(
-                            placeholder: "\\{protocols\\}",
-                            with: through.map(Markdown.inlineCode).joined(separator: ", "))),
+                        Catalog.filling(
+                            phrases.through, ["{protocols}": through.map(Markdown.inlineCode).joined(separator: ", ")])),
                 ]
-            }
-            var helloIntro = Markdown.escaped(
-                text(
-                    "helloIntro",
-                    "One prompt and the answer, through each protocol the model accepts, in every language; the key is a placeholder for your own."
-                ))
-            if let quickstart = pages.configuration.quickstart {
-                helloIntro +=
-                    " "
-                    + Markdown.escaped(text("quickstart", "The {page} explains each step."))
-                    .filling(
-                        placeholder: "\\{page\\}", with: link(text("quickstartName", "quick start"), to: quickstart))
             }
             let values: [String: TemplateValue] = [
                 "title": .string(Markdown.yamlString(model.name)),
@@ -468,7 +470,7 @@ struct ModelPages: Sendable {
                             names))),
                 "facts": .list(facts),
                 "helloHeading": .string(Markdown.escaped(text("helloHeading", "First request"))),
-                "helloIntro": .string(helloIntro),
+                "helloIntro": .string(phrases.helloIntro),
                 "protocols": .list(protocols),
                 "hasRecipes": .bool(!recipes.isEmpty), "recipes": .list(recipes),
                 "recipesHeading": .string(Markdown.escaped(text("recipesHeading", "More it can do"))),
@@ -540,32 +542,5 @@ struct ModelPages: Sendable {
             // A string always encodes.
             return String(decoding: try! encoder.encode(line), as: UTF8.self)
         }
-    }
-}
-
-extension String {
-    /// The text with each `placeholder` replaced by `value`, on bytes (Foundation's
-    /// `replacingOccurrences` was a hundredth of a build with hundreds of model pages).
-    fileprivate func filling(placeholder: String, with value: String) -> String {
-        let bytes = Array(utf8)
-        let pattern = Array(placeholder.utf8)
-        guard !pattern.isEmpty, bytes.count >= pattern.count else { return self }
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + value.utf8.count)
-        var index = 0
-        var found = false
-        while index < bytes.count {
-            if bytes[index] == pattern[0], index + pattern.count <= bytes.count,
-                bytes[index..<(index + pattern.count)].elementsEqual(pattern)
-            {
-                result.append(contentsOf: value.utf8)
-                index += pattern.count
-                found = true
-            } else {
-                result.append(bytes[index])
-                index += 1
-            }
-        }
-        return found ? String(decoding: result, as: UTF8.self) : self
     }
 }
