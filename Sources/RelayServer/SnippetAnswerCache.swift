@@ -57,11 +57,18 @@ final class SnippetAnswerCache: @unchecked Sendable {
     /// placeholder's (a quote chosen by content, say): then the key is rendered in full.
     struct KeyWriters: Sendable {
         let writers: [Writer]
+        /// One more than the largest writer number: a slot for each writer's text.
+        private let slots: Int
+
+        init(writers: [Writer]) {
+            self.writers = writers
+            slots = (writers.map(\.number).max() ?? -1) + 1
+        }
 
         func joined(_ cuts: Cuts, with key: String) -> Data? {
             // Most cuts share a writer (the key in each snippet's code, and in its HTML): each
             // writer writes the key once.
-            var written: [Int: [UInt8]] = [:]
+            var written = [[UInt8]?](repeating: nil, count: slots)
             var bytes = [UInt8]()
             bytes.reserveCapacity(cuts.size + key.utf8.count * 2 * writers.count)
             for (index, piece) in cuts.pieces.enumerated() {
@@ -69,7 +76,7 @@ final class SnippetAnswerCache: @unchecked Sendable {
                     let writer = writers[index - 1]
                     if written[writer.number] == nil {
                         guard let text = writer.writeInJSON(key) else { return nil }
-                        written[writer.number] = Array(text.utf8)
+                        written[writer.number] = text
                     }
                     bytes.append(contentsOf: written[writer.number]!)
                 }
@@ -200,7 +207,9 @@ final class SnippetAnswerCache: @unchecked Sendable {
         }
         var writers: [Writer] = []
         for written in gaps {
-            guard let writer = candidateWriters.first(where: { $0.writeInJSON(probe) == written }) else { return nil }
+            guard let writer = candidateWriters.first(where: { $0.writeInJSON(probe) == Array(written.utf8) }) else {
+                return nil
+            }
             writers.append(writer)
         }
         let found = KeyWriters(writers: writers)
@@ -240,8 +249,12 @@ final class SnippetAnswerCache: @unchecked Sendable {
 }
 
 extension CutWriter {
-    /// The key as a cut of a JSON answer holds it: inside a JSON string.
-    fileprivate func writeInJSON(_ key: String) -> String? {
-        write(key).map { String(JSONText.string($0).dropFirst().dropLast()) }
+    /// The key as a cut of a JSON answer holds it: inside a JSON string, as bytes.
+    fileprivate func writeInJSON(_ key: String) -> [UInt8]? {
+        guard let text = write(key) else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 8)
+        JSONText.append(text, to: &output)
+        return Array(output.dropFirst().dropLast())
     }
 }

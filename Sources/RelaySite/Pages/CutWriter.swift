@@ -19,11 +19,13 @@ public struct CutWriter: Sendable {
     /// The value as a cut holds it, or nil when the chain writes it between other delimiters.
     public func write(_ value: String) -> String? {
         let escaped = chain(value)
-        guard escaped.utf8.count >= before.utf8.count + after.utf8.count, escaped.hasPrefix(before),
-            escaped.hasSuffix(after)
+        let (whole, head, tail) = (escaped.utf8, before.utf8, after.utf8)
+        // Compared as bytes: `hasPrefix` compares characters, which is slower and, for a quote
+        // before a combining mark, not what a cut holds.
+        guard whole.count >= head.count + tail.count, whole.starts(with: head),
+            whole.dropFirst(whole.count - tail.count).elementsEqual(tail)
         else { return nil }
-        let middle = String(
-            decoding: escaped.utf8.dropFirst(before.utf8.count).dropLast(after.utf8.count), as: UTF8.self)
+        let middle = String(decoding: whole.dropFirst(head.count).dropLast(tail.count), as: UTF8.self)
         return inHTML ? SnippetHTML.escapedText(middle) : middle
     }
 

@@ -31,6 +31,7 @@ public enum CodeText {
     /// The work is done on Unicode scalars, never characters: a quote followed by a combining mark
     /// is one `Character`, and must still be escaped.
     public static func doubleQuoted(_ text: String, escape: (Unicode.Scalar) -> String) -> String {
+        if let quoted = asciiDoubleQuoted(text, escape: escape) { return quoted }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -44,6 +45,32 @@ public enum CodeText {
             }
         }
         return result + "\""
+    }
+
+    /// ``doubleQuoted(_:escape:)`` of ASCII text, on bytes (the same rules, so the same result),
+    /// or nil when the text has a non-ASCII byte. API keys, model ids and most prompts are ASCII,
+    /// and the snippet API escapes a key on every request.
+    static func asciiDoubleQuoted(_ text: String, escape: (Unicode.Scalar) -> String) -> String? {
+        var text = text
+        return text.withUTF8 { input -> String? in
+            var output: [UInt8] = []
+            output.reserveCapacity(input.count + 8)
+            output.append(UInt8(ascii: "\""))
+            for byte in input {
+                switch byte {
+                case UInt8(ascii: "\\"): output.append(contentsOf: [92, 92])
+                case UInt8(ascii: "\""): output.append(contentsOf: [92, 34])
+                case 0x0A: output.append(contentsOf: [92, UInt8(ascii: "n")])
+                case 0x0D: output.append(contentsOf: [92, UInt8(ascii: "r")])
+                case 0x09: output.append(contentsOf: [92, UInt8(ascii: "t")])
+                case 0x20...0x7E: output.append(byte)
+                case 0x80...: return nil
+                default: output.append(contentsOf: escape(Unicode.Scalar(byte)).utf8)
+                }
+            }
+            output.append(UInt8(ascii: "\""))
+            return String(decoding: output, as: UTF8.self)
+        }
     }
 
     /// A `\\uXXXX` escape for each UTF-16 code unit of the scalar: one within the BMP, a
@@ -60,6 +87,8 @@ public enum CodeText {
     /// The text with every character that does not show literally replaced by U+FFFD, for
     /// places such as comments that have no escape syntax.
     public static func printable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { showsLiterally($0) ? $0 : "\u{FFFD}" }))
+        // Visible ASCII and spaces, the common case, are all kept.
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { showsLiterally($0) ? $0 : "\u{FFFD}" }))
     }
 }

@@ -4,22 +4,23 @@ public enum ShellQuoting {
     /// reopens it (`'\''`). Between single quotes a shell expands nothing, so `$(…)`, backticks,
     /// `\` and `!` stay as they are.
     ///
-    /// The work is done on Unicode scalars, not characters: `'` followed by a combining mark is
-    /// one Swift `Character`, and a character-level replacement would leave that quote bare.
+    /// The work is done on UTF-8 bytes, not characters: `'` followed by a combining mark is one
+    /// Swift `Character`, and a character-level replacement would leave that quote bare. A byte of
+    /// `'` is always the scalar `'`: no other scalar's UTF-8 holds it.
     public static func insideSingleQuotes(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar == "'" {
-                result.append(contentsOf: "'\\''".unicodeScalars)
+        guard text.utf8.contains(UInt8(ascii: "'")) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "'") {
+                output.append(contentsOf: "'\\''".utf8)
             } else {
-                result.append(scalar)
+                output.append(byte)
             }
         }
-        return String(result)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// One shell word: the text as is when it holds only characters no shell treats specially,
-    /// otherwise the text in single quotes.
     public static func word(_ text: String) -> String {
         let safe =
             !text.isEmpty
