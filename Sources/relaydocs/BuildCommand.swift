@@ -14,6 +14,12 @@ struct BuildCommand: ParsableCommand {
             Builds into a temporary folder and replaces the output folder only when the whole build
             worked; every problem (broken links and anchors, unknown models in snippet blocks, bad
             front matter) is reported as file:line, and the previous site is left as it was.
+
+            When nothing the site is built from (the content and templates folders, the catalog,
+            these options, this relaydocs) and nothing in the output folder has changed since the
+            last build into it, the build says so and leaves the site as it is; --force builds
+            it anyway. What the last build read and wrote is kept in the user's cache folder
+            ($XDG_CACHE_HOME/relaydocs/builds, else ~/.cache/relaydocs/builds), never in the site.
             """
     )
 
@@ -34,14 +40,31 @@ struct BuildCommand: ParsableCommand {
             valueName: "dir"))
     var templates: String?
 
+    @Flag(help: "Build even when nothing has changed since the last build into the output folder.")
+    var force = false
+
     func run() throws {
         try reportingFailures {
+            let catalogPath = siteCatalogPath(content: content, option: catalog)
+            // Listed before anything is read: a file changed during the build shows next time.
+            let stamp = BuildStamp(
+                folders: [content] + (templates.map { [$0] } ?? []), files: catalogPath.map { [$0] } ?? [],
+                words: [
+                    "build", "content " + content, "catalog " + (catalogPath ?? "built in"),
+                    "templates " + (templates ?? "built in"),
+                ], output: out)
+            if !force, stamp.isUpToDate {
+                printError(
+                    "\(out)/ is up to date: nothing it is built from has changed since its last build (--force builds it again)"
+                )
+                return
+            }
             let builder = try siteBuilder(
-                content: content, output: out, catalogPath: siteCatalogPath(content: content, option: catalog),
-                templates: templates
+                content: content, output: out, catalogPath: catalogPath, templates: templates
             ).builder
             do throws(SiteBuildError) {
                 let summary = try builder.build { printError($0) }
+                stamp.save()
                 let seconds = String(format: "%.2f", summary.seconds)
                 printError(
                     "built \(summary.pages) pages in \(summary.locales) locale\(summary.locales == 1 ? "" : "s") into \(summary.output)/ in \(seconds) s"

@@ -1,4 +1,5 @@
 import Foundation
+import RelayVerify
 import Testing
 
 /// `relaydocs markdown` and `relaydocs build`, run as users run them.
@@ -47,6 +48,76 @@ struct SiteCommandTests {
         #expect(failed.stderr.contains("\(content.path)/broken.md:3: error: broken link \"missing.md\""))
         #expect(try String(contentsOfFile: out + "/index.html", encoding: .utf8) == page)
         #expect(!FileManager.default.fileExists(atPath: out + "/broken.html"))
+    }
+
+    @Test("a build with nothing changed leaves the site as it is; a change to an input or to the site builds again")
+    func upToDate() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "relaydocs-stamp-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        let page = content.appendingPathComponent("index.md")
+        try "# Home\n\n```snippet model=deepseek-chat langs=curl\n```\n".write(
+            to: page, atomically: true, encoding: .utf8)
+        let catalog = folder.appendingPathComponent("catalog.yaml")
+        try FileManager.default.copyItem(
+            at: CLITests.packageRoot.appendingPathComponent("content/catalog.yaml"), to: catalog)
+        let out = folder.appendingPathComponent("site").path
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CACHE_HOME"] = folder.appendingPathComponent("cache").path
+        func build(_ extra: String...) async throws -> String {
+            let result = try await ProgramRunner.run(
+                CLITests.binary, ["build", "--content", content.path, "--out", out, "--catalog", catalog.path] + extra,
+                environment: environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stderr
+        }
+        func inode(_ path: String) throws -> Int {
+            try #require(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int)
+        }
+        let upToDate = "\(out)/ is up to date: nothing it is built from has changed since its last build"
+        // Inputs changed within a second of a build are not trusted (file times are coarse).
+        try await Task.sleep(for: .milliseconds(1100))
+        #expect(try await build().contains("built 1 pages in 1 locale"))
+        let first = try inode(out + "/index.html")
+        let stamps = try FileManager.default.contentsOfDirectory(
+            atPath: environment["XDG_CACHE_HOME"]! + "/relaydocs/builds")
+        #expect(stamps.count == 1 && stamps[0].hasSuffix(".stamp"))
+        #expect(try await build().contains(upToDate))
+        #expect(try inode(out + "/index.html") == first, "the site was left as it was")
+        #expect(try await build("--force").contains("built 1 pages"))
+
+        // A page edited to the same size, with its modification time put back: its status-change
+        // time still shows the edit.
+        var before = stat()
+        #expect(stat(page.path, &before) == 0)
+        try "# Gone\n\n```snippet model=deepseek-chat langs=curl\n```\n".write(
+            to: page, atomically: false, encoding: .utf8)
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, page.path, &times, 0) == 0)
+        var after = stat()
+        #expect(stat(page.path, &after) == 0)
+        #expect(
+            after.st_size == before.st_size && after.st_ino == before.st_ino
+                && after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+        try await Task.sleep(for: .milliseconds(1100))
+        #expect(try await build().contains("built 1 pages"))
+        #expect(try String(contentsOfFile: out + "/index.html", encoding: .utf8).contains("Gone"))
+        #expect(try await build().contains(upToDate))
+
+        // The catalog, a file of the site, and a file of the site removed.
+        try (String(contentsOf: catalog, encoding: .utf8) + "\n").write(to: catalog, atomically: true, encoding: .utf8)
+        try await Task.sleep(for: .milliseconds(1100))
+        #expect(try await build().contains("built 1 pages"))
+        #expect(try await build().contains(upToDate))
+        try "edited".write(toFile: out + "/index.html", atomically: false, encoding: .utf8)
+        #expect(try await build().contains("built 1 pages"))
+        #expect(try String(contentsOfFile: out + "/index.html", encoding: .utf8).contains("Gone"))
+        try FileManager.default.removeItem(atPath: out + "/index.md")
+        #expect(try await build().contains("built 1 pages"))
+        #expect(FileManager.default.fileExists(atPath: out + "/index.md"))
+        #expect(try await build().contains(upToDate))
     }
 
     @Test("the default content builds")

@@ -325,3 +325,9 @@ public struct MarkdownNode: Equatable {
         return String(cString: buffer)
     }
 }
+
+/// The Markdown library's identity.
+public enum MarkdownVersion {
+    /// libcmark's version, as it reports it (`0.30.2`).
+    public static var libcmark: String { String(cString: cmark_version_string()) }
+}

@@ -1,0 +1,207 @@
+import Foundation
+import RelayMarkdown
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What a finished build read and wrote, so that a build whose inputs and output folder are as
+/// the last build left them can say so instead of building again (as `make` does).
+///
+/// A stamp is text: a header (the build's options, the executable's and libcmark's identity),
+/// then a line per input file and per output file with its size, modification and status-change
+/// times (nanoseconds) and inode. Nothing is parsed back: a build is up to date when the text made
+/// now equals the text saved. The status-change time cannot be set by programs (`touch -d` and
+/// `cp -p` change it too), so an edit that keeps a file's size and modification time still shows.
+///
+/// The inputs are listed *before* the build reads them: a file changed during the build differs
+/// from its line next time. The outputs are listed after the new site has replaced the old one:
+/// a file of the site edited, added or removed since differs too. Stamps are kept in the user's
+/// cache folder (`$XDG_CACHE_HOME/relaydocs/builds`, else `~/.cache/relaydocs/builds`), one per
+/// output folder, never in the site; they hold paths, sizes and times, no page text or key.
+public struct BuildStamp: Sendable {
+    /// The text the stamp saves: the header and the inputs' lines.
+    let inputs: String
+    /// Where the stamp of this output folder is kept, or nil when there is no cache folder.
+    public let file: String?
+    /// The output folder, absolute.
+    let output: String
+    /// When the inputs were listed, and the latest change of one of them (seconds since 1970).
+    let listed: Double
+    let latestChange: Double
+
+    /// The stamp's layout: a change to it makes every earlier stamp differ.
+    static let format = "relaydocs build stamp 1"
+
+    /// Lists the inputs of a build now: every file below `folders` (hidden ones too), each of
+    /// `files`, and `words` (the build's options, each on its own line).
+    public init(folders: [String], files: [String], words: [String], output: String, cache: String? = Self.cacheFolder)
+    {
+        var timestamp = timespec()
+        clock_gettime(CLOCK_REALTIME, &timestamp)
+        listed = Double(timestamp.tv_sec) + Double(timestamp.tv_nsec) / 1e9
+        var latest = 0.0
+        var text = Self.format + "\n"
+        for word in words + [Self.executableIdentity, Self.libcmarkIdentity] {
+            text += "option " + Self.escaped(word) + "\n"
+        }
+        for folder in folders {
+            let root = Self.absolute(folder)
+            text += "folder " + Self.escaped(root) + "\n"
+            text += Self.lines(of: root, latestChange: &latest)
+        }
+        for file in files {
+            var info = stat()
+            let path = Self.absolute(file)
+            let status = stat(path, &info) == 0 ? Self.status(info, latestChange: &latest) : "missing"
+            text += "file " + Self.escaped(path) + " " + status + "\n"
+        }
+        inputs = text
+        latestChange = latest
+        let output = Self.absolute(output)
+        self.output = output
+        file = cache.map { $0 + "/" + Self.hexHash(of: output) + ".stamp" }
+    }
+
+    /// Whether the last build into the output folder had these inputs and its files are as it
+    /// left them.
+    public var isUpToDate: Bool {
+        guard let file, let saved = FileManager.default.contents(atPath: file) else { return false }
+        return saved.elementsEqual((inputs + outputLines()).utf8)
+    }
+
+    /// Saves the stamp after a build: its inputs as listed before the build, the output as it is
+    /// now. A stamp that cannot be written is left out (the next build just builds).
+    ///
+    /// File times are only as fine as the file system's clock (a few milliseconds on ext4): an
+    /// input changed in the same tick as the listing could change again, keeping its size and
+    /// times. So, as git does for its index, no stamp is kept when an input changed within a
+    /// second before it was listed; the next build builds.
+    public func save() {
+        guard let file else { return }
+        guard latestChange < listed - 1 else {
+            remove()
+            return
+        }
+        let folder = (file as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = file + ".\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data((inputs + outputLines()).utf8))
+        else { return }
+        if rename(temporary, file) != 0 { unlink(temporary) }
+    }
+
+    /// Forgets the stamp (a failed build, or one that was not asked to keep one).
+    public func remove() {
+        if let file { unlink(file) }
+    }
+
+    private func outputLines() -> String {
+        var latest = 0.0
+        return "output " + Self.escaped(output) + "\n" + Self.lines(of: output, latestChange: &latest)
+    }
+
+    /// The cache folder for stamps, or nil when neither `XDG_CACHE_HOME` nor `HOME` is set.
+    public static var cacheFolder: String? {
+        let environment = ProcessInfo.processInfo.environment
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/relaydocs/builds" }
+        if let home = environment["HOME"], !home.isEmpty { return home + "/.cache/relaydocs/builds" }
+        return nil
+    }
+
+    /// A line per entry below `root` (files, links and folders, hidden ones too), sorted by path.
+    static func lines(of root: String, latestChange: inout Double) -> String {
+        var entries: [(path: String, line: String)] = []
+        var folders = [""]
+        while let relative = folders.popLast() {
+            let absolute = relative.isEmpty ? root : root + "/" + relative
+            guard let directory = opendir(absolute) else { continue }
+            defer { closedir(directory) }
+            while let item = readdir(directory) {
+                let name = withUnsafePointer(to: item.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                }
+                guard name != ".", name != ".." else { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                // Followed, as the build reads a linked file or folder.
+                guard fstatat(dirfd(directory), name, &info, 0) == 0 else {
+                    entries.append((path, "missing " + escaped(path)))
+                    continue
+                }
+                let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+                if isFolder { folders.append(path) }
+                entries.append(
+                    (path, (isFolder ? "dir " : "- ") + escaped(path) + " " + status(info, latestChange: &latestChange))
+                )
+            }
+        }
+        entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        var text = ""
+        for entry in entries { text += entry.line + "\n" }
+        return text
+    }
+
+    /// A file's size, times and inode, or `missing`.
+    static func status(of path: String) -> String {
+        var info = stat()
+        var latest = 0.0
+        return stat(path, &info) == 0 ? status(info, latestChange: &latest) : "missing"
+    }
+
+    /// Size, modification and status-change times (nanoseconds written out, so no two differ
+    /// only in padding), inode and mode; `latestChange` is raised to the status-change time.
+    private static func status(_ info: stat, latestChange: inout Double) -> String {
+        #if canImport(Darwin)
+            let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
+        #else
+            let (modified, changed) = (info.st_mtim, info.st_ctim)
+        #endif
+        latestChange = max(latestChange, Double(changed.tv_sec) + Double(changed.tv_nsec) / 1e9)
+        func time(_ value: timespec) -> String {
+            let nanoseconds = String(value.tv_nsec)
+            return "\(value.tv_sec)." + String(repeating: "0", count: max(0, 9 - nanoseconds.count)) + nanoseconds
+        }
+        return "\(info.st_size) \(time(modified)) \(time(changed)) \(info.st_ino) \(info.st_mode)"
+    }
+
+    /// The running executable, by path and status: a rebuilt relaydocs (new templates built in,
+    /// new code) never takes an older build's site for its own.
+    static let executableIdentity: String = {
+        #if canImport(Glibc)
+            let path = "/proc/self/exe"
+        #else
+            let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        #endif
+        let resolved = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? path
+        return "executable " + resolved + " " + BuildStamp.status(of: path)
+    }()
+
+    /// libcmark's version: another libcmark may render the same Markdown otherwise.
+    static let libcmarkIdentity: String = "libcmark " + MarkdownVersion.libcmark
+
+    /// Paths are made absolute, so a build from another folder is another build.
+    static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// A line break or backslash in a path cannot end a line of the stamp.
+    static func escaped(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 10 || $0 == 92 || $0 == 13 }) else { return text }
+        return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+            .replacingOccurrences(of: "\r", with: "\\r")
+    }
+
+    /// FNV-1a over the text's bytes, in hexadecimal: a stable name for an output folder's stamp.
+    static func hexHash(of text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
