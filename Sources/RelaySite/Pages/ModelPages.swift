@@ -207,6 +207,38 @@ struct ModelPages: Sendable {
         let clientNames: [String]
         var catalog: Catalog { pages.catalog }
         var folder: String { pages.configuration.folder }
+        /// What models with the same capabilities share on their pages, made once for them.
+        let shared = SharedParts()
+
+        /// What a model's protocols, features and reasoning style decide alone: which protocols
+        /// have hello code, and the recipes and clients listed (``SnippetGenerator/unavailability(of:model:protocolID:language:)``
+        /// reads nothing else of a listed model). Hundreds of copied models share a handful of these.
+        final class SharedParts: @unchecked Sendable {
+            struct Key: Hashable {
+                let protocolIDs: [String]
+                let features: [String]
+                let reasoningStyle: String?
+            }
+
+            struct Parts {
+                let hasHello: [String: Bool]
+                let recipes: [TemplateValue]
+                let clients: [TemplateValue]
+            }
+
+            private var parts: [Key: Parts] = [:]
+            private let lock = NSLock()
+
+            func parts(for model: Model, make: () -> Parts) -> Parts {
+                let key = Key(
+                    protocolIDs: model.protocolIDs, features: model.features,
+                    reasoningStyle: model.reasoning.map { $0.style.rawValue })
+                if let known = lock.withLock({ parts[key] }) { return known }
+                let made = make()
+                lock.withLock { parts[key] = made }
+                return made
+            }
+        }
 
         /// The `strings.yaml` texts a model page writes, escaped for Markdown, their placeholders
         /// (`{id}`, `{page}`, `{protocols}`) left for ``Catalog/filling(_:_:)``.
@@ -371,7 +403,6 @@ struct ModelPages: Sendable {
         /// A model's page.
         func model(at index: Int) -> String {
             let model = catalog.models[index]
-            let generator = pages.generator
             let native = model.protocolIDs.first ?? ""
             let names = ["{name}": model.name, "{vendor}": model.vendor, "{native}": protocolName(native)]
             let vendorPage = pages.vendors.first { $0.name == model.vendor }.map {
@@ -393,18 +424,12 @@ struct ModelPages: Sendable {
                 fact(text("protocols", "Protocols:"), protocolList.joined(separator: ", ")),
                 fact(text("features", "Features:"), features),
             ]
-            let hello = generator.templates.recipe(id: Recipe.defaultID)
+            let parts = shared.parts(for: model) { sharedParts(of: model) }
+            // A fence's info string cannot hold a backtick, and snippet attributes end at a space.
+            let writable = !model.id.contains { $0.isWhitespace || $0 == "`" }
             let protocols: [TemplateValue] = model.protocolIDs.enumerated().map { position, id in
                 let wireName = protocolName(id)
-                // A fence's info string cannot hold a backtick, and snippet attributes end at a space.
-                let writable = !model.id.contains { $0.isWhitespace || $0 == "`" }
-                let hasCode =
-                    writable
-                    && hello.map { recipe in
-                        generator.languages.contains {
-                            generator.unavailability(of: recipe, model: model.id, protocolID: id, language: $0) == nil
-                        }
-                    } ?? false
+                let hasCode = writable && parts.hasHello[id] == true
                 var notes: [String] = []
                 if model.id(on: id) != model.id {
                     notes.append(
@@ -423,6 +448,60 @@ struct ModelPages: Sendable {
                     "noCode": .string(phrases.noCode),
                     "notes": .string(notes.joined(separator: " ")), "hasNotes": .bool(!notes.isEmpty),
                 ]
+            }
+            let values: [String: TemplateValue] = [
+                "title": .string(Markdown.yamlString(model.name)),
+                "description": .string(
+                    Markdown.yamlString(
+                        text(
+                            "pageDescription",
+                            "{name} ({vendor}) through {relay}: its protocols, what it can do and a first request in every language.",
+                            names))),
+                "heading": .string(Markdown.escaped(model.name)),
+                "summary": .string(
+                    Markdown.escaped(
+                        text(
+                            "summary",
+                            "{name} is a model by {vendor}. {relay} serves it through the protocols below; {native} is its native one.",
+                            names))),
+                "facts": .list(facts),
+                "helloHeading": .string(Markdown.escaped(text("helloHeading", "First request"))),
+                "helloIntro": .string(phrases.helloIntro),
+                "protocols": .list(protocols),
+                "hasRecipes": .bool(!parts.recipes.isEmpty), "recipes": .list(parts.recipes),
+                "recipesHeading": .string(Markdown.escaped(text("recipesHeading", "More it can do"))),
+                "recipesIntro": .string(
+                    Markdown.escaped(
+                        text(
+                            "recipesIntro",
+                            "Each page shows the recipe in every protocol and language that has it. This model has code for:"
+                        ))),
+                "hasClients": .bool(!parts.clients.isEmpty), "clients": .list(parts.clients),
+                "clientsHeading": .string(Markdown.escaped(text("clientsHeading", "Clients that can use it"))),
+                "clientsIntro": .string(
+                    Markdown.escaped(
+                        text(
+                            "clientsIntro",
+                            "Programs and libraries that speak one of its protocols; each page shows how to point it at {relay}."
+                        ))),
+                "allModels": .string(link(text("allModels", "All models"), to: pages.indexPath)),
+                "colon": .string(Markdown.escaped(text("colon", ": "))),
+            ]
+            return pages.templates.render("model", .object(values)) ?? ""
+        }
+
+        /// The parts of a model's page that its capabilities alone decide (``SharedParts``).
+        func sharedParts(of model: Model) -> SharedParts.Parts {
+            let generator = pages.generator
+            let hello = generator.templates.recipe(id: Recipe.defaultID)
+            var hasHello: [String: Bool] = [:]
+            for id in model.protocolIDs {
+                hasHello[id] =
+                    hello.map { recipe in
+                        generator.languages.contains {
+                            generator.unavailability(of: recipe, model: model.id, protocolID: id, language: $0) == nil
+                        }
+                    } ?? false
             }
             // The recipes the model has code for, through which protocols, with their pages.
             var recipes: [TemplateValue] = []
@@ -453,45 +532,7 @@ struct ModelPages: Sendable {
                             phrases.through, ["{protocols}": through.map(Markdown.inlineCode).joined(separator: ", ")])),
                 ]
             }
-            let values: [String: TemplateValue] = [
-                "title": .string(Markdown.yamlString(model.name)),
-                "description": .string(
-                    Markdown.yamlString(
-                        text(
-                            "pageDescription",
-                            "{name} ({vendor}) through {relay}: its protocols, what it can do and a first request in every language.",
-                            names))),
-                "heading": .string(Markdown.escaped(model.name)),
-                "summary": .string(
-                    Markdown.escaped(
-                        text(
-                            "summary",
-                            "{name} is a model by {vendor}. {relay} serves it through the protocols below; {native} is its native one.",
-                            names))),
-                "facts": .list(facts),
-                "helloHeading": .string(Markdown.escaped(text("helloHeading", "First request"))),
-                "helloIntro": .string(phrases.helloIntro),
-                "protocols": .list(protocols),
-                "hasRecipes": .bool(!recipes.isEmpty), "recipes": .list(recipes),
-                "recipesHeading": .string(Markdown.escaped(text("recipesHeading", "More it can do"))),
-                "recipesIntro": .string(
-                    Markdown.escaped(
-                        text(
-                            "recipesIntro",
-                            "Each page shows the recipe in every protocol and language that has it. This model has code for:"
-                        ))),
-                "hasClients": .bool(!clients.isEmpty), "clients": .list(clients),
-                "clientsHeading": .string(Markdown.escaped(text("clientsHeading", "Clients that can use it"))),
-                "clientsIntro": .string(
-                    Markdown.escaped(
-                        text(
-                            "clientsIntro",
-                            "Programs and libraries that speak one of its protocols; each page shows how to point it at {relay}."
-                        ))),
-                "allModels": .string(link(text("allModels", "All models"), to: pages.indexPath)),
-                "colon": .string(Markdown.escaped(text("colon", ": "))),
-            ]
-            return pages.templates.render("model", .object(values)) ?? ""
+            return SharedParts.Parts(hasHello: hasHello, recipes: recipes, clients: clients)
         }
 
         func fact(_ label: String, _ value: String) -> TemplateValue {
