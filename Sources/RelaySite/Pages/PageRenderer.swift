@@ -163,7 +163,7 @@ struct PageRenderer: Sendable {
                 snippetGroups += 1
             case "catalog":
                 do {
-                    made = try CatalogBlocks.render(
+                    made = try snippetBlocks.catalogBlock(
                         Array(words.dropFirst()), catalog: generator.catalog, strings: strings)
                 } catch {
                     problems.append(

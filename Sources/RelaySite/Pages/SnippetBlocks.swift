@@ -131,7 +131,7 @@ enum SnippetBlocks {
     }
 }
 
-/// The snippet blocks one build has made: a block's HTML and Markdown depend only on its
+/// The snippet and catalog blocks one build has made: a snippet block's HTML and Markdown depend only on its
 /// attributes, prompt and place among the page's groups, so the same block on another locale's
 /// page (every model page has one per locale) is made once; and a block of a model whose shape
 /// another model's block had already is filled in from that one's cuts (``ModelSnippetShare``).
@@ -157,6 +157,26 @@ final class SnippetBlockMemo: @unchecked Sendable {
             try shapes.render(words, prompt: prompt, generator: generator, group: group)
             ?? SnippetBlocks.render(words, prompt: prompt, generator: generator, group: group)
         lock.withLock { made[key] = result }
+        return result
+    }
+
+    private var tables: [TableKey: (html: String, markdown: String)] = [:]
+
+    private struct TableKey: Hashable {
+        var arguments: [String]
+        var locale: String
+    }
+
+    /// ``CatalogBlocks/render(_:catalog:strings:)``, or what it made before in this build for the
+    /// same arguments and locale: the table of every model stands on several pages of a locale,
+    /// and with hundreds of models each copy was a few milliseconds.
+    func catalogBlock(_ arguments: [String], catalog: Catalog, strings: SiteStrings) throws -> (
+        html: String, markdown: String
+    ) {
+        let key = TableKey(arguments: arguments, locale: strings.locale)
+        if let hit = lock.withLock({ tables[key] }) { return hit }
+        let result = try CatalogBlocks.render(arguments, catalog: catalog, strings: strings)
+        lock.withLock { tables[key] = result }
         return result
     }
 }
