@@ -13,8 +13,9 @@ import RelayMarkdown
 /// A stamp is text: a header (the build's options, the executable's and libcmark's identity),
 /// then a line per input file and per output file with its size, modification and status-change
 /// times (nanoseconds) and inode. Nothing is parsed back: a build is up to date when the text made
-/// now equals the text saved. The status-change time cannot be set by programs (`touch -d` and
-/// `cp -p` change it too), so an edit that keeps a file's size and modification time still shows.
+/// now equals the text saved. No program can set the status-change time back (`touch -d` and
+/// `cp -p`, which set the modification time, change it), so an edit that keeps a file's size and
+/// modification time still shows.
 ///
 /// The inputs are listed *before* the build reads them: a file changed during the build differs
 /// from its line next time. The outputs are listed after the new site has replaced the old one:
