@@ -1,3 +1,4 @@
+import PropertyBased
 import RelaySnippets
 import Testing
 
@@ -9,18 +10,17 @@ import Testing
 @Suite("Escapers, the ASCII fast paths")
 struct EscaperFastPathTests {
     /// Every ASCII byte alone, every pair of a few hard ones, and strings drawn from all 128.
-    static let inputs: [String] = {
+    static func inputs() async -> [String] {
         let bytes = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
         let hard = ["'", "\"", "\\", "\n", "\r", "\t", "\0", "\u{7F}", "\u{1B}", "$", "`", "a", " "]
-        var inputs = [""] + bytes + hard.flatMap { first in hard.map { first + $0 } }
-        var generator = SeededGenerator(seed: 7)
-        for _ in 0..<300 {
-            let length = Int.random(in: 0...40, using: &generator)
-            inputs.append(String((0..<length).map { _ in bytes.randomElement(using: &generator)! }.joined()))
+        let batch = EscaperPropertyTests.Batch()
+        await propertyCheck(
+            count: 300, input: Gen<UInt32>.value(in: 0...0x7F).map { String(Unicode.Scalar($0)!) }.array(of: 0...40)
+        ) { pieces in
+            batch.inputs.append(pieces.joined())
         }
-        inputs.append("sk-bench-'\"\\x")
-        return inputs
-    }()
+        return [""] + bytes + hard.flatMap { first in hard.map { first + $0 } } + batch.inputs + ["sk-bench-'\"\\x"]
+    }
 
     static let literals: [(name: String, escape: @Sendable (String) -> String)] = [
         ("python", PythonLiteral.string), ("swift", SwiftLiteral.string), ("javascript", JavaScriptLiteral.string),
@@ -29,9 +29,9 @@ struct EscaperFastPathTests {
     ]
 
     @Test("double-quoted literals", arguments: literals.map(\.name))
-    func doubleQuoted(language: String) {
+    func doubleQuoted(language: String) async {
         let escape = Self.literals.first { $0.name == language }!.escape
-        for input in Self.inputs {
+        for input in await Self.inputs() {
             let fast = escape(input)
             let scalar = escape(input + "é")
             #expect(fast.hasPrefix("\"") && fast.hasSuffix("\""))
@@ -40,28 +40,13 @@ struct EscaperFastPathTests {
     }
 
     @Test("text inside single quotes, and printable text")
-    func shellAndPrintable() {
-        for input in Self.inputs {
+    func shellAndPrintable() async {
+        for input in await Self.inputs() {
             #expect(ShellQuoting.insideSingleQuotes(input) + "é" == ShellQuoting.insideSingleQuotes(input + "é"))
             #expect(CodeText.printable(input) + "é" == CodeText.printable(input + "é"))
         }
         #expect(ShellQuoting.insideSingleQuotes("a'b") == "a'\\''b")
         #expect(ShellQuoting.insideSingleQuotes("'\u{301}") == "'\\''\u{301}")
         #expect(CodeText.printable("a\u{7}b") == "a\u{FFFD}b")
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failure names the same input every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

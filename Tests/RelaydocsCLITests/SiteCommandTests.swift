@@ -25,15 +25,20 @@ struct SiteCommandTests {
         #expect(unsafe.stdout.contains("<b>x</b>"))
     }
 
-    @Test("build prints a summary; a broken page fails with file:line and keeps the old site")
-    func buildCommand() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "relaydocs-build-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+    /// A new folder holding `content/index.md`: a home page with one snippet block.
+    static func homePage(_ prefix: String) throws -> (folder: URL, content: URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         let content = folder.appendingPathComponent("content")
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
         try "# Home\n\n```snippet model=deepseek-chat langs=curl\n```\n".write(
             to: content.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
+        return (folder, content)
+    }
+
+    @Test("build prints a summary; a broken page fails with file:line and keeps the old site")
+    func buildCommand() async throws {
+        let (folder, content) = try Self.homePage("relaydocs-build")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("site").path
         let ok = try await cli.relaydocs("build", "--content", content.path, "--out", out)
         #expect(ok.status == 0, "\(ok.stderr)")
@@ -52,14 +57,9 @@ struct SiteCommandTests {
 
     @Test("a build with nothing changed leaves the site as it is; a change to an input or to the site builds again")
     func upToDate() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "relaydocs-stamp-\(UUID().uuidString)")
+        let (folder, content) = try Self.homePage("relaydocs-stamp")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let content = folder.appendingPathComponent("content")
-        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
         let page = content.appendingPathComponent("index.md")
-        try "# Home\n\n```snippet model=deepseek-chat langs=curl\n```\n".write(
-            to: page, atomically: true, encoding: .utf8)
         let catalog = folder.appendingPathComponent("catalog.yaml")
         try FileManager.default.copyItem(
             at: CLITests.packageRoot.appendingPathComponent("content/catalog.yaml"), to: catalog)

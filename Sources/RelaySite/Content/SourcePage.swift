@@ -75,17 +75,9 @@ public enum FileWalker {
         var folders = [start]
         while let relative = folders.popLast() {
             let absolute = relative.isEmpty ? root : root + "/" + relative
-            guard let directory = opendir(absolute) else { continue }
-            defer { closedir(directory) }
-            while let item = readdir(directory) {
-                let name = withUnsafePointer(to: item.pointee.d_name) { pointer in
-                    pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-                }
-                guard !name.hasPrefix(".") else { continue }
+            forEachItem(in: absolute) { name, info in
+                guard !name.hasPrefix("."), let info else { return }
                 let path = relative.isEmpty ? name : relative + "/" + name
-                var info = stat()
-                // Relative to the open folder: no walk of the whole path for each file.
-                guard fstatat(dirfd(directory), name, &info, 0) == 0 else { continue }
                 if (info.st_mode & S_IFMT) == S_IFDIR {
                     if recursive { folders.append(path) } else { found.append(path) }
                 } else if (info.st_mode & S_IFMT) == S_IFREG {
@@ -94,6 +86,22 @@ public enum FileWalker {
             }
         }
         return (result, found)
+    }
+
+    /// Calls `body` with the name of each item of a folder (not `.` and `..`) and its status,
+    /// links followed (nil when that fails); nothing when the folder cannot be opened.
+    static func forEachItem(in folder: String, _ body: (String, stat?) -> Void) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let item = readdir(directory) {
+            let name = withUnsafePointer(to: item.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            guard name != ".", name != ".." else { continue }
+            var info = stat()
+            // Relative to the open folder: no walk of the whole path for each file.
+            body(name, fstatat(dirfd(directory), name, &info, 0) == 0 ? info : nil)
+        }
     }
 
     /// One file, or nil when it is missing or not a regular file.

@@ -118,19 +118,12 @@ public struct BuildStamp: Sendable {
         var folders = [""]
         while let relative = folders.popLast() {
             let absolute = relative.isEmpty ? root : root + "/" + relative
-            guard let directory = opendir(absolute) else { continue }
-            defer { closedir(directory) }
-            while let item = readdir(directory) {
-                let name = withUnsafePointer(to: item.pointee.d_name) { pointer in
-                    pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-                }
-                guard name != ".", name != ".." else { continue }
+            FileWalker.forEachItem(in: absolute) { name, info in
                 let path = relative.isEmpty ? name : relative + "/" + name
-                var info = stat()
                 // Followed, as the build reads a linked file or folder.
-                guard fstatat(dirfd(directory), name, &info, 0) == 0 else {
+                guard let info else {
                     entries.append((path, "missing " + escaped(path)))
-                    continue
+                    return
                 }
                 let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
                 if isFolder { folders.append(path) }
