@@ -211,8 +211,9 @@ struct ModelPages: Sendable {
         let shared = SharedParts()
 
         /// What a model's protocols, features and reasoning style decide alone: which protocols
-        /// have hello code, and the recipes and clients listed (``SnippetGenerator/unavailability(of:model:protocolID:language:)``
-        /// reads nothing else of a listed model). Hundreds of copied models share a handful of these.
+        /// have hello code, and the recipes and clients listed
+        /// (``SnippetGenerator/unavailability(of:model:protocolID:language:)`` reads nothing else of
+        /// a listed model). Hundreds of copied models share a handful of these.
         final class SharedParts: @unchecked Sendable {
             struct Key: Hashable {
                 let protocolIDs: [String]
