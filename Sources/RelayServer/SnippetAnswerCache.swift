@@ -254,7 +254,7 @@ extension CutWriter {
         guard let text = write(key) else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + 8)
-        JSONText.append(text, to: &output)
-        return Array(output.dropFirst().dropLast())
+        JSONText.appendEscaped(text, to: &output)
+        return output
     }
 }

@@ -785,6 +785,18 @@ public final class Locked<Value>: @unchecked Sendable {
     public func get() -> Value { lock.withLock { value } }
 }
 
+extension Locked {
+    /// The entry for `key`, made by `make` the first time it is asked for (outside the lock, so
+    /// other threads go on meanwhile; two that ask at once may both make it, and either is kept).
+    func value<Key: Hashable, Entry>(for key: Key, making make: () throws -> Entry) rethrows -> Entry
+    where Value == [Key: Entry] {
+        if let known = withLock({ $0[key] }) { return known }
+        let made = try make()
+        withLock { $0[key] = made }
+        return made
+    }
+}
+
 /// Runs work over an array on every core, keeping the order.
 enum Parallel {
     static func forEach<Element: Sendable>(_ items: [Element], _ body: @Sendable (Element) -> Void) {

@@ -50,9 +50,10 @@ struct BuildCommand: ParsableCommand {
             let stamp = BuildStamp(
                 folders: [content] + (templates.map { [$0] } ?? []), files: catalogPath.map { [$0] } ?? [],
                 words: [
-                    "build", "content " + content, "catalog " + (catalogPath ?? "built in"),
+                    "content " + content, "catalog " + (catalogPath ?? "built in"),
                     "templates " + (templates ?? "built in"),
-                ], output: out)
+                ],
+                output: out)
             if !force, stamp.isUpToDate {
                 printError(
                     "\(out)/ is up to date: nothing it is built from has changed since its last build (--force builds it again)"

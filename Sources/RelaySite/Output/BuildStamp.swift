@@ -26,7 +26,7 @@ public struct BuildStamp: Sendable {
     /// The text the stamp saves: the header and the inputs' lines.
     let inputs: String
     /// Where the stamp of this output folder is kept, or nil when there is no cache folder.
-    public let file: String?
+    let file: String?
     /// The output folder, absolute.
     let output: String
     /// When the inputs were listed, and the latest change of one of them (seconds since 1970).
@@ -54,10 +54,8 @@ public struct BuildStamp: Sendable {
             text += Self.lines(of: root, latestChange: &latest)
         }
         for file in files {
-            var info = stat()
             let path = Self.absolute(file)
-            let status = stat(path, &info) == 0 ? Self.status(info, latestChange: &latest) : "missing"
-            text += "file " + Self.escaped(path) + " " + status + "\n"
+            text += "file " + Self.escaped(path) + " " + Self.status(of: path, latestChange: &latest) + "\n"
         }
         inputs = text
         latestChange = latest
@@ -94,8 +92,8 @@ public struct BuildStamp: Sendable {
         if rename(temporary, file) != 0 { unlink(temporary) }
     }
 
-    /// Forgets the stamp (a failed build, or one that was not asked to keep one).
-    public func remove() {
+    /// Forgets the stamp.
+    private func remove() {
         if let file { unlink(file) }
     }
 
@@ -139,10 +137,9 @@ public struct BuildStamp: Sendable {
     }
 
     /// A file's size, times and inode, or `missing`.
-    static func status(of path: String) -> String {
+    static func status(of path: String, latestChange: inout Double) -> String {
         var info = stat()
-        var latest = 0.0
-        return stat(path, &info) == 0 ? status(info, latestChange: &latest) : "missing"
+        return stat(path, &info) == 0 ? status(info, latestChange: &latestChange) : "missing"
     }
 
     /// Size, modification and status-change times (nanoseconds written out, so no two differ
@@ -170,7 +167,8 @@ public struct BuildStamp: Sendable {
             let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
         #endif
         let resolved = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? path
-        return "executable " + resolved + " " + BuildStamp.status(of: path)
+        var unused = 0.0
+        return "executable " + resolved + " " + BuildStamp.status(of: path, latestChange: &unused)
     }()
 
     /// libcmark's version: another libcmark may render the same Markdown otherwise.

@@ -107,9 +107,15 @@ public enum JSONText {
 
     /// Appends ``string(_:)`` of `text` to `output`.
     public static func append(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        appendEscaped(text, to: &output)
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends what goes between the quotes of ``string(_:)`` of `text` to `output`.
+    public static func appendEscaped(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { input in
-            output.append(UInt8(ascii: "\""))
             var runStart = 0
             var index = 0
             let count = input.count
@@ -154,7 +160,6 @@ public enum JSONText {
                 }
             }
             if runStart < count { output.append(contentsOf: input[runStart..<count]) }
-            output.append(UInt8(ascii: "\""))
         }
     }
 }

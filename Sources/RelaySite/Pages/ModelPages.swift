@@ -208,37 +208,28 @@ struct ModelPages: Sendable {
         var catalog: Catalog { pages.catalog }
         var folder: String { pages.configuration.folder }
         /// What models with the same capabilities share on their pages, made once for them.
-        let shared = SharedParts()
+        let shared = Locked<[Capabilities: SharedParts]>([:])
 
-        /// What a model's protocols, features and reasoning style decide alone: which protocols
-        /// have hello code, and the recipes and clients listed
-        /// (``SnippetGenerator/unavailability(of:model:protocolID:language:)`` reads nothing else of
-        /// a listed model). Hundreds of copied models share a handful of these.
-        final class SharedParts: @unchecked Sendable {
-            struct Key: Hashable {
-                let protocolIDs: [String]
-                let features: [String]
-                let reasoningStyle: String?
+        /// What ``SharedParts`` depend on: a model's protocols, features and reasoning style
+        /// (``SnippetGenerator/unavailability(of:model:protocolID:language:)`` reads nothing else
+        /// of a listed model). Hundreds of copied models share a handful of these.
+        struct Capabilities: Hashable {
+            let protocolIDs: [String]
+            let features: [String]
+            let reasoningStyle: String?
+
+            init(of model: Model) {
+                protocolIDs = model.protocolIDs
+                features = model.features
+                reasoningStyle = model.reasoning.map { $0.style.rawValue }
             }
+        }
 
-            struct Parts {
-                let hasHello: [String: Bool]
-                let recipes: [TemplateValue]
-                let clients: [TemplateValue]
-            }
-
-            private var parts: [Key: Parts] = [:]
-            private let lock = NSLock()
-
-            func parts(for model: Model, make: () -> Parts) -> Parts {
-                let key = Key(
-                    protocolIDs: model.protocolIDs, features: model.features,
-                    reasoningStyle: model.reasoning.map { $0.style.rawValue })
-                if let known = lock.withLock({ parts[key] }) { return known }
-                let made = make()
-                lock.withLock { parts[key] = made }
-                return made
-            }
+        /// Which protocols have hello code, and the recipes and clients a model page lists.
+        struct SharedParts {
+            let hasHello: [String: Bool]
+            let recipes: [TemplateValue]
+            let clients: [TemplateValue]
         }
 
         /// The `strings.yaml` texts a model page writes, escaped for Markdown, their placeholders
@@ -425,7 +416,7 @@ struct ModelPages: Sendable {
                 fact(text("protocols", "Protocols:"), protocolList.joined(separator: ", ")),
                 fact(text("features", "Features:"), features),
             ]
-            let parts = shared.parts(for: model) { sharedParts(of: model) }
+            let parts = shared.value(for: Capabilities(of: model)) { sharedParts(of: model) }
             // A fence's info string cannot hold a backtick, and snippet attributes end at a space.
             let writable = !model.id.contains { $0.isWhitespace || $0 == "`" }
             let protocols: [TemplateValue] = model.protocolIDs.enumerated().map { position, id in
@@ -491,8 +482,8 @@ struct ModelPages: Sendable {
             return pages.templates.render("model", .object(values)) ?? ""
         }
 
-        /// The parts of a model's page that its capabilities alone decide (``SharedParts``).
-        func sharedParts(of model: Model) -> SharedParts.Parts {
+        /// The parts of a model's page that its capabilities alone decide (``Capabilities``).
+        func sharedParts(of model: Model) -> SharedParts {
             let generator = pages.generator
             let hello = generator.templates.recipe(id: Recipe.defaultID)
             var hasHello: [String: Bool] = [:]
@@ -533,7 +524,7 @@ struct ModelPages: Sendable {
                             phrases.through, ["{protocols}": through.map(Markdown.inlineCode).joined(separator: ", ")])),
                 ]
             }
-            return SharedParts.Parts(hasHello: hasHello, recipes: recipes, clients: clients)
+            return SharedParts(hasHello: hasHello, recipes: recipes, clients: clients)
         }
 
         func fact(_ label: String, _ value: String) -> TemplateValue {

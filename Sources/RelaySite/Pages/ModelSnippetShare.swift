@@ -40,21 +40,11 @@ final class ModelSnippetShare: @unchecked Sendable {
     }
 
     /// A block rendered for the placeholder, cut where it stands (the HTML and the twin's Markdown).
+    /// The pieces are strings: a block filled from them is joined from valid UTF-8 and not
+    /// checked again (that check of every filled block was a fortieth of a build with 300 models).
     private struct Cuts {
-        var html: [[UInt8]]
-        var markdown: [[UInt8]]
-        /// The same pieces as strings, made once: a block filled from them is joined from valid
-        /// UTF-8 and not checked again (that check of every filled block was a fortieth of a
-        /// build with 300 models).
-        let htmlText: [String]
-        let markdownText: [String]
-
-        init(html: [[UInt8]], markdown: [[UInt8]]) {
-            self.html = html
-            self.markdown = markdown
-            htmlText = html.map { String(decoding: $0, as: UTF8.self) }
-            markdownText = markdown.map { String(decoding: $0, as: UTF8.self) }
-        }
+        var html: [String]
+        var markdown: [String]
     }
 
     /// The way each cut of a shape writes an id, for ids with one set of characters beyond the
@@ -269,9 +259,10 @@ final class ModelSnippetShare: @unchecked Sendable {
             Self.isSafelyPlaced(placeholder, in: made.html)
         else { return nil }
         let needle = Array(placeholder.utf8)
-        return Cuts(
-            html: HighlightedText.cut(Array(made.html.utf8), at: needle),
-            markdown: HighlightedText.cut(Array(made.markdown.utf8), at: needle))
+        func pieces(_ text: String) -> [String] {
+            HighlightedText.cut(Array(text.utf8), at: needle).map { String(decoding: $0, as: UTF8.self) }
+        }
+        return Cuts(html: pieces(made.html), markdown: pieces(made.markdown))
     }
 
     /// Whether every occurrence of `text` in a block's HTML lies inside a string or comment token,
@@ -340,8 +331,8 @@ final class ModelSnippetShare: @unchecked Sendable {
         return writers
     }
 
-    private func writers(of pieces: [[UInt8]], writing probe: String, in bytes: [UInt8], inHTML: Bool) -> [Writer]? {
-        guard let gaps = HighlightedText.gaps(between: pieces, in: bytes) else { return nil }
+    private func writers(of pieces: [String], writing probe: String, in bytes: [UInt8], inHTML: Bool) -> [Writer]? {
+        guard let gaps = HighlightedText.gaps(between: pieces.map { Array($0.utf8) }, in: bytes) else { return nil }
         var found: [Writer] = []
         for written in gaps {
             guard
@@ -371,8 +362,7 @@ final class ModelSnippetShare: @unchecked Sendable {
             }
             return text
         }
-        guard let html = join(cuts.htmlText, writers.html), let markdown = join(cuts.markdownText, writers.markdown)
-        else {
+        guard let html = join(cuts.html, writers.html), let markdown = join(cuts.markdown, writers.markdown) else {
             return nil
         }
         return (html, markdown)

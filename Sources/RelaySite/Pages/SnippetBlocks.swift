@@ -135,9 +135,11 @@ enum SnippetBlocks {
 /// attributes, prompt and place among the page's groups, so the same block on another locale's
 /// page (every model page has one per locale) is made once; and a block of a model whose shape
 /// another model's block had already is filled in from that one's cuts (``ModelSnippetShare``).
-final class SnippetBlockMemo: @unchecked Sendable {
-    private let lock = NSLock()
-    private var made: [Key: (html: String, markdown: String)] = [:]
+final class SnippetBlockMemo: Sendable {
+    typealias Made = (html: String, markdown: String)
+
+    private let made = Locked<[Key: Made]>([:])
+    private let tables = Locked<[TableKey: Made]>([:])
     /// The blocks of model pages, made once per shape of model.
     let shapes = ModelSnippetShare()
 
@@ -147,37 +149,26 @@ final class SnippetBlockMemo: @unchecked Sendable {
         var group: Int
     }
 
-    /// ``SnippetBlocks/render(_:prompt:generator:group:)``, or what it made before in this build.
-    func render(_ words: [String], prompt: String, generator: SnippetGenerator, group: Int) throws -> (
-        html: String, markdown: String
-    ) {
-        let key = Key(words: words, prompt: prompt, group: group)
-        if let hit = lock.withLock({ made[key] }) { return hit }
-        let result =
-            try shapes.render(words, prompt: prompt, generator: generator, group: group)
-            ?? SnippetBlocks.render(words, prompt: prompt, generator: generator, group: group)
-        lock.withLock { made[key] = result }
-        return result
-    }
-
-    private var tables: [TableKey: (html: String, markdown: String)] = [:]
-
     private struct TableKey: Hashable {
         var arguments: [String]
         var locale: String
     }
 
+    /// ``SnippetBlocks/render(_:prompt:generator:group:)``, or what it made before in this build.
+    func render(_ words: [String], prompt: String, generator: SnippetGenerator, group: Int) throws -> Made {
+        try made.value(for: Key(words: words, prompt: prompt, group: group)) {
+            try shapes.render(words, prompt: prompt, generator: generator, group: group)
+                ?? SnippetBlocks.render(words, prompt: prompt, generator: generator, group: group)
+        }
+    }
+
     /// ``CatalogBlocks/render(_:catalog:strings:)``, or what it made before in this build for the
     /// same arguments and locale: the table of every model stands on several pages of a locale,
     /// and with hundreds of models each copy was a few milliseconds.
-    func catalogBlock(_ arguments: [String], catalog: Catalog, strings: SiteStrings) throws -> (
-        html: String, markdown: String
-    ) {
-        let key = TableKey(arguments: arguments, locale: strings.locale)
-        if let hit = lock.withLock({ tables[key] }) { return hit }
-        let result = try CatalogBlocks.render(arguments, catalog: catalog, strings: strings)
-        lock.withLock { tables[key] = result }
-        return result
+    func catalogBlock(_ arguments: [String], catalog: Catalog, strings: SiteStrings) throws -> Made {
+        try tables.value(for: TableKey(arguments: arguments, locale: strings.locale)) {
+            try CatalogBlocks.render(arguments, catalog: catalog, strings: strings)
+        }
     }
 }
 
