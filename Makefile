@@ -12,12 +12,17 @@ CLIENT_VENV_MARKERS := $(patsubst templates/clients/%/requirements.txt,$(CLIENT_
 BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk default-jre-headless
 TEST_SITE := .build/test-site
 CONFORMANCE := .build/conformance
+# The release binary carries the Swift runtime and Foundation (--static-swift-stdlib): it runs on a
+# machine without the Swift toolchain (it needs libc, libcmark and libcurl, which Foundation's
+# networking links), and it starts sooner (`relaydocs --help` in 20 ms instead of 29 here; a build of
+# the default site in 0.127 s instead of 0.142, medians of 21 alternating rounds).
+RELEASE := -c release --static-swift-stdlib
 
 .PHONY: site preview test browser-test mcp-test bench bench-catalog build deps browser-deps venv venv-lowest client-venvs conformance verify verify-matrix verify-clients clean
 
 ## Build the default docs site (content/ + templates/site/) into site/.
 site: deps
-	$(SWIFT) build -c release --product relaydocs
+	$(SWIFT) build $(RELEASE) --product relaydocs
 	.build/release/relaydocs build --content content --out site
 	@echo "Open it through a web server: make preview, then http://127.0.0.1:8000/"
 
@@ -30,13 +35,15 @@ build: deps
 	$(SWIFT) build
 
 ## Install the system packages the build and tests need when one is missing:
-## libcmark-dev (found through pkg-config), python3 with venv, bash, curl, jq; and what the snippets
+## libcmark-dev and libcurl4-openssl-dev (found through pkg-config; the static release links libcurl),
+## python3 with venv, bash, curl, jq; and what the snippets
 ## run with: Node.js 18+ (nodejs, only when there is no node), Go (golang-go, 1.19 in bookworm) and
 ## a JDK with javac for the source launcher (default-jdk-headless, JDK 17 in bookworm).
 deps:
 	@missing=""; toolchains=""; \
 	for tool in python3 bash curl jq pkg-config; do command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; done; \
 	pkg-config --exists libcmark 2>/dev/null || missing="$$missing libcmark-dev"; \
+	pkg-config --exists libcurl 2>/dev/null || missing="$$missing libcurl4-openssl-dev"; \
 	python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	command -v node >/dev/null 2>&1 || toolchains="$$toolchains nodejs"; \
 	command -v go >/dev/null 2>&1 || toolchains="$$toolchains golang-go"; \
@@ -44,7 +51,7 @@ deps:
 	if [ -n "$$missing$$toolchains" ]; then \
 		echo "installing:$$missing$$toolchains"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			libcmark-dev pkg-config python3 python3-venv bash curl jq $$toolchains; \
+			libcmark-dev libcurl4-openssl-dev pkg-config python3 python3-venv bash curl jq $$toolchains; \
 	fi
 
 ## Headless Chromium, its driver and CJK fonts (Debian), for the browser tests, and Java for
@@ -145,12 +152,12 @@ verify-matrix: deps
 bench: deps venv client-venvs
 	@command -v hugo >/dev/null && command -v cmark >/dev/null && command -v wrk >/dev/null || { \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo cmark wrk; }
-	$(SWIFT) build -c release --product relaydocs
+	$(SWIFT) build $(RELEASE) --product relaydocs
 	python3 Benchmarks/bench.py .build/release/relaydocs --python $(VENV)/bin/python --client-venvs $(CLIENT_VENVS)
 
 ## The default site built with its catalog and with a generated 300-model one, side by side (release build).
 bench-catalog: deps
-	$(SWIFT) build -c release --product relaydocs
+	$(SWIFT) build $(RELEASE) --product relaydocs
 	python3 Benchmarks/bench.py .build/release/relaydocs --only catalog
 
 clean:
