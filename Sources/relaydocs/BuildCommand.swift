@@ -11,14 +11,14 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the static docs site from Markdown, the catalog and the layout templates.",
         discussion: """
-            Builds into a temporary folder and replaces the output folder only when the whole build
-            worked; every problem (broken links and anchors, unknown models in snippet blocks, bad
+            Builds into a temporary folder and replaces the output folder only when the whole build \
+            worked; every problem (broken links and anchors, unknown models in snippet blocks, bad \
             front matter) is reported as file:line, and the previous site is left as it was.
 
-            When nothing the site is built from (the content and templates folders, the catalog,
-            these options, this relaydocs) and nothing in the output folder has changed since the
-            last build into it, the build says so and leaves the site as it is; --force builds
-            it anyway. What the last build read and wrote is kept in the user's cache folder
+            When nothing the site is built from (the content and templates folders, the catalog, \
+            these options, this relaydocs) and nothing in the output folder has changed since the \
+            last build into it, the build says so and leaves the site as it is; --force builds \
+            it anyway. What the last build read and wrote is kept in the user's cache folder \
             ($XDG_CACHE_HOME/relaydocs/builds, else ~/.cache/relaydocs/builds), never in the site.
             """
     )

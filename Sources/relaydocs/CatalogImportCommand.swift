@@ -13,15 +13,15 @@ struct CatalogImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Add the models a relay lists (GET …/models) to a catalog, by the catalog's import rules.",
         discussion: """
-            Reads OpenAI-style lists ({"object": "list", "data": [{"id", "owned_by"}]}), Anthropic's
-            (with capabilities) and Gemini's (with supportedGenerationMethods and thinking), from a
-            file or from the relay. Each listed model takes the first rule of the catalog's
-            `import: rules:` it matches (by id prefix, owned_by or list), which gives its protocols
-            (native first), vendor, features and reasoning; a list's capabilities narrow the
-            features. New models are appended to the models list as text, models already there only
-            gain protocols they lack, and every other line of the file stays as it was. A URL is
-            fetched with the key in the header its API expects (Authorization: Bearer, x-api-key or
-            x-goog-api-key, told by the URL's path in the catalog), page after page; the key is never
+            Reads OpenAI-style lists ({"object": "list", "data": [{"id", "owned_by"}]}), Anthropic's \
+            (with capabilities) and Gemini's (with supportedGenerationMethods and thinking), from a \
+            file or from the relay. Each listed model takes the first rule of the catalog's \
+            `import: rules:` it matches (by id prefix, owned_by or list), which gives its protocols \
+            (native first), vendor, features and reasoning; a list's capabilities narrow the \
+            features. New models are appended to the models list as text, models already there only \
+            gain protocols they lack, and every other line of the file stays as it was. A URL is \
+            fetched with the key in the header its API expects (Authorization: Bearer, x-api-key or \
+            x-goog-api-key, told by the URL's path in the catalog), page after page; the key is never \
             printed.
             """
     )

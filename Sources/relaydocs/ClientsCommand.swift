@@ -8,7 +8,7 @@ struct ClientsCommand: ParsableCommand {
         commandName: "clients",
         abstract: "Print each client relaydocs setup knows: its id, its kind and the protocols it speaks.",
         discussion: """
-            Clients are folders of templates/clients/ (client.yaml and the templates of the files
+            Clients are folders of templates/clients/ (client.yaml and the templates of the files \
             each writes); a new client is a new folder.
             """
     )

@@ -9,13 +9,13 @@ struct DoctorCommand: ParsableCommand {
         commandName: "doctor",
         abstract: "Print the request URL a client sends with a base URL, whether the relay serves it, and the fix.",
         discussion: """
-            ID is a client id (relaydocs clients) or an SDK id of the catalog (openai, anthropic,
-            google-genai). The rules come from templates/doctor/sdks.yaml and each client's join.yaml.
-            The relay is taken to be at the base URL's scheme and host. Without --protocol, the
-            protocol whose relay path the base URL starts with, else the client's first; without
-            --model, the catalog's first model of that protocol; without --sdk-version, the newest
-            part of the catalog's range. --format json prints {"client", "baseURL", "requestURL",
-            "served", "suggestedBaseURL", "reason"} (the last two null when served). Exit status 0
+            ID is a client id (relaydocs clients) or an SDK id of the catalog (openai, anthropic, \
+            google-genai). The rules come from templates/doctor/sdks.yaml and each client's join.yaml. \
+            The relay is taken to be at the base URL's scheme and host. Without --protocol, the \
+            protocol whose relay path the base URL starts with, else the client's first; without \
+            --model, the catalog's first model of that protocol; without --sdk-version, the newest \
+            part of the catalog's range. --format json prints {"client", "baseURL", "requestURL", \
+            "served", "suggestedBaseURL", "reason"} (the last two null when served). Exit status 0 \
             when the relay serves the request, 1 when it does not, 64 for bad input.
             """
     )

@@ -10,11 +10,11 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create a docs project for a relay: site.yaml, catalog.yaml and the starter pages.",
         discussion: """
-            Writes the default site into DIR for your relay: site.yaml with your title and locales,
-            catalog.yaml with your relay's name and origin (each provider keeps its path; edit
-            providers, protocols and models there, or add models with `relaydocs catalog import`),
-            and every starter page of the chosen locales. Then `relaydocs build --content DIR`
-            builds it and `relaydocs serve --content DIR` previews it. DIR may exist, but nothing in
+            Writes the default site into DIR for your relay: site.yaml with your title and locales, \
+            catalog.yaml with your relay's name and origin (each provider keeps its path; edit \
+            providers, protocols and models there, or add models with `relaydocs catalog import`), \
+            and every starter page of the chosen locales. Then `relaydocs build --content DIR` \
+            builds it and `relaydocs serve --content DIR` previews it. DIR may exist, but nothing in \
             it is overwritten: a folder that already has site.yaml or catalog.yaml is refused.
             """
     )

@@ -9,9 +9,9 @@ struct MCPCommand: AsyncParsableCommand {
         commandName: "mcp",
         abstract: "Serve the catalog's code and tables as MCP tools to a coding agent, over standard input and output.",
         discussion: """
-            Tools: list_models (relaydocs models --format json), get_snippet (relaydocs snippet), domain_rules
-            (relaydocs domains). Each answers what the command prints for the same input, errors included;
-            --catalog, --templates and --origin apply as they do there. relaydocs serve offers the same tools
+            Tools: list_models (relaydocs models --format json), get_snippet (relaydocs snippet), domain_rules \
+            (relaydocs domains). Each answers what the command prints for the same input, errors included; \
+            --catalog, --templates and --origin apply as they do there. relaydocs serve offers the same tools \
             over streamable HTTP at /mcp. No argument of a call (such as a key) is ever logged.
             """
     )

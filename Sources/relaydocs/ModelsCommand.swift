@@ -8,8 +8,8 @@ struct ModelsCommand: ParsableCommand {
         commandName: "models",
         abstract: "Print the models with their protocols (native first), features and the recipes each can do.",
         discussion: """
-            --format json prints, for each model, its features, how it reasons and, through each
-            protocol, the recipes it has snippets for in which languages: what relaydocs mcp's
+            --format json prints, for each model, its features, how it reasons and, through each \
+            protocol, the recipes it has snippets for in which languages: what relaydocs mcp's \
             list_models tool answers.
             """
     )

@@ -14,12 +14,12 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the docs site with live reload, and the snippet API for a relay console.",
         discussion: """
-            Builds the site in memory and serves it. With watching on (the default) it watches the
-            content folder, the catalog and --templates, rebuilds only what a change touches and
-            reloads open pages; a broken edit shows its error in the browser while the last good
+            Builds the site in memory and serves it. With watching on (the default) it watches the \
+            content folder, the catalog and --templates, rebuilds only what a change touches and \
+            reloads open pages; a broken edit shows its error in the browser while the last good \
             site keeps being served.
 
-            API: GET /api/v1/snippets?model=M[&lang=python|curl|swift|javascript|go|java][&protocol=P][&stream=true][&prompt=…]
+            API: GET /api/v1/snippets?model=M[&lang=python|curl|swift|javascript|go|java][&protocol=P][&stream=true][&prompt=…] \
             with Authorization: Bearer <key>, and GET /api/v1/catalog. Keys never reach the log.
 
             MCP: the tools of relaydocs mcp over streamable HTTP at /mcp (POST; stateless).

@@ -8,11 +8,11 @@ struct SetupCommand: ParsableCommand {
         commandName: "setup",
         abstract: "Print how to set up a client (coding agent, app, framework or SDK) to use the relay.",
         discussion: """
-            Prints the files to write (such as ~/.codex/config.toml), the shell lines to run, the
-            fields to type into an app and the requests the client then makes, filled in with the
-            model and key. --format json prints one object: {"client", "protocol", "model",
-            "files": [{"path", "language", "content"}], "commands": [...], "settings": [{"name",
-            "value"}], "requests": [{"method", "url"}]}. relaydocs clients lists the clients. An
+            Prints the files to write (such as ~/.codex/config.toml), the shell lines to run, the \
+            fields to type into an app and the requests the client then makes, filled in with the \
+            model and key. --format json prints one object: {"client", "protocol", "model", \
+            "files": [{"path", "language", "content"}], "commands": [...], "settings": [{"name", \
+            "value"}], "requests": [{"method", "url"}]}. relaydocs clients lists the clients. An \
             unknown client, or a model the client cannot use, is a usage error (exit 64).
             """
     )

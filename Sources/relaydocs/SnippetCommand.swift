@@ -8,7 +8,7 @@ struct SnippetCommand: ParsableCommand {
         commandName: "snippet",
         abstract: "Print one quick-start snippet for a model.",
         discussion: """
-            Without --protocol the model's native protocol is used; a model the catalog does not
+            Without --protocol the model's native protocol is used; a model the catalog does not \
             list is served through openai-chat. Without --key the catalog's placeholder key is shown.
             """
     )

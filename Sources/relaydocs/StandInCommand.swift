@@ -10,12 +10,12 @@ struct StandInCommand: AsyncParsableCommand {
         commandName: "stand-in",
         abstract: "Run the local stand-in relay that verify uses, to try code against it by hand.",
         discussion: """
-            Serves the catalog's protocols at its paths on 127.0.0.1 and answers like the real APIs,
-            refusals included; prints each request (keys masked) as it arrives. Point code at the
+            Serves the catalog's protocols at its paths on 127.0.0.1 and answers like the real APIs, \
+            refusals included; prints each request (keys masked) as it arrives. Point code at the \
             printed origin with one of the --key values. Stop it with Ctrl-C.
 
-            Web pages may call it, as they may call relays such as new-api: every answer carries
-            Access-Control-Allow-Origin: *, and preflights (OPTIONS) are answered. --cors deny
+            Web pages may call it, as they may call relays such as new-api: every answer carries \
+            Access-Control-Allow-Origin: *, and preflights (OPTIONS) are answered. --cors deny \
             answers like a relay without CORS, for trying what a page (the docs' key page) says then.
             """
     )

@@ -11,15 +11,15 @@ struct VerifyCommand: AsyncParsableCommand {
         commandName: "verify",
         abstract: "Run every snippet of the catalog against a local stand-in relay and check what arrives.",
         discussion: """
-            Each snippet (every model × accepted protocol × language × plain and stream, plus the
-            thinking and cache variants) is rendered with a test key and a prompt full of quotes,
-            $(…), backticks and non-ASCII, run as each language.yaml says (python3 with the SDKs,
-            bash for curl, swiftc, node, go build, java), and checked: exit status, the reply printed, the path, the key in the right header, the model,
-            the prompt, the stream flag and the Anthropic extras. Then every client set-up
-            (relaydocs clients): its files parsed with their real parsers, its export lines run in
-            bash, and the client run (frameworks and SDKs, in .venv-clients/<client>) or its
-            requests replayed (agents and apps), each request checked the same way. Prints one line
-            per snippet and set-up, the details of each failure, then "N passed, M failed"; exits 1
+            Each snippet (every model × accepted protocol × language × plain and stream, plus the \
+            thinking and cache variants) is rendered with a test key and a prompt full of quotes, \
+            $(…), backticks and non-ASCII, run as each language.yaml says (python3 with the SDKs, \
+            bash for curl, swiftc, node, go build, java), and checked: exit status, the reply printed, the path, the key in the right header, the model, \
+            the prompt, the stream flag and the Anthropic extras. Then every client set-up \
+            (relaydocs clients): its files parsed with their real parsers, its export lines run in \
+            bash, and the client run (frameworks and SDKs, in .venv-clients/<client>) or its \
+            requests replayed (agents and apps), each request checked the same way. Prints one line \
+            per snippet and set-up, the details of each failure, then "N passed, M failed"; exits 1 \
             if any failed.
             """
     )

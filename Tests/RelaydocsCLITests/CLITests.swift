@@ -234,4 +234,27 @@ struct CLITests {
         #expect(unsafe.status == 1)
         #expect(unsafe.stderr.hasPrefix("\(templates.path)/snippets/recipes/hello/curl/openai-chat.mustache: error: "))
     }
+
+    /// Every command with a discussion, as `relaydocs help` names it.
+    static let discussedCommands = [
+        "build", "catalog import", "clients", "doctor", "init", "mcp", "models", "serve", "setup", "snippet",
+        "stand-in", "verify",
+    ]
+
+    @Test(
+        "--help wraps each paragraph of a discussion to the terminal, not where the source broke its lines",
+        arguments: discussedCommands)
+    func helpParagraphsFlow(command: String) async throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = "1000"
+        let result = try await ProgramRunner.run(
+            Self.binary, command.split(separator: " ").map(String.init) + ["--help"], environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        let overview = try #require(result.stdout.components(separatedBy: "\nUSAGE:").first)
+        let paragraphs = overview.components(separatedBy: "\n\n").dropFirst()  // the OVERVIEW line itself
+        #expect(!paragraphs.isEmpty)
+        for paragraph in paragraphs.map({ $0.trimmingCharacters(in: .newlines) }) {
+            #expect(!paragraph.contains("\n"), "a paragraph broken by the source: \(paragraph)")
+        }
+    }
 }
