@@ -159,6 +159,30 @@ struct SiteBuilderTests {
         #expect(leftovers.isEmpty, "no staging folder is left behind: \(leftovers)")
     }
 
+    @Test("a page with Windows line ends builds as with Unix ones, and a page that is not UTF-8 is an error naming it")
+    func pageBytes() throws {
+        let page = "# Title\n\nSome *text*.\n\n```python\nprint(1)\n```\n"
+        let unix = try SiteFixture(["index.md": page])
+        try unix.build()
+        let windows = try SiteFixture(["index.md": page.replacingOccurrences(of: "\n", with: "\r\n")])
+        try windows.build()
+        #expect(try windows.read("index.html") == unix.read("index.html"))
+        #expect(try windows.read("index.md") == unix.read("index.md"))
+
+        let broken = try SiteFixture(["index.md": page])
+        let file = broken.content.appendingPathComponent("index.md")
+        // "é" in UTF-8, then a line with a cut two-byte sequence, as a Latin-1 "é" (0xE9) would be.
+        try Data("# Caf\u{E9}\n\nna\u{EF}ve ".utf8 + [0xE9, 0x0A]).write(to: file)
+        #expect {
+            try broken.build()
+        } throws: { error in
+            (error as? SiteBuildError)?.diagnostics.map(\.description) == [
+                "\(file.path):3: error: the file is not UTF-8: byte 8 of this line (0xE9) does not start a UTF-8 "
+                    + "character here; save the file as UTF-8"
+            ]
+        }
+    }
+
     @Test("a content folder without configuration builds as one locale")
     func unconfiguredFolder() throws {
         let fixture = try SiteFixture([
