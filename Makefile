@@ -15,8 +15,9 @@ CONFORMANCE := .build/conformance
 # The release binary carries the Swift runtime and Foundation (--static-swift-stdlib): it runs on a
 # machine without the Swift toolchain (it needs libc, libcmark and libcurl, which Foundation's
 # networking links), and it starts sooner (`relaydocs --help` in 20 ms instead of 29 here; a build of
-# the default site in 0.127 s instead of 0.142, medians of 21 alternating rounds).
-RELEASE := -c release --static-swift-stdlib
+# the default site in 0.127 s instead of 0.142, medians of 21 alternating rounds). It is linked with
+# the toolchain's lld: gold warns about mktemp in the static Foundation on every link.
+RELEASE := -c release --static-swift-stdlib -Xswiftc -use-ld=lld
 
 .PHONY: site preview test browser-test mcp-test bench bench-catalog build deps browser-deps venv venv-lowest client-venvs conformance verify verify-matrix verify-clients clean
 
