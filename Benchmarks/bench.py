@@ -17,8 +17,8 @@ scale    The 20,000-page corpus (the same generator, seed 7): relaydocs cold on 
          pages, cmark and Hugo on 20,000 (--skip-hugo-scale leaves Hugo out), --scale-runs rounds;
          the size of one page's HTML and the median page's in both sites; the one-page rebuild.
 catalog  The default site (content/) with its catalog and with a 300-model one (make_catalog.py),
-         and with that catalog but no model pages: cold builds, one-page rebuild, the quick-start
-         pages' HTML gzipped.
+         and with that catalog but no model pages: cold builds, `cp -r` of each built site (its I/O
+         floor), one-page rebuild, the quick-start pages' HTML gzipped.
 api      `relaydocs serve` loaded with wrk (-t2 -c32), every request shape in rounds alternating
          with /healthz of the same server: throughput against /healthz and p99.
 verify   `relaydocs verify --content content` over the whole matrix, timed per snippet.
