@@ -19,7 +19,7 @@ CONFORMANCE := .build/conformance
 # the toolchain's lld: gold warns about mktemp in the static Foundation on every link.
 RELEASE := -c release --static-swift-stdlib -Xswiftc -use-ld=lld
 
-.PHONY: site preview test browser-test mcp-test bench bench-catalog build deps browser-deps venv venv-lowest client-venvs conformance verify verify-matrix verify-clients clean
+.PHONY: site preview test browser-test mcp-test release-check bench bench-catalog build deps browser-deps venv venv-lowest client-venvs conformance verify verify-matrix verify-clients clean
 
 ## Build the default docs site (content/ + templates/site/) into site/.
 site: deps
@@ -104,7 +104,7 @@ conformance: venv
 
 ## Run every test: the Swift suite (with the verification of every snippet), every snippet at
 ## both ends of each SDK range (verify-matrix), then the default site in headless Chromium
-## (screenshots go to artifacts/screenshots/).
+## (screenshots go to artifacts/screenshots/), the MCP tests and the release binary's check.
 test: deps venv venv-lowest client-venvs browser-deps conformance
 	$(SWIFT) build --build-tests
 	RELAYDOCS_PYTHON=$(abspath $(VENV))/bin/python RELAYDOCS_CONFORMANCE_DIR=$(abspath $(CONFORMANCE)) \
@@ -112,6 +112,7 @@ test: deps venv venv-lowest client-venvs browser-deps conformance
 	$(MAKE) --no-print-directory verify-matrix
 	$(MAKE) --no-print-directory browser-test
 	$(MAKE) --no-print-directory mcp-test
+	$(MAKE) --no-print-directory release-check
 
 ## The default site in headless Chromium.
 browser-test: venv browser-deps
@@ -129,6 +130,14 @@ browser-test: venv browser-deps
 mcp-test: venv
 	$(SWIFT) build --product relaydocs
 	RELAYDOCS_BINARY=$(abspath .build/debug/relaydocs) $(VENV)/bin/python -m pytest Tests/mcp -q
+
+## The release binary as operators deploy it (static Swift runtime, see RELEASE): it needs no library of the
+## Swift toolchain, and builds the same site, prints the same snippets and set-ups and serves the same answers
+## (a key that needs escaping, never in the log) as the debug binary the other tests run.
+release-check: deps
+	$(SWIFT) build $(RELEASE) --product relaydocs
+	$(SWIFT) build --product relaydocs
+	Tests/release/check.sh .build/release/relaydocs .build/debug/relaydocs
 
 ## Run every snippet of the built-in catalog, and every client set-up, against the stand-in relay.
 verify: venv client-venvs
