@@ -404,10 +404,15 @@ def scale_rows(jobs, inner, sites, small, large):
                  f"{sample[LARGE] / sample[SMALL]:.2f} ×", goal(sample[LARGE] / sample[SMALL] <= 1.1, "does not grow (≤ 1.1 ×)")])
     rows.append(["median page HTML", kb(middle[LARGE]), f"{SMALL} pages {kb(middle[SMALL])}",
                  f"{middle[LARGE] / middle[SMALL]:.2f} ×", goal(middle[LARGE] / middle[SMALL] <= 1.1, "does not grow (≤ 1.1 ×)")])
-    rebuild = inner["fullBuildSeconds"] / inner["rebuildSeconds"]
+    # The issue's goal: the one-page rebuild at most 1/50 of "that full build", the 20,000 pages' cold build
+    # above. The in-memory full build (serve's own first build) is shown beside it, the stricter anchor.
+    cold_share = big.median("wall") / inner["rebuildSeconds"]
+    memory_share = inner["fullBuildSeconds"] / inner["rebuildSeconds"]
     rows.append(["one-page rebuild (serve's path)",
                  f"{inner['rebuildSeconds'] * 1000:.1f} ms ({inner['rebuildRendered']} rendered, {inner['rebuildLaidOut']} laid out)",
-                 "in-memory full build " + seconds(inner["fullBuildSeconds"]), f"1/{rebuild:.0f}", goal(rebuild >= 50, "≤ 1/50")])
+                 f"cold full build {seconds(big.median('wall'))}; in-memory full build {seconds(inner['fullBuildSeconds'])}",
+                 f"1/{cold_share:.0f} of the cold build; 1/{memory_share:.0f} of the in-memory one",
+                 goal(cold_share >= 50, "≤ 1/50 of the cold build")])
     return rows
 
 
