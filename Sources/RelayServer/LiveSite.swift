@@ -39,7 +39,13 @@ public actor LiveSite {
     public nonisolated let buildExecutor = DispatchQueueExecutor(label: "relaydocs.build")
     public nonisolated var unownedExecutor: UnownedSerialExecutor { buildExecutor.asUnownedSerialExecutor() }
     private let cache = SiteCache()
-    private var files: SiteFiles?
+    private var files: SiteFiles? {
+        didSet { served.withLock { $0 = files } }
+    }
+    /// The files of the last good build, readable without waiting for the actor: every page
+    /// request reads them, and one that waited for the actor waited behind any rebuild under way
+    /// (and hopped to the build queue and back, which made a page slower to serve than an API answer).
+    public nonisolated let served = Locked<SiteFiles?>(nil)
     public private(set) var inputs: SiteInputs? {
         didSet { current.withLock { $0 = inputs } }
     }

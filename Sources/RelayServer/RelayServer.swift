@@ -133,7 +133,7 @@ public struct RelayServer: Sendable {
         }
         let watch = options.watch
         let handler: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
-            await Self.staticFile(request.uri.path, site: site, injectLiveReload: watch)
+            Self.staticFile(request.uri.path, site: site, injectLiveReload: watch)
         }
         router.get("/", use: handler)
         router.get("**", use: handler)
@@ -177,8 +177,9 @@ public struct RelayServer: Sendable {
     }
 
     /// A built file for a URL path, with `index.html` for folders; 404 with the site's 404 page.
-    static func staticFile(_ rawPath: String, site: LiveSite, injectLiveReload: Bool) async -> Response {
-        let base = await site.basePath
+    static func staticFile(_ rawPath: String, site: LiveSite, injectLiveReload: Bool) -> Response {
+        let files = site.served.get()
+        let base = files?.basePath ?? "/"
         var path = rawPath.removingPercentEncoding ?? rawPath
         if base != "/", path.hasPrefix(base) { path = "/" + path.dropFirst(base.count) }
         let relative = String(path.drop { $0 == "/" })
@@ -192,12 +193,12 @@ public struct RelayServer: Sendable {
             candidates = [relative + ".html", relative + "/index.html"]
         }
         for candidate in candidates {
-            if let data = await site.file(candidate) {
+            if let data = files?.file(candidate) {
                 return file(
                     body(data, path: candidate, inject: injectLiveReload), type: contentType(candidate), status: .ok)
             }
         }
-        let notFound = await site.file("404.html") ?? Data("Not found".utf8)
+        let notFound = files?.file("404.html") ?? Data("Not found".utf8)
         return file(
             body(notFound, path: "404.html", inject: injectLiveReload), type: "text/html; charset=utf-8",
             status: .notFound)

@@ -40,6 +40,8 @@ final class ServerFixture: @unchecked Sendable {
     let root: URL
     let site: LiveSite
     let capture = LogCapture()
+    /// When set, the next builds wait for it before they read the inputs (a rebuild under way).
+    let gate = Locked<DispatchSemaphore?>(nil)
 
     init(
         pages: [String: String] = ["index.md": "# Home\n\nHello.\n", "guide/start.md": "# Start\n"],
@@ -54,7 +56,9 @@ final class ServerFixture: @unchecked Sendable {
             try Data(text.utf8).write(to: file)
         }
         let content = root.path
+        let gate = self.gate
         site = LiveSite {
+            gate.get()?.wait()
             let catalog = try Catalog.load(yaml: DefaultResources.catalogYAML, path: "catalog.yaml")
             let templates = try SnippetTemplates(files: templateFiles, origin: "templates")
             let builder = SiteBuilder(
@@ -444,6 +448,29 @@ struct ServedSiteTests {
                 #expect((index?["pages"] as? [Any])?.isEmpty == false)
             }
         }
+    }
+
+    @Test("pages are served from the last good build while a rebuild is under way, without waiting for it")
+    func servedDuringRebuild() async throws {
+        let fixture = try await ServerFixture()
+        let gate = DispatchSemaphore(value: 0)
+        fixture.gate.withLock { $0 = gate }
+        let rebuild = Task { await fixture.site.rebuild() }
+        try await Task.sleep(for: .milliseconds(200))  // the rebuild now holds the site's queue
+        // Ends the rebuild after 5 s whatever happens, so a server that waits for it cannot hang the test.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 5) { gate.signal() }
+        let started = ContinuousClock.now
+        let app = Application(router: fixture.server().router())
+        try await app.test(.router) { client in
+            for uri in ["/", "/guide/start", "/nope.html"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == (uri == "/nope.html" ? .notFound : .ok), "\(uri)")
+                }
+            }
+        }
+        #expect(ContinuousClock.now - started < .seconds(2), "the pages waited for the rebuild")
+        gate.signal()
+        #expect(await rebuild.value == nil)
     }
 
     @Test("an edit is rebuilt and served; a broken edit keeps the last good page and reports the error")
