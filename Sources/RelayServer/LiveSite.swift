@@ -39,12 +39,10 @@ public actor LiveSite {
     public nonisolated let buildExecutor = DispatchQueueExecutor(label: "relaydocs.build")
     public nonisolated var unownedExecutor: UnownedSerialExecutor { buildExecutor.asUnownedSerialExecutor() }
     private let cache = SiteCache()
-    private var files: SiteFiles? {
-        didSet { served.withLock { $0 = files } }
-    }
-    /// The files of the last good build, readable without waiting for the actor: every page
-    /// request reads them, and one that waited for the actor waited behind any rebuild under way
-    /// (and hopped to the build queue and back, which made a page slower to serve than an API answer).
+    /// The files of the last good build (their `basePath` is the path they are served under),
+    /// readable without waiting for the actor: every page request reads them, and one that waited
+    /// for the actor waited behind any rebuild under way (and hopped to the build queue and back,
+    /// which made a page slower to serve than an API answer).
     public nonisolated let served = Locked<SiteFiles?>(nil)
     public private(set) var inputs: SiteInputs? {
         didSet { current.withLock { $0 = inputs } }
@@ -54,8 +52,6 @@ public actor LiveSite {
     public nonisolated let current = Locked<SiteInputs?>(nil)
     /// The message of the last failed build, until a build succeeds.
     public private(set) var failure: String?
-    /// The path the last good build is served under, such as `/` or `/docs/`.
-    public private(set) var basePath = "/"
     /// Counts successful builds.
     public private(set) var version = 0
     /// How many pages the last build rendered anew and laid out anew.
@@ -76,8 +72,7 @@ public actor LiveSite {
             let inputs = try load()
             cache.beginBuild()
             let site = try inputs.builder.render(cache: cache)
-            files = site
-            basePath = site.basePath
+            served.withLock { $0 = site }
             self.inputs = inputs
             failure = nil
             version += 1
@@ -91,9 +86,6 @@ public actor LiveSite {
             return message
         }
     }
-
-    /// A built file by its path below the site root.
-    public func file(_ path: String) -> Data? { files?.file(path) }
 
     /// Events from now on; the current failure, if any, comes first.
     public func events() -> AsyncStream<Event> {

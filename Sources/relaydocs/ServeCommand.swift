@@ -111,9 +111,10 @@ struct ServeCommand: AsyncParsableCommand {
 /// Sets `TZ` to the system's zone file when it is unset, before any thread reads the environment.
 ///
 /// The access log's timestamps come from `localtime`, and glibc's `localtime` with `TZ` unset
-/// checks `/etc/localtime` with a `stat` on every call to see whether it changed: under load that
-/// was 6 % of the server's time. With `TZ` naming the same file the zone is read once, and the
-/// stamps are the same local time. A zone set by the user is left as it is.
+/// checks `/etc/localtime` with a `stat` on every call to see whether it changed: under load the
+/// timestamp was 5 % of the server's samples (0.9 % after). With `TZ` naming the same file the
+/// zone is read once, and the stamps are the same local time. A zone set by the user is left as
+/// it is.
 private func pinLocalTimeZone() {
     #if os(Linux)
         setenv("TZ", ":/etc/localtime", 0)

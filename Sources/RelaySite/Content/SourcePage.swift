@@ -254,8 +254,7 @@ public enum ContentScanner {
         parsing: while true {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let scalar): offset += scalar.count
-            case .emptyInput: break parsing
-            case .error: break parsing
+            case .emptyInput, .error: break parsing
             }
         }
         let before = bytes[..<offset]
@@ -267,21 +266,21 @@ public enum ContentScanner {
     /// spent as long turning the path into a file-system path as reading the file, a twentieth of
     /// a build of 2,000 pages in all.
     static func contents(of file: String) -> [UInt8]? {
-        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard let (descriptor, size) = RegularFile.open(file) else { return nil }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         // One byte more than the size, so the read that finds the end needs no more room.
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
+        var bytes = [UInt8](repeating: 0, count: size + 1)
         var filled = 0
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }  // it grew
-            let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if got < 0, errno == EINTR { continue }
-            guard got >= 0 else { return nil }
-            if got == 0 { break }
+            let start = filled
+            guard
+                let got = bytes.withUnsafeMutableBytes({
+                    RegularFile.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: $0[start...]))
+                })
+            else { return nil }
             filled += got
+            if filled < bytes.count { break }  // the end of the file
+            bytes.append(contentsOf: repeatElement(0, count: 4096))  // it grew while being read
         }
         bytes.removeLast(bytes.count - filled)
         return bytes

@@ -191,14 +191,9 @@ final class SiteWriter: @unchecked Sendable {
         static let slice = 1 << 16
 
         init?(path: String) {
-            descriptor = open(path, O_RDONLY)
-            guard descriptor >= 0 else { return nil }
-            var status = stat()
-            guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
-                closeDescriptor(descriptor)
-                return nil
-            }
-            size = Int(status.st_size)
+            guard let (descriptor, size) = RegularFile.open(path) else { return nil }
+            self.descriptor = descriptor
+            self.size = size
             buffer = [UInt8](repeating: 0, count: min(Self.slice, max(size, 1)))
         }
 
@@ -207,13 +202,11 @@ final class SiteWriter: @unchecked Sendable {
         /// Reads the next `count` bytes and gives them to `body`; false at a short read.
         func next(_ count: Int, _ body: (UnsafeRawBufferPointer) -> Bool) -> Bool {
             if buffer.count < count { buffer = [UInt8](repeating: 0, count: count) }
-            var filled = 0
-            while filled < count {
-                let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, count - filled) }
-                if got < 0, errno == EINTR { continue }
-                guard got > 0 else { return false }
-                filled += got
+            let descriptor = self.descriptor
+            let filled = buffer.withUnsafeMutableBytes {
+                RegularFile.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<count]))
             }
+            guard filled == count else { return false }
             defer { offset += count }
             return buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
         }
