@@ -162,7 +162,11 @@ public struct SiteBuilder: Sendable {
         let diagnostics = made.diagnostics + checked.diagnostics
         guard diagnostics.isEmpty else { throw SiteBuildError(diagnostics) }
         produced.files = made.files
-        if !output.streams, let generation = run.generation {
+        if output.streams {
+            // A build to disk keeps none of it. Freeing every page's tree, links and layout took
+            // as long as checking the links; another core does it while the site is committed.
+            Leftovers.free([sources, prepared, made, checked])
+        } else if let generation = run.generation {
             produced.state = zip(prepared.indices, checked.byPath).map { index, byPath in
                 LastBuild.Locale(
                     code: prepared[index].locale.code, prefix: prepared[index].locale.prefix,
@@ -204,6 +208,27 @@ public struct SiteBuilder: Sendable {
         /// The source to render the page from (with its text, or the file to read it from), when
         /// it is not rendered yet.
         var source: SourcePage?
+    }
+
+    /// How much page text a build to disk keeps from reading the pages for the sidebar until it
+    /// renders them. A site of a few thousand pages is read once; the pages of a bigger one
+    /// beyond this are read again when rendered, so their texts are never all held at once.
+    static let keptTextBytes = 16 << 20
+
+    /// Bytes taken from a budget by many threads, while it lasts.
+    final class TextBudget: Sendable {
+        private let left: Locked<Int>
+
+        init(bytes: Int) { left = Locked(bytes) }
+
+        /// Whether `count` more bytes fit (and are taken).
+        func keep(_ count: Int) -> Bool {
+            left.withLock { left in
+                guard count <= left else { return false }
+                left -= count
+                return true
+            }
+        }
     }
 
     /// The pages of one locale ready to be laid out, by path, and the other files of its folder.
@@ -343,6 +368,7 @@ public struct SiteBuilder: Sendable {
         /// page's front matter (and parses the page when that has no title), and keeps no text.
         func prepare(_ sources: [LocaleSources], rendering: Bool) throws(SiteBuildError) -> [LocalePages] {
             let generator = SnippetGenerator(catalog: options.catalog, templates: options.snippetTemplates)
+            let keptTexts = TextBudget(bytes: SiteBuilder.keptTextBytes)
             let snippetBlocks = SnippetBlockMemo()
             var problems: [SiteDiagnostic] = []
             var result: [LocalePages] = []
@@ -366,7 +392,9 @@ public struct SiteBuilder: Sendable {
                 } else {
                     let outlined = Parallel.map(source.pages) { page in
                         page.reading().map {
-                            PreparedPage(summary: renderer.summary(of: $0), rendered: nil, source: page)
+                            PreparedPage(
+                                summary: renderer.summary(of: $0), rendered: nil,
+                                source: keptTexts.keep($0.text.utf8.count) ? $0 : page)
                         }
                     }
                     for outline in outlined {
@@ -766,6 +794,19 @@ public final class DeferredFile: @unchecked Sendable {
             made = data
             return data
         }
+    }
+}
+
+/// What a step no longer needs, freed on another thread.
+private final class Leftovers: @unchecked Sendable {
+    /// Only ever set to nil, on the queue: nothing reads it.
+    private var value: Any?
+
+    private init(_ value: Any) { self.value = value }
+
+    static func free(_ value: [Any]) {
+        let leftovers = Leftovers(value)
+        DispatchQueue.global(qos: .utility).async { leftovers.value = nil }
     }
 }
 

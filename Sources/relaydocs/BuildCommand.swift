@@ -46,23 +46,36 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let catalogPath = siteCatalogPath(content: content, option: catalog)
-            // Listed before anything is read: a file changed during the build shows next time.
-            let stamp = BuildStamp(
-                folders: [content] + (templates.map { [$0] } ?? []), files: catalogPath.map { [$0] } ?? [],
-                words: [
-                    "content " + content, "catalog " + (catalogPath ?? "built in"),
-                    "templates " + (templates ?? "built in"),
-                ],
-                output: out)
-            if !force, stamp.isUpToDate {
-                printError(
-                    "\(out)/ is up to date: nothing it is built from has changed since its last build (--force builds it again)"
-                )
-                return
+            let started = BuildStamp.now
+            let listInputs = { @Sendable [content, templates, out] in
+                BuildStamp(
+                    folders: [content] + (templates.map { [$0] } ?? []), files: catalogPath.map { [$0] } ?? [],
+                    words: [
+                        "content " + content, "catalog " + (catalogPath ?? "built in"),
+                        "templates " + (templates ?? "built in"),
+                    ],
+                    output: out, started: started)
             }
-            let builder = try siteBuilder(
-                content: content, output: out, catalogPath: catalogPath, templates: templates
-            ).builder
+            let makeBuilder = { @Sendable [content, templates, out] in
+                try siteBuilder(content: content, output: out, catalogPath: catalogPath, templates: templates).builder
+            }
+            let stamp: BuildStamp
+            let builder: SiteBuilder
+            if !force, BuildStamp.mayBeUpToDate(output: out) {
+                // Listed before anything is read, and nothing more done when nothing changed.
+                stamp = listInputs()
+                if stamp.isUpToDate {
+                    printError(
+                        "\(out)/ is up to date: nothing it is built from has changed since its last build (--force builds it again)"
+                    )
+                    return
+                }
+                builder = try makeBuilder()
+            } else {
+                // A build that cannot be up to date lists its inputs while it reads the catalog and
+                // templates; an input changed after `started` keeps the stamp from being saved.
+                (stamp, builder) = try both(listInputs, makeBuilder)
+            }
             do throws(SiteBuildError) {
                 let summary = try builder.build { printError($0) }
                 stamp.save()
@@ -75,4 +88,23 @@ struct BuildCommand: ParsableCommand {
             }
         }
     }
+}
+
+/// Runs `first` and `second` at once, on two cores, and returns both results; throws what
+/// `second` throws, after both have finished.
+private func both<First: Sendable, Second: Sendable>(
+    _ first: @escaping @Sendable () -> First, _ second: @escaping @Sendable () throws -> Second
+) throws -> (First, Second) {
+    let results = Locked<(First?, Result<Second, any Error>?)>((nil, nil))
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+        if index == 0 {
+            let value = first()
+            results.withLock { $0.0 = value }
+        } else {
+            let value = Result { try second() }
+            results.withLock { $0.1 = value }
+        }
+    }
+    let (value, other) = results.withLock { $0 }
+    return (value!, try other!.get())
 }

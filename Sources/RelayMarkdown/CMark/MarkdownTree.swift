@@ -315,14 +315,28 @@ public struct MarkdownNode: Equatable {
         if end - start >= closing.count, html[(end - closing.count)..<end].elementsEqual(closing) {
             end -= closing.count
         }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: html[start..<end]), as: UTF8.self)
+        return Self.string(rendered: UnsafeRawBufferPointer(rebasing: html[start..<end]))
     }
 
     /// The node and its children as HTML.
     public func html(options: MarkdownOptions = []) -> String {
         guard let buffer = cmark_render_html(pointer, options.rawValue) else { return "" }
         defer { free(buffer) }
-        return String(cString: buffer)
+        return Self.string(rendered: UnsafeRawBufferPointer(start: buffer, count: strlen(buffer)))
+    }
+
+    /// libcmark's output as a string, taken without checking it again: its input is valid UTF-8
+    /// (a Swift string, and libcmark replaces invalid bytes while parsing in any case), entities
+    /// become valid scalars (U+FFFD for surrogates and numbers out of range), and everything it
+    /// escapes or cuts is ASCII. The check `String(cString:)` makes was a twentieth of a build
+    /// whose pages are mostly Chinese. Debug builds check all the same.
+    private static func string(rendered bytes: UnsafeRawBufferPointer) -> String {
+        let bytes = bytes.assumingMemoryBound(to: UInt8.self)
+        assert(String(decoding: bytes, as: UTF8.self).utf8.elementsEqual(bytes), "libcmark wrote invalid UTF-8")
+        if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
+            return String(copying: UTF8Span(unchecked: bytes.span))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
