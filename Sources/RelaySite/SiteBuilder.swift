@@ -360,7 +360,8 @@ public struct SiteBuilder: Sendable {
                 keyPageMarkdown: TwinMarkdown.keyPage(
                     strings: strings, api: api, model: options.catalog.models.first?.id ?? "MODEL",
                     language: generator.languages.first?.rawValue ?? "python"),
-                twinBase: root + site.base + locale.prefix, snippetBlocks: snippetBlocks)
+                twinBase: root + site.base + locale.prefix, snippetBlocks: snippetBlocks,
+                hashesContent: cache != nil)
         }
 
         /// 2. What the sidebar needs of every page. A build in memory renders every page here, or

@@ -23,7 +23,8 @@ final class RenderedPage: Sendable {
     let linksHash: Int
     /// The page's entry in the search index (JSON), made once with the page, in parallel.
     let searchEntry: String
-    /// A hash of everything of the page its layout shows, made once with the page.
+    /// A hash of everything of the page its layout shows, made once with the page; 0 when
+    /// its renderer keeps no layouts (``PageRenderer/hashesContent``).
     let contentHash: Int
     /// The page's Markdown twin (`page.md`), made while it rendered.
     let twin: MarkdownTwin
@@ -34,7 +35,8 @@ final class RenderedPage: Sendable {
 
     init(
         source: SourcePage, frontMatter: FrontMatter, title: String, html: String, headings: [HeadingAnchors.Entry],
-        links: [LinkReference], text: String, diagnostics: [SiteDiagnostic], url: String, twin: MarkdownTwin
+        links: [LinkReference], text: String, diagnostics: [SiteDiagnostic], url: String, twin: MarkdownTwin,
+        hashingContent: Bool = true
     ) {
         self.twin = twin
         // The text is not kept: the twin holds what the build writes of it, the cache its own copy,
@@ -61,15 +63,19 @@ final class RenderedPage: Sendable {
         }
         self.linksHash = linksHasher.finalize()
         self.searchEntry = SearchIndex.entry(headings: headings, text: text, title: title, url: url)
-        var hasher = Hasher()
-        // The bytes, not the String: String hashing normalizes (NFC) first, which was a twentieth
-        // of a build with large pages.
-        var bytes = html
-        bytes.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        hasher.combine(title)
-        hasher.combine(frontMatter.description)
-        hasher.combine(source.path)
-        self.contentHash = hasher.finalize()
+        if hashingContent {
+            var hasher = Hasher()
+            // The bytes, not the String: String hashing normalizes (NFC) first, which was a twentieth
+            // of a build with large pages.
+            var bytes = html
+            bytes.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(title)
+            hasher.combine(frontMatter.description)
+            hasher.combine(source.path)
+            self.contentHash = hasher.finalize()
+        } else {
+            self.contentHash = 0
+        }
         self.summary = PageSummary(source: source, frontMatter: frontMatter, title: title)
         self.linkInputs = PageLinks(
             path: source.path, displayPath: source.displayPath, links: links, twinLinks: twin.links, ids: ids,
@@ -93,6 +99,9 @@ struct PageRenderer: Sendable {
     let twinBase: String
     /// The snippet blocks already made in this build, shared by every locale's renderer.
     let snippetBlocks: SnippetBlockMemo
+    /// Whether pages get their ``RenderedPage/contentHash``: only a build with a cache keeps
+    /// layouts by it, and hashing every page's HTML was a fortieth of a 300-model build.
+    var hashesContent = true
 
     func render(_ page: SourcePage) -> RenderedPage {
         let (frontMatter, body, frontMatterProblems) = FrontMatter.split(page.text, file: page.displayPath)
@@ -122,7 +131,8 @@ struct PageRenderer: Sendable {
                 locale: twinBase, path: page.path, folder: page.folder, destinations: destinations))
         let rendered = RenderedPage(
             source: page, frontMatter: frontMatter, title: title, html: tree.html(options: markdown.options),
-            headings: headings, links: links, text: text, diagnostics: diagnostics, url: url(page.path), twin: twin)
+            headings: headings, links: links, text: text, diagnostics: diagnostics, url: url(page.path), twin: twin,
+            hashingContent: hashesContent)
         return rendered
     }
 
