@@ -136,19 +136,22 @@ public struct Catalog: Sendable, Hashable {
     /// `replacingOccurrences` was a sixth of a snippet's rendering.)
     public static func filling(_ template: String, _ values: [String: String]) -> String {
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        // Found on bytes (the braces are ASCII, so each cut is at a character boundary): by
+        // characters, texts in Chinese cost most of the model pages' phrases.
         var result = ""
+        result.reserveCapacity(template.utf8.count + 32)
         var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
             result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}"),
+            guard let close = rest.utf8[open...].firstIndex(of: UInt8(ascii: "}")),
                 let value = values[String(rest[open...close])]
             else {
-                result += rest[open...open]
-                rest = rest[rest.index(after: open)...]
+                result += "{"
+                rest = rest[rest.utf8.index(after: open)...]
                 continue
             }
             result += value
-            rest = rest[rest.index(after: close)...]
+            rest = rest[rest.utf8.index(after: close)...]
         }
         return result + rest
     }

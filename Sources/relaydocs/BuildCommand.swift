@@ -74,7 +74,9 @@ struct BuildCommand: ParsableCommand {
             } else {
                 // A build that cannot be up to date lists its inputs while it reads the catalog and
                 // templates; an input changed after `started` keeps the stamp from being saved.
-                (stamp, builder) = try both(listInputs, makeBuilder)
+                let (listed, made) = both(listInputs, makeBuilder)
+                stamp = try listed.get()
+                builder = try made.get()
             }
             do throws(SiteBuildError) {
                 let summary = try builder.build { printError($0) }
@@ -88,23 +90,4 @@ struct BuildCommand: ParsableCommand {
             }
         }
     }
-}
-
-/// Runs `first` and `second` at once, on two cores, and returns both results; throws what
-/// `second` throws, after both have finished.
-private func both<First: Sendable, Second: Sendable>(
-    _ first: @escaping @Sendable () -> First, _ second: @escaping @Sendable () throws -> Second
-) throws -> (First, Second) {
-    let results = Locked<(First?, Result<Second, any Error>?)>((nil, nil))
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-        if index == 0 {
-            let value = first()
-            results.withLock { $0.0 = value }
-        } else {
-            let value = Result { try second() }
-            results.withLock { $0.1 = value }
-        }
-    }
-    let (value, other) = results.withLock { $0 }
-    return (value!, try other!.get())
 }

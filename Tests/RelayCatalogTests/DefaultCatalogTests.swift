@@ -173,5 +173,8 @@ struct EndpointTemplateTests {
         #expect(Catalog.filling("/{model}{model}", values) == "/gemini%2F2.5gemini%2F2.5")
         #expect(Catalog.filling("/plain", values) == "/plain")
         #expect(Catalog.filling("/中文/{model}", values) == "/中文/gemini%2F2.5")
+        // Found on bytes: non-ASCII names, values and text on either side keep their characters.
+        #expect(Catalog.filling("「{名字}」用 {model}。{未知}", ["{名字}": "模型", "{model}": "é"]) == "「模型」用 é。{未知}")
+        #expect(Catalog.filling("e\u{301}{x}{", ["{x}": "😀"]) == "e\u{301}😀{")
     }
 }

@@ -209,6 +209,9 @@ struct ModelPages: Sendable {
         var folder: String { pages.configuration.folder }
         /// What models with the same capabilities share on their pages, made once for them.
         let shared = Locked<[Capabilities: SharedParts]>([:])
+        /// Each model's row of the index, by its place in the catalog: the index and the filter
+        /// pages list each model several times.
+        let listed = Locked<[Int: TemplateValue]>([:])
 
         /// What ``SharedParts`` depend on: a model's protocols, features and reasoning style
         /// (``SnippetGenerator/unavailability(of:model:protocolID:language:)`` reads nothing else
@@ -357,7 +360,7 @@ struct ModelPages: Sendable {
             ]
             var entries: [TemplateValue] = []
             for (index, model) in catalog.models.enumerated() where pages.matches(model, filter?.filter) {
-                entries.append(entry(model, index: index))
+                entries.append(listed.value(for: index) { entry(model, index: index) })
             }
             var values: [String: TemplateValue] = [
                 "title": .string(Markdown.yamlString(title)), "description": .string(Markdown.yamlString(description)),
@@ -569,11 +572,12 @@ struct ModelPages: Sendable {
 
         /// A YAML double-quoted scalar (a JSON string is one), on one line.
         static func yamlString(_ text: String) -> String {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
-            let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-            // A string always encodes.
-            return String(decoding: try! encoder.encode(line), as: UTF8.self)
+            // Line breaks are below 0x20, or start with 0xC2 (U+0085) or 0xE2 (U+2028, U+2029).
+            let line =
+                text.utf8.contains { $0 < 0x20 || $0 == 0xC2 || $0 == 0xE2 }
+                ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
+            // Not JSONEncoder: one per page title was a fortieth of a build with 300 models.
+            return JSONText.string(line)
         }
     }
 }
