@@ -12,7 +12,9 @@ build    The 2,000-page corpus (make_corpus.py beside this file, seed 7). In alt
          relaydocs finds it up to date), relaydocs --force into the previous site, bare cmark over the same bytes concatenated (writes to /dev/null),
          Hugo (a minimal layout: section nav, table of contents, highlighting on; empty destination),
          and the I/O floor: `cp -r` of the built site into an empty folder. Then the one-page rebuild
-         through the path `relaydocs serve` uses and snippet rendering in one process.
+         through the path `relaydocs serve` uses and snippet rendering in one process. Then one cold
+         build and cmark under valgrind's callgrind: instructions in user space, which unlike seconds
+         do not move with the machine's load (the build and catalog cases; skipped without valgrind).
 scale    The 20,000-page corpus (the same generator, seed 7): relaydocs cold on 20,000 and on 2,000
          pages, cmark and Hugo on 20,000 (--skip-hugo-scale leaves Hugo out), --scale-runs rounds;
          the size of one page's HTML and the median page's in both sites; the one-page rebuild.
@@ -278,6 +280,34 @@ def site_files(site):
     return len(files), sum(path.stat().st_size for path in files)
 
 
+def instructions(command, work, name):
+    """User-space instructions of one run of `command` (valgrind's callgrind; repeatable on this noisy,
+    counter-less machine, unlike seconds), or None without valgrind. Programs with debug info are run
+    from a copy without it: valgrind cannot read the Swift toolchain's DWARF 5. The kernel's share
+    (writing the site) is not counted; callgrind runs the threads one at a time."""
+    if not shutil.which("valgrind") or not shutil.which("objcopy"):
+        return None
+    program = work / f"{name}.nodebug"
+    subprocess.run(["objcopy", "--strip-debug", shutil.which(command[0]) or command[0], str(program)], check=True)
+    out = work / f"{name}.callgrind-out"
+    done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", str(program)] + command[1:],
+                          capture_output=True, text=True)
+    out.unlink(missing_ok=True)
+    program.unlink(missing_ok=True)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if done.returncode != 0 or not found:
+        sys.exit(f"callgrind of {' '.join(command)} failed ({done.returncode}): {done.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def giga(count):
+    return "valgrind not installed" if count is None else f"{count / 1e9:.3f} G"
+
+
+def instruction_ratio(count, anchor):
+    return "" if count is None or anchor is None else f"{count / anchor:.2f} ×"
+
+
 # ---------------------------------------------------------------- case: build
 
 def build_case(args, relaydocs, work):
@@ -296,15 +326,19 @@ def build_case(args, relaydocs, work):
     ], args.runs)
     inner = in_process(relaydocs, content, SAMPLE_PAGE + ".md", args.rebuild_runs)
     files, size = site_files(cold)
+    set_aside(work / "site-counted")()
+    counted = {"relaydocs": instructions([relaydocs, "build", "--content", str(content), "--out",
+                                          str(work / "site-counted")], work, "relaydocs"),
+               "cmark": instructions(["cmark", str(joined)], work, "cmark")}
 
     print(f"build: {len(pages)} pages, {sum(p.stat().st_size for p in pages) / 2**20:.1f} MiB of Markdown "
           f"(make_corpus.py {SMALL} {SEED}); the site: {files} files, {size / 2**20:.1f} MiB; median of {args.runs} "
           f"alternating rounds after one warm-up each; cold: the output folder moved aside before each run (outside "
           f"the timing; removed when the run ends); one-page rebuild: median of {args.rebuild_runs}\n")
-    table(["measurement", "relaydocs", "anchor", "ratio", "goal"], build_rows(jobs, inner, files, size))
+    table(["measurement", "relaydocs", "anchor", "ratio", "goal"], build_rows(jobs, inner, files, size, counted))
 
 
-def build_rows(jobs, inner, files, size):
+def build_rows(jobs, inner, files, size, counted):
     cold, warm, forced, cmark, hugo, cp = (jobs[name] for name in ("cold", "warm", "forced", "cmark", "hugo", "cp"))
     # The warm rebuild changes nothing: relaydocs finds its stamp (what the last build read and wrote) as it was.
     skipped = sum("is up to date" in run.said for run in warm.runs)
@@ -319,6 +353,8 @@ def build_rows(jobs, inner, files, size):
          f"{wall_ratio(cold, hugo):.3f} × Hugo", goal(wall_ratio(cold, hugo) <= 0.08, "≤ 0.08 × Hugo")],
         ["cold full build, CPU (user + sys)", seconds(cold.median("cpu")), "cmark " + seconds(cmark.median("cpu")),
          f"{cpu_cmark:.2f} × cmark", goal(cpu_cmark <= 3, "≤ 3 × cmark")],
+        ["cold full build, instructions in user space (callgrind, one run)", giga(counted["relaydocs"]),
+         "cmark " + giga(counted["cmark"]), instruction_ratio(counted["relaydocs"], counted["cmark"]) + " cmark", ""],
         ["cold full build, user / sys", f"{cold.median('user'):.3f} / {cold.median('system'):.3f} s",
          f"cmark {cmark.median('user'):.3f} / {cmark.median('system'):.3f} s, "
          f"Hugo {hugo.median('user'):.3f} / {hugo.median('system'):.3f} s",
@@ -473,6 +509,11 @@ def catalog_case(args, relaydocs, work):
                       for name in names], args.runs)
     inner = {name: in_process(relaydocs, contents[name], "en/guide/quickstart.md", args.rebuild_runs, 0.2)
              for name in names}
+    counted = {}
+    for name in names:
+        set_aside(work / f"site-{name}-counted")()
+        counted[name] = instructions([relaydocs, "build", "--content", str(contents[name]), "--out",
+                                      str(work / f"site-{name}-counted")], work, f"relaydocs-{name}")
     listed = {name: models_in(contents[name] / "catalog.yaml") for name in names}
     heads = [f"{listed['default']} models", f"{listed['300']} models", f"{listed['300']} models, no model pages"]
     print(f"catalog: the default site (content/) with its catalog ({listed['default']} models), with "
@@ -480,10 +521,10 @@ def catalog_case(args, relaydocs, work):
           f"cold builds, median of {args.runs} alternating rounds; rebuild of en/guide/quickstart.md: median of "
           f"{args.rebuild_runs}; quick-start pages gzipped with Python's gzip, level 9\n")
     table(["measurement"] + heads + [f"ratio {heads[1]} / {heads[0]}", "goal"],
-          catalog_rows(names, jobs, inner, sites, contents))
+          catalog_rows(names, jobs, inner, sites, contents, counted))
 
 
-def catalog_rows(names, jobs, inner, sites, contents):
+def catalog_rows(names, jobs, inner, sites, contents, counted):
     rows = []
     for label, field, show in (("cold full build, wall", "wall", seconds), ("cold full build, CPU", "cpu", seconds),
                                ("full build, peak RSS", "rss", mib)):
@@ -491,6 +532,9 @@ def catalog_rows(names, jobs, inner, sites, contents):
         ratio = values[1] / values[0]
         rows.append([label] + [show(value) for value in values] + [f"{ratio:.2f} ×",
                      goal(ratio <= 2, "≤ 2 ×") if field == "wall" else ""])
+    rows.append(["cold full build, instructions in user space (callgrind, one run)"] +
+                [giga(counted[name]) for name in names] +
+                [instruction_ratio(counted[names[1]], counted[names[0]]), ""])
     # What writing each site costs on its own: the 300-model site is about 11 times the default's bytes.
     floors = [jobs[f"cp {name}"].median("wall") for name in names]
     rows.append(["I/O floor: cp -r of the built site into an empty folder, wall"] + [seconds(value) for value in floors] +
