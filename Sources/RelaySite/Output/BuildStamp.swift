@@ -207,20 +207,9 @@ public struct BuildStamp: Sendable {
             unsigned(value.magnitude, digits: minimum)
         }
         func unsigned(_ value: UInt64, digits minimum: Int = 1) {
-            var magnitude = value
-            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
-            withUnsafeMutableBytes(of: &digits) { scratch in
-                var start = scratch.count
-                repeat {
-                    start -= 1
-                    scratch[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                    magnitude /= 10
-                } while magnitude > 0
-                for _ in (scratch.count - start)..<max(minimum, scratch.count - start) {
-                    line.append(UInt8(ascii: "0"))
-                }
-                line += scratch[start...]
-            }
+            let digits = String(value)  // a small string (nothing allocated) up to 15 digits
+            for _ in digits.utf8.count..<max(minimum, digits.utf8.count) { line.append(UInt8(ascii: "0")) }
+            line += digits.utf8
         }
         func time(_ value: timespec) {
             number(Int64(value.tv_sec))
