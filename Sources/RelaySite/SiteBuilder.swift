@@ -164,7 +164,8 @@ public struct SiteBuilder: Sendable {
         produced.files = made.files
         if output.streams {
             // A build to disk keeps none of it. Freeing every page's tree, links and layout took
-            // as long as checking the links; another core does it while the site is committed.
+            // 8–12 ms of a 2,000-page build after its last page; another core does it while the
+            // site is committed.
             Leftovers.free([sources, prepared, made, checked])
         } else if let generation = run.generation {
             produced.state = zip(prepared.indices, checked.byPath).map { index, byPath in
