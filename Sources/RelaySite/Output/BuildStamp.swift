@@ -141,7 +141,19 @@ public struct BuildStamp: Sendable {
             top.latestChange = max(top.latestChange, listing.latestChange)
         }
         latestChange = max(latestChange, top.latestChange)
-        top.entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        // By the paths' bytes with memcmp: comparing their UTF-8 views element by element was
+        // three quarters of the listing.
+        top.entries.sort { first, second in
+            first.path.withUnsafeBufferPointer { one in
+                second.path.withUnsafeBufferPointer { other in
+                    guard let start = one.baseAddress, let otherStart = other.baseAddress else {
+                        return one.count < other.count
+                    }
+                    let order = memcmp(start, otherStart, min(one.count, other.count))
+                    return order != 0 ? order < 0 : one.count < other.count
+                }
+            }
+        }
         var text: [UInt8] = []
         text.reserveCapacity(top.entries.reduce(0) { $0 + $1.line.count + 1 })
         for entry in top.entries {
@@ -153,7 +165,8 @@ public struct BuildStamp: Sendable {
 
     /// The entries below one folder of a root, each with its line.
     private struct Listing: Sendable {
-        var entries: [(path: String, line: [UInt8])] = []
+        /// Each entry's path (its UTF-8 bytes, to sort by) and line.
+        var entries: [(path: [UInt8], line: [UInt8])] = []
         /// The folders found when not walking them (the top folder's).
         var folders: [String] = []
         var latestChange = 0.0
@@ -166,7 +179,7 @@ public struct BuildStamp: Sendable {
                     let path = relative.isEmpty ? name : relative + "/" + name
                     // Followed, as the build reads a linked file or folder.
                     guard let info else {
-                        entries.append((path, Array(("missing " + escaped(path)).utf8)))
+                        entries.append((Array(path.utf8), Array(("missing " + escaped(path)).utf8)))
                         return
                     }
                     let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
@@ -177,7 +190,7 @@ public struct BuildStamp: Sendable {
                     line += escaped(path).utf8
                     line.append(UInt8(ascii: " "))
                     BuildStamp.appendStatus(info, to: &line, latestChange: &latestChange)
-                    entries.append((path, line))
+                    entries.append((Array(path.utf8), line))
                 }
             }
         }
