@@ -184,13 +184,25 @@ struct MarkdownTwin: Sendable {
                         start += 1
                     }
                     index = destination(in: bytes, from: start, number: number)
-                } else {
-                    if byte == UInt8(ascii: "]"), openBrackets > 0 { openBrackets -= 1 }
+                } else if byte == UInt8(ascii: "]") {
+                    if openBrackets > 0 { openBrackets -= 1 }
                     output.append(byte)
                     index += 1
+                } else {
+                    // Up to the next byte the cases above look at, copied at once.
+                    var end = index + 1
+                    while end < bytes.count, !Self.startsSomething[Int(bytes[end])] { end += 1 }
+                    output.append(contentsOf: bytes[index..<end])
+                    index = end
                 }
             }
             output.append(10)
+        }
+
+        /// The bytes that start a code span, an escape or a bracket.
+        private static let startsSomething: [Bool] = (0..<256).map {
+            $0 == Int(UInt8(ascii: "`")) || $0 == Int(UInt8(ascii: "\\")) || $0 == Int(UInt8(ascii: "["))
+                || $0 == Int(UInt8(ascii: "]"))
         }
 
         /// Copies the link destination starting at `start` (rewritten when it is internal) and
