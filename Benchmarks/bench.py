@@ -300,6 +300,13 @@ def instructions(command, work, name):
     return int(found.group(1))
 
 
+def build_instructions(relaydocs, content, work, name):
+    """instructions() of a cold build of `content` into an empty folder of its own."""
+    out = work / f"site-{name}-counted"
+    set_aside(out)()
+    return instructions([relaydocs, "build", "--content", str(content), "--out", str(out)], work, name)
+
+
 def giga(count):
     return "valgrind not installed" if count is None else f"{count / 1e9:.3f} G"
 
@@ -326,9 +333,7 @@ def build_case(args, relaydocs, work):
     ], args.runs)
     inner = in_process(relaydocs, content, SAMPLE_PAGE + ".md", args.rebuild_runs)
     files, size = site_files(cold)
-    set_aside(work / "site-counted")()
-    counted = {"relaydocs": instructions([relaydocs, "build", "--content", str(content), "--out",
-                                          str(work / "site-counted")], work, "relaydocs"),
+    counted = {"relaydocs": build_instructions(relaydocs, content, work, "relaydocs"),
                "cmark": instructions(["cmark", str(joined)], work, "cmark")}
 
     print(f"build: {len(pages)} pages, {sum(p.stat().st_size for p in pages) / 2**20:.1f} MiB of Markdown "
@@ -509,11 +514,7 @@ def catalog_case(args, relaydocs, work):
                       for name in names], args.runs)
     inner = {name: in_process(relaydocs, contents[name], "en/guide/quickstart.md", args.rebuild_runs, 0.2)
              for name in names}
-    counted = {}
-    for name in names:
-        set_aside(work / f"site-{name}-counted")()
-        counted[name] = instructions([relaydocs, "build", "--content", str(contents[name]), "--out",
-                                      str(work / f"site-{name}-counted")], work, f"relaydocs-{name}")
+    counted = {name: build_instructions(relaydocs, contents[name], work, f"relaydocs-{name}") for name in names}
     listed = {name: models_in(contents[name] / "catalog.yaml") for name in names}
     heads = [f"{listed['default']} models", f"{listed['300']} models", f"{listed['300']} models, no model pages"]
     print(f"catalog: the default site (content/) with its catalog ({listed['default']} models), with "

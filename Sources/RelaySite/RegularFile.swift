@@ -4,8 +4,8 @@
     import Darwin
 #endif
 
-/// Reading regular files with plain system calls, as the content reader and the site writer's
-/// comparison with the previous site both do.
+/// Reading and writing regular files with plain system calls, as the content reader and the site
+/// writer do.
 enum RegularFile {
     /// Opens `path` for reading when it is a regular file (links followed): its descriptor, which
     /// the caller closes, and its size; nil when it is missing or anything else.
@@ -24,21 +24,41 @@ enum RegularFile {
         return (descriptor, Int(status.st_size))
     }
 
-    /// Reads into `buffer` until it is full or the file ends, again after an interrupted read:
-    /// how many bytes it read, nil on an error.
+    /// Reads into `buffer` until it is full or the file ends: how many bytes it read, nil on an
+    /// error.
     static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int? {
-        var filled = 0
-        while filled < buffer.count {
+        repeating(count: buffer.count) { done in
             #if canImport(Glibc)
-                let got = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                Glibc.read(descriptor, buffer.baseAddress! + done, buffer.count - done)
             #else
-                let got = Darwin.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                Darwin.read(descriptor, buffer.baseAddress! + done, buffer.count - done)
             #endif
-            if got < 0, errno == EINTR { continue }
-            guard got >= 0 else { return nil }
-            if got == 0 { break }
-            filled += got
         }
-        return filled
+    }
+
+    /// Writes all of `bytes`: whether it did.
+    static func write(_ descriptor: Int32, from bytes: UnsafeRawBufferPointer) -> Bool {
+        let written = repeating(count: bytes.count) { done in
+            #if canImport(Glibc)
+                Glibc.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+            #else
+                Darwin.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+            #endif
+        }
+        return written == bytes.count
+    }
+
+    /// Calls `transfer` with the bytes done so far until `count` are done or it moves none (the
+    /// end of a file), again after an interrupted call: the bytes done, nil on an error.
+    private static func repeating(count: Int, _ transfer: (Int) -> Int) -> Int? {
+        var done = 0
+        while done < count {
+            let moved = transfer(done)
+            if moved < 0, errno == EINTR { continue }
+            guard moved >= 0 else { return nil }
+            if moved == 0 { break }
+            done += moved
+        }
+        return done
     }
 }

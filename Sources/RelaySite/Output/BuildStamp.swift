@@ -19,7 +19,8 @@ import RelayMarkdown
 ///
 /// The inputs are listed from a moment *before* the build reads them (the listing may run while
 /// the build reads the catalog and templates): a file changed during the build differs from its
-/// line next time, or changed after that moment, which keeps the stamp from being saved. The outputs are listed after the new site has replaced the old one:
+/// line next time, or changed after that moment, which keeps the stamp from being saved. The
+/// outputs are listed after the new site has replaced the old one:
 /// a file of the site edited, added or removed since differs too. Stamps are kept in the user's
 /// cache folder (`$XDG_CACHE_HOME/relaydocs/builds`, else `~/.cache/relaydocs/builds`), one per
 /// output folder, never in the site; they hold paths, sizes and times, no page text or key.
@@ -66,7 +67,7 @@ public struct BuildStamp: Sendable {
         latestChange = latest
         let output = Self.absolute(output)
         self.output = output
-        file = cache.map { $0 + "/" + Self.hexHash(of: output) + ".stamp" }
+        file = Self.stampFile(ofAbsolute: output, cache: cache)
     }
 
     /// The time now, as a listing's start (seconds since 1970).
@@ -79,9 +80,14 @@ public struct BuildStamp: Sendable {
     /// Whether a build into `output` could be up to date: its folder and a stamp of it exist.
     /// When not, a build need not wait for its inputs to be listed before it starts.
     public static func mayBeUpToDate(output: String, cache: String? = Self.cacheFolder) -> Bool {
-        guard let cache else { return false }
         let output = absolute(output)
-        return FileWalker.isFolder(output) && access(cache + "/" + hexHash(of: output) + ".stamp", F_OK) == 0
+        guard let file = stampFile(ofAbsolute: output, cache: cache) else { return false }
+        return FileWalker.isFolder(output) && access(file, F_OK) == 0
+    }
+
+    /// Where the stamp of an output folder (an absolute path) is kept, nil without a cache folder.
+    private static func stampFile(ofAbsolute output: String, cache: String?) -> String? {
+        cache.map { $0 + "/" + hexHash(of: output) + ".stamp" }
     }
 
     /// Whether the last build into the output folder had these inputs and its files are as it
@@ -215,29 +221,26 @@ public struct BuildStamp: Sendable {
             let (modified, changed) = (info.st_mtim, info.st_ctim)
         #endif
         latestChange = max(latestChange, Double(changed.tv_sec) + Double(changed.tv_nsec) / 1e9)
-        func number(_ value: Int64, digits minimum: Int = 1) {
-            if value < 0 { line.append(UInt8(ascii: "-")) }
-            unsigned(value.magnitude, digits: minimum)
-        }
-        func unsigned(_ value: UInt64, digits minimum: Int = 1) {
-            let digits = String(value)  // a small string (nothing allocated) up to 15 digits
-            for _ in digits.utf8.count..<max(minimum, digits.utf8.count) { line.append(UInt8(ascii: "0")) }
+        // Each number's digits as a small string (nothing allocated up to 15 digits), at least
+        // `minimum` of them with zeros in front (for nanoseconds, which are never negative).
+        func put(_ digits: String, minimum: Int = 1) {
+            line += repeatElement(UInt8(ascii: "0"), count: max(0, minimum - digits.utf8.count))
             line += digits.utf8
         }
         func time(_ value: timespec) {
-            number(Int64(value.tv_sec))
+            put(String(value.tv_sec))
             line.append(UInt8(ascii: "."))
-            number(Int64(value.tv_nsec), digits: 9)
+            put(String(value.tv_nsec), minimum: 9)
         }
-        number(Int64(info.st_size))
+        put(String(info.st_size))
         line.append(UInt8(ascii: " "))
         time(modified)
         line.append(UInt8(ascii: " "))
         time(changed)
         line.append(UInt8(ascii: " "))
-        unsigned(UInt64(info.st_ino))
+        put(String(info.st_ino))
         line.append(UInt8(ascii: " "))
-        unsigned(UInt64(info.st_mode))
+        put(String(info.st_mode))
     }
 
     /// The running executable, by path and status: a rebuilt relaydocs (new templates built in,
